@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Crier module shares: Swift 6 mode with strict concurrency, plus the upcoming features the
+/// model packages use, so imports stay internal unless a module re-exports a type on purpose.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Crier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crier", targets: ["crier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries, each reached through one system-library target and imported by one wrapper module.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // The only importer of CLibXML2: writer, parser, RELAX NG, HTML parser, error capture.
+        .target(name: "XML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // Entries and feed descriptions: plain value types, no dependencies.
+        .target(name: "FeedModel", swiftSettings: strictSettings),
+        // Rules named like the W3C Feed Validation Service's, over parsed RSS, Atom and JSON Feed documents.
+        .target(name: "Validation", dependencies: ["XML", "FeedModel"], swiftSettings: strictSettings),
+        // Article files to entries: plain text, Markdown (the only importer of CCmarkGFM), HTML, config, state.
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "XML", "FeedModel", "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Entries to validated RSS, Atom and JSON Feed bytes, archives, atomic publishing.
+        .target(name: "FeedBuilder", dependencies: ["XML", "FeedModel", "Validation"], swiftSettings: strictSettings),
+        // One build of a site: ingest a folder, build every feed, publish. Shared by the CLI and the daemon.
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Ingest", "FeedBuilder", "FeedModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The command line: one small file per subcommand.
+        .executableTarget(
+            name: "crier",
+            dependencies: [
+                "Pipeline", "Validation", "Ingest", "FeedModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "XMLTests", dependencies: ["XML"], swiftSettings: strictSettings),
+        .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: strictSettings),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "XML"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "FeedModel"], swiftSettings: strictSettings),
+        .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML"], swiftSettings: strictSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FeedModel"], swiftSettings: strictSettings),
+        .testTarget(name: "CrierTests", dependencies: ["crier"], swiftSettings: strictSettings),
+    ]
+)

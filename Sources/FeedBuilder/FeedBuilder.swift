@@ -1,0 +1,1 @@
+// The FeedBuilder module; see Package.swift for its job.

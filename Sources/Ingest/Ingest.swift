@@ -1,0 +1,1 @@
+// The Ingest module; see Package.swift for its job.

@@ -1,0 +1,1 @@
+// The Pipeline module; see Package.swift for its job.

@@ -1,0 +1,56 @@
+internal import CLibXML2
+
+/// A grammar could not be compiled.
+public struct RelaxNGSchemaError: Error, Sendable, CustomStringConvertible {
+    /// libxml2's messages.
+    public var diagnostics: [XMLDiagnostic]
+    public var description: String {
+        "invalid RELAX NG grammar: " + diagnostics.map(\.description).joined(separator: "; ")
+    }
+}
+
+/// A compiled RELAX NG grammar (XML syntax) that validates parsed documents.
+///
+/// The compiled grammar is read-only once built, and each validation uses its own context, so one schema can
+/// be shared by concurrent tasks.
+public final class RelaxNGSchema: @unchecked Sendable {
+    private let schema: xmlRelaxNGPtr
+
+    /// Compiles a grammar written in RELAX NG's XML syntax.
+    public init(grammar: String) throws(RelaxNGSchemaError) {
+        LibXML.ensureInitialized()
+        let collector = DiagnosticCollector()
+        let compiled: xmlRelaxNGPtr? = withExtendedLifetime(collector) {
+            let bytes = Array(grammar.utf8)
+            guard let context = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) { xmlRelaxNGNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+            }) else { return nil }
+            defer { xmlRelaxNGFreeParserCtxt(context) }
+            xmlRelaxNGSetParserStructuredErrors(context, DiagnosticCollector.structuredCallback,
+                                                Unmanaged.passUnretained(collector).toOpaque())
+            return xmlRelaxNGParse(context)
+        }
+        guard let compiled else { throw RelaxNGSchemaError(diagnostics: collector.diagnostics) }
+        schema = compiled
+    }
+
+    deinit {
+        xmlRelaxNGFree(schema)
+    }
+
+    /// Validates a document; returns libxml2's messages, empty when the document matches the grammar.
+    public func validate(_ document: XMLDocument) -> [XMLDiagnostic] {
+        let collector = DiagnosticCollector()
+        let result: Int32 = withExtendedLifetime(collector) {
+            guard let context = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
+            defer { xmlRelaxNGFreeValidCtxt(context) }
+            xmlRelaxNGSetValidStructuredErrors(context, DiagnosticCollector.structuredCallback,
+                                               Unmanaged.passUnretained(collector).toOpaque())
+            return xmlRelaxNGValidateDoc(context, document.pointer)
+        }
+        if result != 0 && collector.diagnostics.isEmpty {
+            return [XMLDiagnostic(severity: .error, message: "document does not match the grammar")]
+        }
+        return collector.diagnostics.map { var d = $0; d.severity = .error; return d }
+    }
+}
