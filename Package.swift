@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, each reached through one system-library target and imported by one wrapper module.
@@ -61,11 +63,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The long-lived service: folder watcher, incremental regeneration, HTTP server, WebSub notifier.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Pipeline", "FeedModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command line: one small file per subcommand.
         .executableTarget(
             name: "crier",
             dependencies: [
-                "Pipeline", "Validation", "Ingest", "FeedModel",
+                "Daemon", "Pipeline", "Validation", "Ingest", "FeedModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,6 +91,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FeedModel"], swiftSettings: strictSettings),
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML"], swiftSettings: strictSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FeedModel"], swiftSettings: strictSettings),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "FeedModel"], swiftSettings: strictSettings),
         .testTarget(name: "CrierTests", dependencies: ["crier"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,1 @@
+// The Daemon module; see Package.swift for its job.
