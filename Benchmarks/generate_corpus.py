@@ -156,7 +156,7 @@ def paragraph(rng):
             if kind == "em":
                 md_words[index] = "*%s*" % md_words[index]
             else:
-                slug = md_words[index].strip("\u201c\u201d").replace("\u2019", "")
+                slug = md_words[index].strip("\u201c\u201d").replace("\u2019", "").replace(" ", "-")
                 md_words[index] = "[%s](https://example.org/topics/%s)" % (md_words[index], slug.lower())
         plain.append(capitalized(" ".join(plain_words)) + ending)
         marked.append(capitalized(" ".join(md_words)) + ending)
