@@ -8,7 +8,8 @@ For each tool: copies the cached Markdown corpus of --size articles into a tempo
 waits for its first build (every feed file exists and has stopped changing), then edits the newest article
 --edits times in place (open, truncate, write) and --edits times by atomic rename (write a temporary file,
 os.replace), each time putting a unique marker at the end of the body. The latency of one edit is the time from
-just before the write starts until every feed file on disk contains the marker. Feeds are polled every
+just before the write starts until every feed file on disk contains the marker and is complete (ends with
+</rss>, </feed> or }). Feeds are polled every
 --poll-ms: a file is read again when its (inode, size, mtime) changes, and at least every 50 ms in case the
 change fell inside one mtime tick. Prints p50 / p90 / p99 per tool and edit style.
 
@@ -31,6 +32,7 @@ from benchlib import log
 
 RECHECK_SECONDS = 0.05
 FORMATS_EXPECTED = {"rss", "atom", "json"}  # the benchmark's crier.yml asks for all three
+CLOSINGS = (b"</rss>", b"</feed>", b"}")
 
 
 class WatchError(Exception):
@@ -118,7 +120,9 @@ def wait_for_marker(feeds, marker, process, log_path, timeout, poll):
                     data = handle.read()
             except OSError:
                 continue
-            if needle in data:
+            # A feed written in place can hold the marker (the newest entry comes first) before the rest of
+            # the file is there, so the edit only counts once the file also ends with its closing root.
+            if needle in data and data.rstrip().endswith(CLOSINGS):
                 del pending[path]
             else:
                 pending[path] = (key, time.perf_counter())
