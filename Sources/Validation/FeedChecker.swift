@@ -4,8 +4,9 @@ import XML
 /// The value checks RSS, Atom and JSON Feed share, writing into one finding list.
 struct FeedChecker {
     var findings = FindingList()
-    /// Identifier (guid, atom:id, JSON item id) → line of its first use, for `DuplicateEntries`.
-    private var seenIdentifiers: [String: Int] = [:]
+    /// Identifier (guid, atom:id, JSON item id) → where it was first used ("line 12", "items[0].id"), for
+    /// `DuplicateEntries`.
+    private var seenIdentifiers: [String: String] = [:]
 
     /// RSS dates: RFC 822 (RSS 2.0 spec, "All date-times in RSS conform to the Date and Time Specification
     /// of RFC 822"), with the weekday checked against the date.
@@ -51,9 +52,9 @@ struct FeedChecker {
     /// between the two).
     mutating func checkUnique(identifier: String, line: Int, what: String) {
         if let first = seenIdentifiers[identifier] {
-            findings.add(.duplicateEntries, line: line, "\(what) \"\(identifier.prefix(80))\" was already used at line \(first)")
+            findings.add(.duplicateEntries, line: line, "\(what) \"\(identifier.prefix(80))\" was already used at \(first)")
         } else {
-            seenIdentifiers[identifier] = line
+            seenIdentifiers[identifier] = line > 0 ? "line \(line)" : what
         }
     }
 

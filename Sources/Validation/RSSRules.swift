@@ -111,7 +111,9 @@ struct RSSRules {
     private mutating func checkGUID(_ guid: XMLNode, what: String) {
         let value = guid.textContent.trimmingWhitespace
         let line = guid.line
-        if guid.attribute("isPermaLink") != "false" {
+        let isPermaLink = guid.attribute("isPermaLink")
+        // Values other than true/false are the grammar's UnexpectedAttribute; don't guess what they meant.
+        if isPermaLink == nil || isPermaLink == "true" {
             let scheme = URISyntax.scheme(of: value)?.lowercased()
             if !URISyntax.isAbsolute(value) || (scheme != "http" && scheme != "https") {
                 checker.findings.add(.invalidPermalink, line: line, "<guid> \"\(value.prefix(80))\" of \(what) is a permalink "

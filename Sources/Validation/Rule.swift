@@ -13,6 +13,7 @@ enum Rule: String, CaseIterable {
     // Grammar.
     case missingElement = "MissingElement"
     case undefinedElement = "UndefinedElement"
+    case duplicateElement = "DuplicateElement"
     case unexpectedAttribute = "UnexpectedAttribute"
     /// A grammar error libxml2 reports in a way that names no element or attribute precisely.
     case schemaViolation = "SchemaViolation"

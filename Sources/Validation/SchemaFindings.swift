@@ -39,7 +39,10 @@ struct SchemaFindings {
         for diagnostic in diagnostics {
             let message = diagnostic.message
             let line = diagnostic.line
-            if let name = Self.between(message, "Expecting an element ", ", got nothing") {
+            if message == "Expecting an element , got nothing" {
+                // libxml2's interleave reports this after the real problem; it names nothing.
+                continue
+            } else if let name = Self.between(message, "Expecting an element ", ", got nothing") {
                 let parent = element(at: line, named: nil)
                 list.add(.missingElement, line: line, "\(parent.map { "<\($0.qualifiedName)>" } ?? "an element") has no <\(name)>, "
                     + "which \(grammarName) requires")
@@ -71,18 +74,29 @@ struct SchemaFindings {
                 pendingExtra = name
             } else if message == "Invalid sequence in interleave" {
                 guard let node = element(at: line, named: nil), !isCascade(line: line, node: node) else { continue }
-                list.add(.undefinedElement, line: line, "<\(node.qualifiedName)> is not allowed in "
-                    + "\(node.parent.map { "<\($0.qualifiedName)>" } ?? "the document") by \(grammarName)")
-                record(line: line, name: node.name)
+                reportMisplaced(node, into: &list)
             } else if let parentName = Self.between(message, "Element ", " failed to validate content") {
                 defer { pendingExtra = nil }
                 guard let childName = pendingExtra, let node = element(at: line, named: childName),
                       !isCascade(line: line, node: node) else { continue }
-                list.add(.schemaViolation, line: line, "<\(node.qualifiedName)> in <\(parentName)> is repeated, misplaced "
-                    + "or has content \(grammarName) does not allow")
-                record(line: line, name: node.name)
-            } else if message.contains(" has extra content: ") {
-                continue
+                let copies = node.parent?.elementChildren.filter { $0.name == node.name && $0.namespaceURI == node.namespaceURI }
+                if (copies?.count ?? 0) > 1 {
+                    reportMisplaced(node, into: &list)
+                } else if node.attributes.isEmpty && node.elementChildren.isEmpty {
+                    // Plain text with nothing else to blame: the value is what the grammar's datatype refused.
+                    list.add(.invalidValue, line: line, "<\(node.qualifiedName)> in <\(parentName)> has the value "
+                        + "\"\(node.textContent.prefix(60))\", which \(grammarName) does not allow there")
+                    record(line: line, name: node.name)
+                } else {
+                    let problem = node.elementChildren.isEmpty ? "attributes" : "child elements (escape HTML as text)"
+                    list.add(.schemaViolation, line: line, "<\(node.qualifiedName)> in <\(parentName)> has \(problem) "
+                        + "\(grammarName) does not allow")
+                    record(line: line, name: node.name)
+                }
+            } else if let range = message.range(of: " has extra content: ") {
+                let childName = String(message[range.upperBound...])
+                guard let node = element(at: line, named: childName), !isCascade(line: line, node: node) else { continue }
+                reportMisplaced(node, into: &list)
             } else {
                 list.add(.schemaViolation, line: line, message)
             }
@@ -95,13 +109,35 @@ struct SchemaFindings {
         return list
     }
 
+    /// An element the grammar does not accept where it is: a second copy of a single element
+    /// (`DuplicateElement`), or one the format does not define there (`UndefinedElement`).
+    private mutating func reportMisplaced(_ node: XMLNode, into list: inout FindingList) {
+        let parentName = node.parent.map { "<\($0.qualifiedName)>" } ?? "the document"
+        let siblings = node.parent?.elementChildren ?? []
+        let copies = siblings.filter { $0.name == node.name && $0.namespaceURI == node.namespaceURI }
+        if copies.count > 1 {
+            list.add(.duplicateElement, line: node.line, "\(parentName) has \(copies.count) <\(node.qualifiedName)> elements; "
+                + "\(grammarName) allows one")
+        } else {
+            list.add(.undefinedElement, line: node.line, "<\(node.qualifiedName)> is not allowed in \(parentName) by \(grammarName)")
+        }
+        record(line: node.line, name: node.name)
+    }
+
     private mutating func record(line: Int, name: String?) {
         if let name { reported.append((line, name)) }
     }
 
     /// True when an element already reported lies inside `node` (or is `node`): the message is cascade.
     private func isCascade(line: Int, node: XMLNode) -> Bool {
-        reported.contains { entry in
+        // Inside an element already reported (its parent lacked a required child, so libxml2 gives up on
+        // the parent's remaining children).
+        var ancestor = node.parent
+        while let current = ancestor {
+            if reported.contains(where: { $0.line == current.line && $0.name == current.name }) { return true }
+            ancestor = current.parent
+        }
+        return reported.contains { entry in
             guard entry.line >= line else { return false }
             if entry.line == line { return true }
             guard let inner = elementsByLine?[entry.line]?.first(where: { $0.name == entry.name }) else { return false }
