@@ -17,6 +17,9 @@ struct HTMLContentCheck {
     /// The five entities XML predefines (XML 1.0 section 4.6); any other name needs a DTD readers never load.
     static let xmlEntities: Set<Substring> = ["amp", "lt", "gt", "quot", "apos"]
 
+    /// Nesting at which the check gives up (libxml2's HTML parser stops at 256).
+    static let depthLimit = 250
+
     /// Where the field is, for messages: "description of the item at line 12".
     var field: String
     /// The line of the element holding the field.
@@ -44,9 +47,16 @@ struct HTMLContentCheck {
         func report(_ rule: Rule, _ message: String) {
             if reported.insert(message).inserted { findings.add(rule, line: line, message) }
         }
-        var stack = root.elementChildren.reversed() as [XMLNode]
-        while let node = stack.popLast() {
+        var stack = root.elementChildren.reversed().map { (node: $0, depth: 1) }
+        while let (node, depth) = stack.popLast() {
             let name = node.name.lowercased()
+            if depth >= Self.depthLimit {
+                // libxml2's HTML parser silently drops everything below depth 255, so whatever is hidden
+                // there (a script, say) cannot be checked. No article needs such nesting.
+                report(.securityRisk, "\(field) nests elements more than \(Self.depthLimit) deep; "
+                    + "content below that cannot be checked")
+                continue
+            }
             if Self.riskyElements.contains(name) {
                 report(.securityRisk, "\(field) contains <\(name)>, which readers strip or run unsandboxed")
             }
@@ -61,7 +71,7 @@ struct HTMLContentCheck {
                     checkURL(attribute.value.trimmingWhitespace, attribute: attributeName, element: name, report: report)
                 }
             }
-            stack.append(contentsOf: node.elementChildren.reversed())
+            stack.append(contentsOf: node.elementChildren.reversed().map { (node: $0, depth: depth + 1) })
         }
     }
 
