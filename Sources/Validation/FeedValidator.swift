@@ -68,7 +68,7 @@ public enum FeedValidator {
         guard case .success(format) = detected, let root = document.root else {
             let found: String
             switch detected {
-            case .success(let other): found = "a \(other.displayName) document"
+            case .success(let other): found = other.displayName
             case .failure(let reason): found = reason.message
             }
             list.add(.unknownFormat, line: document.root?.line ?? 0, "expected \(format.displayName), found \(found)")
