@@ -12,7 +12,7 @@ struct AtomRules {
     static func check(_ root: XMLNode) -> FindingList {
         var rules = AtomRules()
         rules.checkFeed(root)
-        rules.history.check(into: &rules.checker.findings, feedLine: root.line)
+        rules.history.check(into: &rules.checker.findings)
         return rules.checker.findings
     }
 

@@ -97,7 +97,7 @@ struct FeedHistory {
         }
     }
 
-    func check(into findings: inout FindingList, feedLine: Int) {
+    func check(into findings: inout FindingList) {
         if completeLine != nil {
             for relation in archiveRelations {
                 findings.add(.feedRelInCompleteFeed, line: relation.line,

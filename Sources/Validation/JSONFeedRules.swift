@@ -9,7 +9,7 @@ struct JSONFeedRules {
 
     private var checker = FeedChecker()
 
-    /// The detected format and findings, or nil when the bytes are not a JSON Feed at all.
+    /// Checks a parsed JSON Feed object (its version already recognised).
     static func check(_ object: [String: Any]) -> FindingList {
         var rules = JSONFeedRules()
         rules.checkFeed(object)

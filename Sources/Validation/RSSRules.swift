@@ -14,7 +14,7 @@ struct RSSRules {
             return rules.checker.findings
         }
         rules.checkChannel(channel)
-        rules.history.check(into: &rules.checker.findings, feedLine: channel.line)
+        rules.history.check(into: &rules.checker.findings)
         return rules.checker.findings
     }
 
