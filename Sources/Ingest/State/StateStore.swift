@@ -89,29 +89,32 @@ public final class StateStore: Sendable {
         return migrator
     }
 
-    /// One file as seen now: its path and the hash of its bytes.
+    /// One file as seen now: its path, the hash of its bytes, and the id it must have if that is already settled.
     public struct Observation: Sendable {
         /// The relative path.
         public var path: String
         /// The SHA-256 of the file's bytes.
         public var contentHash: String
+        /// The id the article states or that follows from its explicit date; nil to keep the stored id
+        /// (or to derive one from the first-seen time for a new file).
+        public var fixedID: String?
 
         /// Creates an observation.
-        public init(path: String, contentHash: String) {
+        public init(path: String, contentHash: String, fixedID: String? = nil) {
             self.path = path
             self.contentHash = contentHash
+            self.fixedID = fixedID
         }
     }
 
     /// Records files as seen at `now`, in one transaction, and returns their states in the same order.
     ///
     /// A new path gets `firstSeen = now`; a changed hash sets `changed = now`; an unchanged file is left
-    /// alone. `assignID` gets the path, the first-seen time and the previously assigned id (nil for a new
-    /// file) and returns the id to keep.
+    /// alone. The id kept is the observation's `fixedID`, else the stored one, else `idForFirstSeen(path, firstSeen)`.
     public func record(
         _ observations: [Observation],
         now: Timestamp,
-        assignID: @Sendable (_ path: String, _ firstSeen: Timestamp, _ previous: String?) -> String
+        idForFirstSeen: (_ path: String, _ firstSeen: Timestamp) -> String
     ) throws(StateStoreError) -> [ArticleState] {
         do {
             return try queue.write { db in
@@ -126,10 +129,10 @@ public final class StateStore: Sendable {
                             state.contentHash = observation.contentHash
                             state.changed = now
                         }
-                        state.assignedID = assignID(observation.path, old.firstSeen, old.assignedID)
+                        state.assignedID = observation.fixedID ?? old.assignedID
                     } else {
                         state = ArticleState(path: observation.path, firstSeen: now, contentHash: observation.contentHash,
-                                             changed: nil, assignedID: assignID(observation.path, now, nil))
+                                             changed: nil, assignedID: observation.fixedID ?? idForFirstSeen(observation.path, now))
                     }
                     if state != old {
                         try Self.save(state, in: db)
