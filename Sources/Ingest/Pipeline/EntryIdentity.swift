@@ -22,13 +22,16 @@ struct EntryIdentity {
         return "tag:\(host),\(date):/" + Self.pathSlug(path)
     }
 
+    /// Characters a tag URI's specific part may carry unencoded here (RFC 4151 allows more; this keeps ids plain).
+    private static let tagSafe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-")
+
     /// The relative path without extension, each segment slugged and percent-encoded (tag URIs are ASCII).
     static func pathSlug(_ path: String) -> String {
         let segments = path.split(separator: "/").map(String.init)
         return segments.enumerated().map { index, segment in
             let stem = index == segments.count - 1 ? Slug.stem(ofFileName: segment, droppingDate: false) : segment
             let slug = Slug.make(stem)
-            return (slug.isEmpty ? "article" : slug).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? slug
+            return (slug.isEmpty ? "article" : slug).addingPercentEncoding(withAllowedCharacters: tagSafe) ?? slug
         }.joined(separator: "/")
     }
 
