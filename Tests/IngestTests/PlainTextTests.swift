@@ -102,10 +102,23 @@ import Testing
         #expect(issue.description.hasPrefix("a.txt:2: header: 'Date' is not a date: \"2024-13-45\""))
     }
 
-    @Test func titleOnlyFileFails() throws {
+    @Test func titleOnlyFileIsSkipped() throws {
         let folder = try TestFolder()
         try folder.write("a.txt", "Just a title\n")
-        let issue = try #require(try problem(folder, "a.txt"))
-        #expect(issue.message.contains("no body text"))
+        try folder.write("b.md", "---\ntitle: Only front matter\n---\n")
+        try folder.write("c.md", "---\ntitle: Link post\nlink: https://elsewhere.example/\n---\n")
+        let ingester = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory())
+        for path in ["a.txt", "b.md"] {
+            guard case .skipped(let issue) = ingester.ingest(relativePath: path) else {
+                Issue.record("\(path) should be skipped")
+                continue
+            }
+            #expect(issue.message.contains("no body text"))
+        }
+        guard case .entry(let linkPost, _) = ingester.ingest(relativePath: "c.md") else {
+            Issue.record("a link post without body is still an entry")
+            return
+        }
+        #expect(linkPost.link == "https://elsewhere.example/")
     }
 }

@@ -27,11 +27,6 @@ struct ArticleError: Error {
     var message: String
 }
 
-/// Why a parsed file is left out on purpose.
-struct ArticleSkip: Error {
-    var message: String
-}
-
 /// Turns the date text an article states into a timestamp, or an error naming where it came from.
 struct DateReader {
     let zone: ZoneSetting

@@ -90,9 +90,6 @@ enum PlainTextArticle {
             default: throw ArticleError(line: draft.line, message: "header: 'Draft' expected true or false, found \"\(draft.value)\"")
             }
         }
-        if paragraphs.isEmpty && !article.isDraft {
-            throw ArticleError(line: nil, message: "no body text after the title")
-        }
         return article
     }
 

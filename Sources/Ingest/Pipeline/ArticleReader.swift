@@ -28,6 +28,9 @@ struct ArticleReader {
         guard ArticleFiles.isInside(file, source: source) else {
             return .skipped(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
         }
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
+        }
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: file))
@@ -63,6 +66,10 @@ struct ArticleReader {
         }
         if article.isDraft {
             return .skipped(IngestIssue(file: path, message: "draft: true; not published"))
+        }
+        // A title with nothing under it is usually a file just started; a link post still has a summary or link.
+        if article.contentHTML.allSatisfy(\.isWhitespace) && article.summary == nil && article.link == nil {
+            return .skipped(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
         }
         warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
         return .parsed(Parsed(path: path, article: article, contentHash: SHA256.hex(bytes), warnings: warnings))
