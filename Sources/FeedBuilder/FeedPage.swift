@@ -38,6 +38,12 @@ extension FeedPage {
     /// The name of archive page `number` of a feed file or URL: `-archive-N` goes before the extension of the
     /// last path segment (`atom.xml` → `atom-archive-1.xml`); a query or fragment stays at the end.
     static func archiveName(_ name: String, page number: Int) -> String {
+        let (stem, suffix) = archiveParts(of: name)
+        return stem + "-archive-\(number)" + suffix
+    }
+
+    /// A name split where `-archive-N` goes: `https://x/atom` and `.xml?v=1` for `https://x/atom.xml?v=1`.
+    static func archiveParts(of name: String) -> (stem: String, suffix: String) {
         let suffixStart = name.firstIndex { $0 == "?" || $0 == "#" } ?? name.endIndex
         let path = name[..<suffixStart]
         let segmentStart = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
@@ -48,7 +54,7 @@ extension FeedPage {
         } else {
             insertAt = path.endIndex
         }
-        return String(name[..<insertAt]) + "-archive-\(number)" + String(name[insertAt...])
+        return (String(name[..<insertAt]), String(name[insertAt...]))
     }
 
     /// The pages of one output: the main feed and, with a limit, the archive pages.
@@ -81,5 +87,19 @@ extension FeedPage {
                                   entryRange: newestFirstStart..<newestFirstEnd))
         }
         return pages
+    }
+}
+
+extension FeedPage {
+    /// The page number when `candidate` is an archive file name of the feed file `name` (`atom-archive-3.xml`
+    /// for `atom.xml`), else nil.
+    static func archiveNumber(of candidate: String, for name: String) -> Int? {
+        let (stem, suffix) = archiveParts(of: name)
+        let prefix = stem + "-archive-"
+        guard candidate.hasPrefix(prefix), candidate.hasSuffix(suffix),
+              candidate.count > prefix.count + suffix.count else { return nil }
+        let digits = candidate.dropFirst(prefix.count).dropLast(suffix.count)
+        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), digits.first != "0" else { return nil }
+        return Int(digits)
     }
 }
