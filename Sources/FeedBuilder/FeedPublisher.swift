@@ -1,6 +1,6 @@
 public import FeedModel
 public import Foundation
-import Validation
+public import Validation
 
 /// Builds every document of a feed, validates all of them, and only then puts them in place atomically.
 ///
@@ -14,6 +14,9 @@ public struct FeedPublisher: Sendable {
     public var builder: FeedBuilder
     /// The folder feeds are written to; created when missing.
     public var outputDirectory: URL
+    /// Checks each document before it may be published: `FeedValidator.validate(bytes:)` unless a caller
+    /// (a test, a stricter site policy) supplies another check.
+    public var validate: @Sendable ([UInt8]) -> ValidationReport = { FeedValidator.validate(bytes: $0) }
 
     /// Creates a publisher.
     public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier) {
@@ -46,7 +49,7 @@ public struct FeedPublisher: Sendable {
             try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
             // Validate what is on disk, the bytes that will be served.
             let bytes = try AtomicFile.contents(of: temporary.path) ?? []
-            for finding in FeedValidator.validate(bytes: bytes).findings {
+            for finding in validate(bytes).findings {
                 let located = DocumentFinding(fileName: page.fileName, finding: finding)
                 if finding.severity == .error { errors.append(located) } else { report.warnings.append(located) }
             }

@@ -34,20 +34,16 @@ extension XMLStreamWriter {
         try writer.startDocument()
         try body(writer)
         let head = try writer.takeBytes()
-        var tail: [UInt8] = Array("\n".utf8)
-        tail += try writer.finish()
-        return DocumentFrame(head: head, tail: tail)
+        return DocumentFrame(head: head, tail: try writer.finish())
     }
 
     /// Renders one entry with a writer of its own (writers are not thread-safe) and returns its bytes.
     static func fragment(_ body: (XMLStreamWriter) throws(XMLWriterError) -> Void) throws(XMLWriterError) -> [UInt8] {
         let writer = XMLStreamWriter(indent: true)
         try body(writer)
-        var bytes: [UInt8] = Array("\n".utf8)
-        bytes += try writer.finish()
-        // libxml2 ends an indented document with a newline; drop it so fragments join cleanly.
-        if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-        return bytes
+        // Indentation restarts at the margin in each fragment (each has its own writer); the head and every
+        // fragment end with a newline, so elements still sit one per line.
+        return try writer.finish()
     }
 
     /// Writes an element only when the text is present and not empty.
