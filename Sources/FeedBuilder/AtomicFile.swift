@@ -108,7 +108,7 @@ enum AtomicFile {
                 throw failure(path, "read")
             }
             if count == 0 { return bytes }
-            bytes += chunk[0..<count]
+            chunk.withUnsafeBytes { bytes.append(contentsOf: $0.prefix(count)) }
         }
     }
 
@@ -129,9 +129,14 @@ enum AtomicFile {
                 return false
             }
             if count == 0 { return offset == bytes.count }
-            guard offset + count <= bytes.count, chunk[0..<count].elementsEqual(bytes[offset..<(offset + count)]) else {
-                return false
+            guard offset + count <= bytes.count else { return false }
+            let same = chunk.withUnsafeBytes { read in
+                bytes.withUnsafeBytes { expected in
+                    guard let readBase = read.baseAddress, let expectedBase = expected.baseAddress else { return false }
+                    return memcmp(readBase, expectedBase + offset, count) == 0
+                }
             }
+            guard same else { return false }
             offset += count
         }
     }
