@@ -46,7 +46,7 @@ public struct ContentCleaner: Sendable {
     public var textLimit: Int
 
     /// Creates a cleaner.
-    public init(textLimit: Int = 1000) {
+    public init(textLimit: Int = 400) {
         self.textLimit = textLimit
     }
 

@@ -82,7 +82,11 @@ struct HTMLOutput {
     private mutating func collectText(_ string: String) {
         guard textCharacters <= textLimit else { return }
         for scalar in string.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII first: a Unicode property lookup per character costs more than the rest of the loop.
+            let isWhitespace = scalar.isASCII
+                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{C}"
+                : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = textCharacters > 0
                 continue
             }
