@@ -82,7 +82,8 @@ public struct ContentCleaner: Sendable {
     }
 
     private func write(element: XMLNode, base: URL?, to output: inout HTMLOutput) {
-        let name = element.name.lowercased()
+        // libxml2's HTML parser lower-cases element and attribute names (htmlParseHTMLName).
+        let name = element.name
         if Self.removedElements.contains(name) { return }
         let isBlock = Self.blockElements.contains(name)
         if isBlock { output.wordBreak() }
@@ -93,7 +94,7 @@ public struct ContentCleaner: Sendable {
         output.markup("<" + name)
         for attribute in element.attributes {
             guard let value = cleanedAttribute(attribute, base: base) else { continue }
-            output.markup(" " + attribute.name.lowercased() + "=\"")
+            output.markup(" " + attribute.name + "=\"")
             output.attributeValue(value)
             output.markup("\"")
         }
@@ -106,7 +107,7 @@ public struct ContentCleaner: Sendable {
 
     /// The value to write for an attribute, or nil when the attribute must go.
     private func cleanedAttribute(_ attribute: XMLAttribute, base: URL?) -> String? {
-        let name = attribute.name.lowercased()
+        let name = attribute.name
         if name.hasPrefix("on") { return nil }
         if Self.urlAttributes.contains(name) {
             return Self.safeURL(attribute.value, base: base, allowsImageData: name != "href")

@@ -28,6 +28,8 @@ struct RSSRenderer: PageRenderer {
             try w.optionalElement("language", description.language)
             try w.optionalElement("copyright", description.rights)
             try w.emptyElement("atom:link", attributes: ["rel": "self", "type": "application/rss+xml", "href": page.url])
+            // Archive pages are not subscribed to, so they name no hub; that also keeps a full page's bytes
+            // stable when the hub list changes.
             if !page.isArchive {
                 for hub in description.hubs {
                     try w.emptyElement("atom:link", attributes: ["rel": "hub", "href": hub])

@@ -39,6 +39,11 @@ import XML
         #expect(html == "<p>keep</p><p>after</p>")
     }
 
+    @Test func upperCaseMarkupIsCaughtToo() {
+        #expect(clean("<P ONCLICK=\"x()\"><SCRIPT>x()</SCRIPT><A HREF=\"JAVASCRIPT:x()\">a</A><IMG SRC=\"b.png\"></P>")
+            == "<p><a>a</a><img src=\"https://example.org/blog/post/b.png\"></p>")
+    }
+
     @Test func dangerousURLSchemesAreRemoved() {
         let html = clean("""
             <a href="javascript:alert(1)">a</a><a href=" JaVa&#x09;Script:alert(1)">b</a>\
