@@ -57,7 +57,7 @@ public actor Site {
     private static func openStore(at path: URL) throws(PipelineError) -> StateStore {
         do {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-            return try StateStore(path: path.path)
+            return try StateStore(path: path)
         } catch {
             throw .stateStore(path: path.path, message: String(describing: error))
         }
@@ -83,13 +83,13 @@ public actor Site {
         entries = [:]
         issues = [:]
         warnings = [:]
-        for (path, entry) in result.entriesByPath { entries[path] = entry }
+        for (path, entry) in zip(result.entryPaths, result.entries) { entries[path] = entry }
         for issue in result.issues { issues[issue.file] = issue }
         for warning in result.warnings { warnings[warning.file, default: []].append(warning) }
         if strict && !issues.isEmpty {
             throw .strict(skipped: issues.count)
         }
-        return try publish(articlesRead: result.filesRead, since: start)
+        return try publish(articlesRead: result.entries.count + result.issues.count + result.skipped.count, since: start)
     }
 
     /// Re-reads the given article paths (relative to the source folder) and republishes.
@@ -105,8 +105,10 @@ public actor Site {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
                 if isDirectory.boolValue {
-                    toRead += ingester.articleFiles(under: path)
-                } else if ingester.isArticleFile(path) {
+                    // A folder created or moved in: read every article under it.
+                    let inside = (try? ArticleFiles.list(in: url)) ?? []
+                    toRead += inside.map { path + "/" + $0 }
+                } else if ArticleFiles.isArticlePath(path) {
                     toRead.append(path)
                 }
             } else {
@@ -121,6 +123,7 @@ public actor Site {
                 issues[path] = nil
                 if !fileWarnings.isEmpty { warnings[path] = fileWarnings }
             case .skipped:
+                // A draft, or a title without a body: deliberately not in the feeds.
                 entries[path] = nil
                 issues[path] = nil
             case .failed(let issue):

@@ -55,9 +55,9 @@ import Testing
                     "\(name) has findings: \(validation.standardOutput)")
             let readers = try ReaderCheck.check(file)
             #expect(!readers.feedparserBozo, "\(name): feedparser: \(readers.feedparserError ?? "")")
-            #expect(readers.feedparserEntries == 6, "\(name): feedparser saw \(readers.feedparserEntries) entries")
+            #expect(readers.feedparserEntries == 7, "\(name): feedparser saw \(readers.feedparserEntries) entries")
             if let articles = readers.newsboatArticles {
-                #expect(articles == 6, "\(name): newsboat saw \(articles) articles")
+                #expect(articles == 7, "\(name): newsboat saw \(articles) articles")
             }
             #expect(readers.newsboatError == nil, "\(name): newsboat: \(readers.newsboatError ?? "")")
         }

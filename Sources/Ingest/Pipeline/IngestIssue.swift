@@ -39,6 +39,8 @@ public enum IngestOutcome: Sendable {
 public struct IngestResult: Sendable {
     /// The entries, in the order of their files' relative paths (the feed builder sorts by date).
     public var entries: [Entry]
+    /// The relative path of the file each entry came from, parallel to `entries` (the daemon keys entries by file).
+    public var entryPaths: [String] = []
     /// Files that failed to parse, each with the reason.
     public var issues: [IngestIssue]
     /// Files left out on purpose (drafts), each with the reason.

@@ -87,6 +87,7 @@ public struct Ingester: Sendable {
                 }
                 owners[entry.id] = file.path
                 result.entries.append(entry)
+                result.entryPaths.append(file.path)
                 result.warnings += warnings
             case .skipped(let issue): result.skipped.append(issue)
             case .failed(let issue): result.issues.append(issue)
