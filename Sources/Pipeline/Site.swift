@@ -75,11 +75,13 @@ public actor Site {
 
     /// Reads every article and publishes the feeds.
     ///
-    /// - Parameter strict: when true, any skipped file fails the build before anything is written.
-    public func buildAll(strict: Bool = false) async throws(PipelineError) -> BuildReport {
+    /// - Parameters:
+    ///   - strict: when true, any skipped file fails the build before anything is written.
+    ///   - progress: called with (articles read, articles in all) while reading.
+    public func buildAll(strict: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
         let ingester = Ingester(source: source, config: config, store: store)
-        let result = await ingester.ingestAll()
+        let result = await ingester.ingestAll(progress: progress)
         entries = [:]
         issues = [:]
         warnings = [:]

@@ -41,11 +41,19 @@ struct BuildCommand: AsyncParsableCommand {
                 statePath: state.map { URL(fileURLWithPath: $0) },
                 logger: logger
             )
-            let report = try await site.buildAll(strict: strict)
+            let bar = ProgressBar()
+            let report: BuildReport
+            do throws(PipelineError) {
+                report = try await site.buildAll(strict: strict) { done, total in bar.update(done: done, total: total) }
+                bar.finish()
+            } catch {
+                bar.finish()
+                throw error
+            }
             for issue in report.issues { printError("skipped \(issue)") }
             for warning in report.warnings { printError("warning \(warning)") }
             print(report.summary)
-        } catch {
+        } catch let error as PipelineError {
             printError("error: \(error)")
             throw ExitCode(error.exitCode)
         }

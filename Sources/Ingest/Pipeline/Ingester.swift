@@ -41,7 +41,10 @@ public struct Ingester: Sendable {
     ///
     /// Files are parsed in a task group no wider than the number of cores. Entries come back in the order
     /// of their relative paths. When two files would get the same id (`a.md` and `a.txt`), the second fails.
-    public func ingestAll() async -> IngestResult {
+    ///
+    /// - Parameter progress: called after each file is parsed with (files done, files in all), from the
+    ///   ingesting task; `crier build` draws its progress bar with it.
+    public func ingestAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async -> IngestResult {
         let paths: [String]
         do {
             paths = try ArticleFiles.list(in: source)
@@ -60,8 +63,11 @@ public struct Ingester: Sendable {
                 next += 1
             }
             for _ in 0..<width { addNext() }
+            var done = 0
             for await (index, result) in group {
                 results[index] = result
+                done += 1
+                progress?(done, paths.count)
                 addNext()
             }
         }
