@@ -115,13 +115,13 @@ struct FolderWatcherTests {
         }
     }
 
-    @Test("A folder moved out is a rescan or a deletion of its files", arguments: WatcherKind.allCases)
+    @Test("A folder moved out is reported as removed, or its files as deleted", arguments: WatcherKind.allCases)
     func folderMovedOut(kind: WatcherKind) async throws {
         let outside = try TemporaryFolder()
         defer { outside.remove() }
         try await withWatchedFolder(kind, setUp: { try $0.write("old/post.md", "p") }) { folder, recorder in
             try shell("mv old '\(outside.path("old").path)'", in: folder.url)
-            #expect(await recorder.wait { $0.contains(.rescan) || $0.contains(.changed("old/post.md")) })
+            #expect(await recorder.wait { $0.contains(.folderRemoved("old")) || $0.contains(.changed("old/post.md")) })
             // Its old watch must not report writes in its new place under the old path.
             recorder.clear()
             try outside.write("old/later.md", "l")

@@ -48,10 +48,9 @@ public final class FeedServer: Service, Sendable {
         state.withLock { $0.files = files }
     }
 
-    /// Replaces the site title, feeds and hubs (after a configuration reload) and re-reads the listing.
-    public func update(siteTitle: String, feeds: [FeedOutput], hubs: [String]) {
+    /// Replaces the feeds and hubs (after a configuration reload) and re-reads the listing.
+    public func update(feeds: [FeedOutput], hubs: [String]) {
         state.withLock {
-            $0.configuration.siteTitle = siteTitle
             $0.configuration.feeds = feeds
             $0.configuration.hubs = hubs
         }

@@ -94,7 +94,7 @@ private struct PendingChanges {
 
     mutating func add(_ event: WatchEvent, due deadline: ContinuousClock.Instant) {
         switch event {
-        case .changed(let path): paths[path] = deadline
+        case .changed(let path), .folderRemoved(let path): paths[path] = deadline
         case .rescan: rescanDue = deadline
         }
     }

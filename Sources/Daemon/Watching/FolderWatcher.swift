@@ -134,7 +134,7 @@ private final class FolderWatchSession: @unchecked Sendable {
         } else if mask.contains(.movedFrom) {
             // Its files left with it but produced no events of their own.
             unwatchTree(path)
-            if tree.includesFolder(path) { continuation.yield(.rescan) }
+            if tree.includesFolder(path) { continuation.yield(.folderRemoved(path)) }
         } else if mask.contains(.delete) {
             // `rm -r` removes (and reports) the files first; only the watches are left to drop.
             unwatchTree(path)

@@ -3,6 +3,10 @@ public enum WatchEvent: Sendable, Hashable {
     /// The file at this path, relative to the watched folder with `/` separators, may have been created,
     /// modified or removed. Whether it still exists is for the consumer to check.
     case changed(String)
+    /// The folder at this relative path left the tree (moved out, or removed) together with everything in
+    /// it, which produced no events of its own. `Site.update(changedPaths:)` forgets every entry under a
+    /// path that no longer exists, so the folder's path is passed on as a changed path.
+    case folderRemoved(String)
     /// Events were lost (inotify queue overflow, or the watched folder itself moved or vanished): only a full
     /// scan can tell what changed.
     case rescan
