@@ -183,13 +183,17 @@ struct FeedServerTests {
         }
     }
 
-    @Test("Only files present at the last refresh are served; removed files give 404")
+    @Test("New files are served after a refresh, or a second after the last listing; removed files give 404")
     func refreshedAllowList() async throws {
         try await withFeedServer { port, output, server in
+            server.refresh()
             try output.write("archive/rss-2.xml", rssDocument)
             #expect(try await rawHTTP(port: port, target: "/archive/rss-2.xml").status == 404)
             server.refresh()
             #expect(try await rawHTTP(port: port, target: "/archive/rss-2.xml").status == 200)
+            try output.write("archive/rss-3.xml", rssDocument)
+            try await Task.sleep(for: .milliseconds(1100))
+            #expect(try await rawHTTP(port: port, target: "/archive/rss-3.xml").status == 200)
             try FileManager.default.removeItem(at: output.path("archive/rss-2.xml"))
             #expect(try await rawHTTP(port: port, target: "/archive/rss-2.xml").status == 404)
         }

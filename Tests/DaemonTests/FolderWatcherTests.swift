@@ -173,3 +173,16 @@ struct FolderWatcherTests {
         }
     }
 }
+
+@Suite("Output folder exclusion")
+struct OutputExclusionTests {
+    @Test("An output folder inside the source is ignored; one elsewhere is not")
+    func foldersToIgnore() {
+        let source = URL(fileURLWithPath: "/srv/site")
+        #expect(FolderWatcher.foldersToIgnore(source: source, output: URL(fileURLWithPath: "/srv/site/public")) == ["public"])
+        #expect(FolderWatcher.foldersToIgnore(source: source, output: URL(fileURLWithPath: "/srv/site/out/feeds/")) == ["out/feeds"])
+        #expect(FolderWatcher.foldersToIgnore(source: source, output: URL(fileURLWithPath: "/srv/public")).isEmpty)
+        #expect(FolderWatcher.foldersToIgnore(source: source, output: URL(fileURLWithPath: "/srv/site-public")).isEmpty)
+        #expect(FolderWatcher.foldersToIgnore(source: source, output: source).isEmpty)
+    }
+}

@@ -20,6 +20,7 @@ public final class FeedServer: Service, Sendable {
     private struct State {
         var configuration: FeedServerConfiguration
         var files: PublishedFiles
+        var listedAt: ContinuousClock.Instant
         /// ETags by path, valid while the file keeps the same signature: hashing a large feed on every
         /// request would be wasted work.
         var tags: [String: (signature: FileSignature, tag: String)] = [:]
@@ -37,15 +38,29 @@ public final class FeedServer: Service, Sendable {
         self.outputDirectory = outputDirectory.standardizedFileURL
         self.logger = logger
         let files = PublishedFiles(listing: outputDirectory, feeds: configuration.feeds)
-        state = Mutex(State(configuration: configuration, files: files))
+        state = Mutex(State(configuration: configuration, files: files, listedAt: .now))
     }
 
     /// Re-reads the output folder's listing; call after every regeneration so new archive pages are served
-    /// and removed ones are not.
+    /// at once and removed ones are not (`WatchService` does when given the server).
     public func refresh() {
         let feeds = state.withLock { $0.configuration.feeds }
         let files = PublishedFiles(listing: outputDirectory, feeds: feeds)
-        state.withLock { $0.files = files }
+        state.withLock {
+            $0.files = files
+            $0.listedAt = .now
+        }
+    }
+
+    /// A request for a path not in the allow-list re-reads the listing, at most once a second, so a server
+    /// running without a watcher (`crier serve` beside a separate `crier build`) still picks up new archive
+    /// pages, while a flood of requests for missing files cannot turn into a flood of folder listings.
+    private func document(at relative: String) -> PublishedFiles.Document? {
+        let (known, listedAt) = state.withLock { ($0.files.document(at: relative), $0.listedAt) }
+        if let known { return known }
+        guard ContinuousClock.now - listedAt >= .seconds(1) else { return nil }
+        refresh()
+        return state.withLock { $0.files.document(at: relative) }
     }
 
     /// Replaces the feeds and hubs (after a configuration reload) and re-reads the listing.
@@ -115,11 +130,11 @@ public final class FeedServer: Service, Sendable {
 
     private func content(for request: Request) -> Response {
         let path = request.uri.path
-        let (configuration, files) = state.withLock { ($0.configuration, $0.files) }
+        let configuration = state.withLock { $0.configuration }
         if path == "/" || path == "/index.html" {
             return indexResponse(configuration)
         }
-        guard let relative = RequestPath.relativePath(fromTarget: path), let document = files.document(at: relative)
+        guard let relative = RequestPath.relativePath(fromTarget: path), let document = document(at: relative)
         else { return Response(status: .notFound) }
         let file = outputDirectory.appendingPathComponent(relative)
         // Checked again at request time: the file may have been replaced by something else since the listing.
