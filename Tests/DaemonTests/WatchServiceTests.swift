@@ -22,9 +22,16 @@ actor FakeSite: Regenerating {
     var delay: Duration = .zero
     var failuresLeft = 0
     var written = ["atom.xml"]
-    let hubs: [String]
+    var hubs: [String]
+    /// Runs at each regeneration, e.g. to write files into an output folder.
+    var sideEffect: (@Sendable (Call) -> Void)?
 
     init(hubs: [String] = []) { self.hubs = hubs }
+
+    func configure(hubs: [String], sideEffect: (@Sendable (Call) -> Void)?) {
+        self.hubs = hubs
+        self.sideEffect = sideEffect
+    }
 
     func configure(delay: Duration = .zero, failures: Int = 0, written: [String] = ["atom.xml"]) {
         self.delay = delay
@@ -39,6 +46,7 @@ actor FakeSite: Regenerating {
             failuresLeft -= 1
             throw FakeFailure()
         }
+        sideEffect?(call)
         completed += 1
         return RegenerationReport(entryCount: 3, written: written, milliseconds: 7, summary: "3 entries, 0 skipped")
     }
@@ -228,6 +236,44 @@ struct WatchServiceTests {
             "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Ffeed.json",
             "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Frss.xml",
         ])
+    }
+
+    @Test("Run together, the server follows regenerations and configuration reloads")
+    func serverAndWatcherTogether() async throws {
+        let output = try TemporaryFolder()
+        defer { output.remove() }
+        try output.write("atom.xml", atomDocument)
+        let site = FakeSite()
+        let watcher = ScriptedWatcher()
+        let (reloads, reload) = AsyncStream.makeStream(of: Void.self)
+        let server = FeedServer(
+            outputDirectory: output.url, configuration: FeedServerConfiguration(port: 0, siteTitle: "T", feeds: testFeeds),
+            logger: quietLogger)
+        let service = WatchService(
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)), server: server,
+            reloadRequests: reloads, logger: quietLogger)
+        let group = ServiceGroup(configuration: .init(services: [server, service], logger: quietLogger))
+        let running = Task { try await group.run() }
+        let port = try #require(await server.listeningPort())
+        #expect(await waitUntil { await site.completed == 1 })
+
+        // A regeneration that adds an archive page: served as soon as the regeneration is done.
+        let folder = output
+        await site.configure(hubs: ["https://hub.example.net/"]) { _ in
+            try? folder.write("archive/rss-1.xml", rssDocument)
+        }
+        watcher.input.yield(.changed("post.md"))
+        #expect(await waitUntil { await site.completed == 2 })
+        #expect(try await rawHTTP(port: port, target: "/archive/rss-1.xml").status == 200)
+        // The hub appears in Link headers only after a configuration reload.
+        #expect(try await rawHTTP(port: port, target: "/atom.xml").header("Link") == nil)
+        reload.yield()
+        #expect(await waitUntil { await site.completed == 3 })
+        let links = try await rawHTTP(port: port, target: "/atom.xml").headers("Link").joined(separator: ", ")
+        #expect(links.contains("<https://hub.example.net/>; rel=\"hub\""))
+
+        await group.triggerGracefulShutdown()
+        try await running.value
     }
 }
 
