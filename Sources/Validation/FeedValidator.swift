@@ -1,5 +1,5 @@
 public import FeedModel
-internal import XML
+public import XML
 
 /// The result of validating one document.
 public struct ValidationReport: Sendable, Hashable {
@@ -19,17 +19,121 @@ public struct ValidationReport: Sendable, Hashable {
 }
 
 /// Validates RSS 2.0, Atom 1.0 and JSON Feed documents, Crier's own and anybody else's.
+///
+/// XML documents are checked against a RELAX NG grammar (RFC 4287's for Atom, one written from the RSS 2.0
+/// specification for RSS) and then by rules in Swift named after the W3C Feed Validation Service's
+/// messages. Everything is deterministic: no clock, no network, no dictionary order in the output.
 public enum FeedValidator {
     /// Validates a document given as bytes; the format is detected from the content.
-    // PLACEHOLDER until the Validation work lands: checks well-formedness only.
+    ///
+    /// A document starting with `{` (after a byte-order mark and white space) is read as JSON Feed; anything
+    /// else as XML, which must be `<rss version="2.0">` or an Atom `<feed>`. Other content gives one
+    /// `UnknownFormat` error; malformed XML gives `NotWellFormed` (or `UndefinedNamedEntity`) errors.
     public static func validate(bytes: [UInt8]) -> ValidationReport {
-        do {
-            _ = try XMLDocument(xml: bytes)
-            return ValidationReport(format: nil, findings: [])
-        } catch {
-            return ValidationReport(format: nil, findings: error.diagnostics.map {
-                Finding(severity: .error, rule: "NotWellFormed", line: $0.line, column: $0.column, message: $0.message)
-            })
+        if FormatDetection.looksLikeJSON(bytes) {
+            return validateJSONFeed(bytes: bytes)
         }
+        let document: XMLDocument
+        do {
+            document = try XMLDocument(xml: bytes)
+        } catch {
+            return ValidationReport(format: nil, findings: ParseFindings.findings(for: error.diagnostics))
+        }
+        return validate(document: document)
+    }
+
+    /// Validates a parsed XML document, detecting RSS 2.0 or Atom 1.0 from its root element.
+    public static func validate(document: XMLDocument) -> ValidationReport {
+        switch FormatDetection.format(of: document) {
+        case .success(let format):
+            return validate(document: document, format: format)
+        case .failure(let reason):
+            var list = FindingList()
+            list.add(.unknownFormat, line: document.root?.line ?? 0, reason.message)
+            return ValidationReport(format: nil, findings: list.finish())
+        }
+    }
+
+    /// Validates a parsed XML document as the given format, for callers that already parsed (the feed
+    /// builder checks each document it writes).
+    ///
+    /// - Parameters:
+    ///   - document: an RSS 2.0 or Atom 1.0 document.
+    ///   - format: the format the caller expects; a root element of another format is an `UnknownFormat`
+    ///     error, and `.json` always is (a JSON Feed is not XML: use `validateJSONFeed(bytes:)`).
+    /// - Returns: grammar findings and rule findings, sorted by line.
+    public static func validate(document: XMLDocument, format: FeedFormat) -> ValidationReport {
+        var list = FindingList()
+        let detected = FormatDetection.format(of: document)
+        guard case .success(format) = detected, let root = document.root else {
+            let found: String
+            switch detected {
+            case .success(let other): found = other.displayName
+            case .failure(let reason): found = reason.message
+            }
+            list.add(.unknownFormat, line: document.root?.line ?? 0, "expected \(format.displayName), found \(found)")
+            return ValidationReport(format: detected.success, findings: list.finish())
+        }
+        let schema: Result<RelaxNGSchema, RelaxNGSchemaError>
+        switch format {
+        case .rss:
+            schema = Schemas.rss
+        case .atom:
+            schema = Schemas.atom
+        case .json:
+            return ValidationReport(format: nil, findings: [])
+        }
+        switch schema {
+        case .success(let grammar):
+            var mapper = SchemaFindings(document: document, grammarName: format.displayName)
+            list.append(contentsOf: mapper.findings(for: grammar.validate(document)))
+        case .failure(let error):
+            // A grammar shipped in this module failed to compile: a bug in Crier, reported, never a crash.
+            list.add(.schemaViolation, "internal error: the \(format.displayName) grammar did not compile: \(error)")
+        }
+        list.append(contentsOf: format == .rss ? RSSRules.check(root) : AtomRules.check(root))
+        return ValidationReport(format: format, findings: sortedByLine(list.finish()))
+    }
+
+    /// Validates a JSON Feed 1.0 or 1.1 document given as bytes.
+    ///
+    /// Bytes that are not JSON, or JSON without a JSON Feed `version`, give one `UnknownFormat` error.
+    public static func validateJSONFeed(bytes: [UInt8]) -> ValidationReport {
+        switch FormatDetection.jsonFeed(bytes) {
+        case .success(let object):
+            var list = JSONFeedRules.check(object)
+            return ValidationReport(format: .json, findings: list.finish())
+        case .failure(let reason):
+            var list = FindingList()
+            list.add(.unknownFormat, reason.message)
+            return ValidationReport(format: nil, findings: list.finish())
+        }
+    }
+
+    /// Grammar and rule findings interleaved by line; findings without a line (0) go last. Stable, so
+    /// findings on one line keep the order they were found in.
+    private static func sortedByLine(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.line == 0 ? Int.max : lhs.element.line
+            let right = rhs.element.line == 0 ? Int.max : rhs.element.line
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
+
+extension FeedFormat {
+    /// The name used in messages.
+    var displayName: String {
+        switch self {
+        case .rss: "RSS 2.0"
+        case .atom: "Atom 1.0"
+        case .json: "JSON Feed 1.1"
+        }
+    }
+}
+
+extension Result {
+    var success: Success? {
+        if case .success(let value) = self { value } else { nil }
     }
 }

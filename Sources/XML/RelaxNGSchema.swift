@@ -22,13 +22,19 @@ public final class RelaxNGSchema: @unchecked Sendable {
         let collector = DiagnosticCollector()
         let compiled: xmlRelaxNGPtr? = withExtendedLifetime(collector) {
             let bytes = Array(grammar.utf8)
-            guard let context = bytes.withUnsafeBufferPointer({ buffer in
-                buffer.withMemoryRebound(to: CChar.self) { xmlRelaxNGNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
-            }) else { return nil }
-            defer { xmlRelaxNGFreeParserCtxt(context) }
-            xmlRelaxNGSetParserStructuredErrors(context, DiagnosticCollector.structuredCallback,
-                                                Unmanaged.passUnretained(collector).toOpaque())
-            return xmlRelaxNGParse(context)
+            // The parser context keeps a pointer to the bytes without copying them, so the whole life of the
+            // context stays inside the closure that owns the buffer (outside it, -O frees the array first).
+            return bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { characters -> xmlRelaxNGPtr? in
+                    guard let context = xmlRelaxNGNewMemParserCtxt(characters.baseAddress, Int32(characters.count)) else {
+                        return nil
+                    }
+                    defer { xmlRelaxNGFreeParserCtxt(context) }
+                    xmlRelaxNGSetParserStructuredErrors(context, DiagnosticCollector.structuredCallback,
+                                                        Unmanaged.passUnretained(collector).toOpaque())
+                    return xmlRelaxNGParse(context)
+                }
+            }
         }
         guard let compiled else { throw RelaxNGSchemaError(diagnostics: collector.diagnostics) }
         schema = compiled

@@ -32,6 +32,9 @@ public final class XMLDocument {
     }
 
     /// Parses XML bytes. Throws with libxml2's messages when the bytes are not well-formed.
+    ///
+    /// The encoding comes from the document itself (BOM or XML declaration, UTF-8 by default), so other
+    /// sites' ISO-8859-1 feeds parse too.
     public convenience init(xml bytes: some Collection<UInt8>, url: String = "document.xml") throws(XMLParseError) {
         LibXML.ensureInitialized()
         let collector = DiagnosticCollector()
@@ -40,11 +43,13 @@ public final class XMLDocument {
         }
         defer { xmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = DiagnosticCollector.parserCallback
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // BIG_LINES: without it every line past 65,535 is reported as 65,535, and large feeds go far past that.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_BIG_LINES.rawValue)
         let document: xmlDocPtr? = withExtendedLifetime(collector) {
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             return Self.withContiguousBytes(bytes) { base, count in
-                xmlCtxtReadMemory(context, base, Int32(count), url, "UTF-8", options)
+                xmlCtxtReadMemory(context, base, Int32(count), url, nil, options)
             }
         }
         let errors = collector.diagnostics.filter { $0.severity == .error }

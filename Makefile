@@ -1,0 +1,20 @@
+# The two commands the README opens with. Both install missing system packages first (as root) or say which.
+.PHONY: feeds test deps test-deps
+
+# Build Samples/ into feeds/. A throwaway state store keeps feeds/ reproducible: every sample has an explicit
+# date, so ids and dates come from the files alone and match what the golden test builds.
+feeds: deps
+	swift build --product crier
+	state=$$(mktemp -d) && .build/debug/crier build Samples --output feeds --state "$$state/state.sqlite"; \
+	  status=$$?; rm -rf "$$state"; exit $$status
+
+# Run the whole test suite (unit, golden, end-to-end with the real binary, feedparser and newsboat).
+test: test-deps
+	swift build --build-tests
+	swift test --skip-build
+
+deps:
+	@bash scripts/install-deps.sh
+
+test-deps:
+	@bash scripts/install-deps.sh --test

@@ -1,0 +1,111 @@
+public import FeedModel
+public import Foundation
+public import Validation
+
+/// Builds every document of a feed, validates all of them, and only then puts them in place atomically.
+///
+/// A publish is all or nothing: each document is streamed to a hidden temp file beside its target, read back
+/// and validated with `FeedValidator`; if any document has an error finding, every temp file is removed and
+/// the previous feeds stay as they were. Documents whose bytes equal the file already there are not renamed,
+/// so their mtime (and HTTP `Last-Modified`) does not change. Archive pages that are no longer needed
+/// (entries were deleted) are removed afterwards.
+public struct FeedPublisher: Sendable {
+    /// The builder producing the documents.
+    public var builder: FeedBuilder
+    /// The folder feeds are written to; created when missing.
+    public var outputDirectory: URL
+    /// Checks each document before it may be published: `FeedValidator.validate(bytes:)` unless a caller
+    /// (a test, a stricter site policy) supplies another check.
+    public var validate: @Sendable ([UInt8]) -> ValidationReport = { FeedValidator.validate(bytes: $0) }
+
+    /// Creates a publisher.
+    public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier) {
+        self.builder = FeedBuilder(description: description, generator: generator)
+        self.outputDirectory = outputDirectory
+    }
+
+    /// Builds, validates and publishes every page of every output.
+    /// - Returns: which files were written, left unchanged and removed, and any validation warnings.
+    /// - Throws: `PublishError` for bad input, validation errors (each finding with file, rule and line) or a
+    ///   failing file-system call; nothing of this publish is in place then.
+    public func publish(_ entries: [Entry]) throws(PublishError) -> PublishReport {
+        let feed = try builder.prepare(entries)
+        var directory = outputDirectory.path(percentEncoded: false)
+        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        try AtomicFile.createDirectory(directory)
+
+        var staged: [StagedDocument] = []
+        defer {
+            // Every path out of this function, error or success, leaves no temp file behind.
+            for document in staged { document.temporary?.discard() }
+        }
+        var report = PublishReport()
+        var errors: [DocumentFinding] = []
+        for page in feed.pages {
+            let target = directory + "/" + page.fileName
+            try AtomicFile.createDirectory(AtomicFile.split(target).directory)
+            let temporary = try AtomicFile.temporary(for: target)
+            staged.append(StagedDocument(page: page, target: target, temporary: temporary))
+            try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
+            // Validate what is on disk, the bytes that will be served.
+            let bytes = try AtomicFile.contents(of: temporary.path) ?? []
+            for finding in validate(bytes).findings {
+                let located = DocumentFinding(fileName: page.fileName, finding: finding)
+                if finding.severity == .error { errors.append(located) } else { report.warnings.append(located) }
+            }
+            if AtomicFile.file(target, equals: bytes) {
+                temporary.discard()
+                staged[staged.count - 1].temporary = nil
+                report.unchanged.append(page.fileName)
+            } else {
+                try temporary.syncAndClose()
+            }
+        }
+        if !errors.isEmpty {
+            throw PublishError(.invalidDocuments(errors))
+        }
+
+        var touchedDirectories: Set<String> = []
+        for index in staged.indices {
+            guard let temporary = staged[index].temporary else { continue }
+            try AtomicFile.rename(temporary.path, to: staged[index].target)
+            staged[index].temporary = nil
+            report.written.append(staged[index].page.fileName)
+            touchedDirectories.insert(AtomicFile.split(staged[index].target).directory)
+        }
+        report.removed = try removeStaleArchives(of: feed, in: directory, touching: &touchedDirectories)
+        for touched in touchedDirectories.sorted() {
+            try AtomicFile.syncDirectory(touched)
+        }
+        report.written.sort()
+        report.unchanged.sort()
+        return report
+    }
+
+    /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.
+    private func removeStaleArchives(of feed: PreparedFeed, in directory: String,
+                                     touching touched: inout Set<String>) throws(PublishError) -> [String] {
+        let produced = Set(feed.pages.map(\.fileName))
+        var removed: [String] = []
+        for output in feed.description.outputs {
+            let (subdirectory, name) = AtomicFile.split(output.fileName)
+            let folder = subdirectory == "." ? directory : directory + "/" + subdirectory
+            for candidate in try AtomicFile.names(in: folder) where FeedPage.archiveNumber(of: candidate, for: name) != nil {
+                let relative = subdirectory == "." ? candidate : subdirectory + "/" + candidate
+                guard !produced.contains(relative) else { continue }
+                try AtomicFile.remove(folder + "/" + candidate)
+                removed.append(relative)
+                touched.insert(folder)
+            }
+        }
+        return removed.sorted()
+    }
+}
+
+/// A rendered document waiting for the all-or-nothing rename.
+private struct StagedDocument {
+    var page: FeedPage
+    var target: String
+    /// Nil once renamed into place or discarded as unchanged.
+    var temporary: AtomicFile.Temporary?
+}

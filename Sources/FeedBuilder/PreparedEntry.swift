@@ -1,0 +1,34 @@
+public import FeedModel
+
+/// An entry whose body has been cleaned once, ready to be rendered in every format.
+public struct PreparedEntry: Sendable, Hashable {
+    /// The entry as given.
+    public var entry: Entry
+    /// The cleaned body (see `ContentCleaner`).
+    public var contentHTML: String
+    /// The HTML written as RSS `description`: the entry's summary, or, when it has none, the first
+    /// `excerptLength` characters of the body's text cut at a word boundary. A plain-text excerpt rather than
+    /// the full body because readers show `description` in lists and `content:encoded` already has the body.
+    /// Either way the text is HTML-escaped, since RSS `description` is HTML.
+    public var rssDescription: String
+
+    /// How many characters of body text an RSS excerpt keeps at most.
+    public static let excerptLength = 280
+
+    /// Cleans an entry's body and derives its RSS description.
+    public init(_ entry: Entry, cleaner: ContentCleaner) {
+        self.entry = entry
+        let cleaned = cleaner.clean(entry.contentHTML, baseURL: entry.link)
+        contentHTML = cleaned.html
+        let summary = entry.summary.map(ContentCleaner.collapsedWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        rssDescription = ContentCleaner.escapedText(summary ?? Self.excerpt(of: cleaned.plainText))
+    }
+
+    /// The text cut to `excerptLength` characters at the last space, with an ellipsis when cut.
+    static func excerpt(of text: String) -> String {
+        guard text.count > excerptLength else { return text }
+        let prefix = text.prefix(excerptLength)
+        let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
+        return cut + "…"
+    }
+}

@@ -1,0 +1,95 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown to HTML with cmark-gfm: GitHub's tables, autolinks, strikethrough, task lists and tag filter.
+///
+/// Options: `UNSAFE` lets raw HTML through (authors embed figures and videos; the feed builder sanitises
+/// scripts later, and `tagfilter` already escapes `<script>`, `<iframe>` and the like); `FOOTNOTES` because
+/// long-form posts use them; `SMART` turns straight quotes and `--` into typographic ones, as most static site
+/// generators do by default, so feed text matches the web page. Code spans and blocks are left alone by SMART.
+enum MarkdownRenderer {
+    static let extensionNames = ["table", "autolink", "strikethrough", "tasklist", "tagfilter"]
+    static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
+
+    /// Registration must happen once before any parser looks up an extension; a `static let` runs its
+    /// initialiser exactly once, even when tasks race to it.
+    private static let registration: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// The rendered body, and the text of a leading level-1 heading when `extractTitle` asked for it
+    /// (that heading is then removed from the body, since feeds show the title separately).
+    struct Rendered {
+        var html: String
+        var title: String?
+    }
+
+    static func render(_ markdown: String, extractTitle: Bool) -> Rendered {
+        _ = registration
+        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", title: nil) }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        // A NUL would end the text early in C; decoding already refused such files, this is belt and braces.
+        let bytes = Array(markdown.utf8.filter { $0 != 0 })
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return Rendered(html: "", title: nil) }
+        defer { cmark_node_free(document) }
+
+        var title: String?
+        if extractTitle, let heading = firstLevelOneHeading(in: document) {
+            let text = plainText(of: heading).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                title = text
+                cmark_node_unlink(heading)
+                cmark_node_free(heading)
+            }
+        }
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return Rendered(html: "", title: title)
+        }
+        defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+        return Rendered(html: String(cString: rendered), title: title)
+    }
+
+    /// The first top-level `# heading`, if any.
+    private static func firstLevelOneHeading(in document: OpaquePointer) -> OpaquePointer? {
+        var node = cmark_node_first_child(document)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 1 {
+                return current
+            }
+            node = cmark_node_next(current)
+        }
+        return nil
+    }
+
+    /// The text of a node's inlines: literals of text and code spans, line breaks as spaces.
+    private static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
+                if type != CMARK_NODE_HTML_INLINE, let literal = cmark_node_get_literal(current) {
+                    text += String(cString: literal)
+                }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,66 @@
+public import Foundation
+
+/// Finds the article files in a source folder.
+///
+/// Rules: extensions `.txt`, `.md`, `.markdown`, `.html`, `.htm` (any case); hidden files and folders are
+/// skipped (so `.crier/`, where the state lives, and `.git/` are never read); so are editor leftovers
+/// (`name~`, `.swp`/`.swx`, Emacs `.#name` and `#name#`, vim's `4913` probe). A symlinked file counts only if
+/// it resolves inside the source folder; symlinked folders are not followed, since they would list files twice
+/// or loop.
+public enum ArticleFiles {
+    /// The extensions of article files, lower case.
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
+
+    /// Lists article files under `source`, recursively, as relative paths sorted by path.
+    /// - Throws: when the source folder cannot be read.
+    public static func list(in source: URL) throws -> [String] {
+        let root = source.standardizedFileURL.resolvingSymlinksInPath()
+        var found: [String] = []
+        try walk(root, relative: "", root: root, into: &found)
+        return found.sorted()
+    }
+
+    /// True when a relative path names an article file by the name rules alone (extension, hidden parts,
+    /// editor leftovers). Used by the folder watcher to ignore noise before touching the disk.
+    public static func isArticlePath(_ relativePath: String) -> Bool {
+        let parts = relativePath.split(separator: "/").map(String.init)
+        guard let name = parts.last, !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
+        return isArticleName(name)
+    }
+
+    /// True when a file (possibly a symlink) resolves to a location inside `source`.
+    public static func isInside(_ file: URL, source: URL) -> Bool {
+        let root = source.standardizedFileURL.resolvingSymlinksInPath().path
+        let target = file.standardizedFileURL.resolvingSymlinksInPath().path
+        return target.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    static func isArticleName(_ name: String) -> Bool {
+        if name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" { return false }
+        if name.hasPrefix("#") && name.hasSuffix("#") { return false }
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    private static func walk(_ folder: URL, relative: String, root: URL, into found: inout [String]) throws {
+        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
+        let children = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: keys)
+        for child in children {
+            let name = child.lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            guard let values = try? child.resourceValues(forKeys: Set(keys)) else { continue }
+            if values.isSymbolicLink == true {
+                var isDirectory: ObjCBool = false
+                guard isArticleName(name), isInside(child, source: root),
+                      FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory), !isDirectory.boolValue
+                else { continue }
+                found.append(path)
+            } else if values.isDirectory == true {
+                try walk(child, relative: path, root: root, into: &found)
+            } else if values.isRegularFile == true, isArticleName(name) {
+                found.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import FeedModel
+
+/// Reads and parses one article file: the part of ingest that needs no shared state, so it runs in parallel.
+struct ArticleReader {
+    let source: URL
+    let config: SiteConfig
+
+    /// A parsed file ready to be given its stable fields.
+    struct Parsed {
+        var path: String
+        var article: ParsedArticle
+        var contentHash: String
+        var warnings: [IngestIssue]
+    }
+
+    enum Result {
+        case parsed(Parsed)
+        case skipped(IngestIssue)
+        case failed(IngestIssue)
+    }
+
+    func read(_ path: String) -> Result {
+        let file = source.appendingPathComponent(path)
+        guard ArticleFiles.isArticlePath(path) else {
+            return .skipped(IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
+        }
+        guard ArticleFiles.isInside(file, source: source) else {
+            return .skipped(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
+        }
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: file))
+        } catch {
+            return .failed(IngestIssue(file: path, message: "cannot read the file (\(error.localizedDescription))"))
+        }
+        let ext = file.pathExtension.lowercased()
+        let isHTML = ext == "html" || ext == "htm"
+        let decoded: TextDecoder.Decoded
+        do {
+            decoded = try TextDecoder.decode(bytes, rejectNUL: !isHTML)
+        } catch {
+            let message = error == .empty ? "the file is empty or only whitespace" : "the file looks binary (it contains NUL bytes); expected UTF-8 or UTF-16 text"
+            return .failed(IngestIssue(file: path, message: message))
+        }
+        var warnings: [IngestIssue] = []
+        if decoded.guessedWindows1252 {
+            warnings.append(IngestIssue(file: path, message: "not valid UTF-8; read as Windows-1252 (save the file as UTF-8 to silence this)"))
+        }
+
+        let dates = DateReader(zone: config.timeZone)
+        let name = file.lastPathComponent
+        let stem = Slug.stem(ofFileName: name, droppingDate: true)
+        let article: ParsedArticle
+        do {
+            switch ext {
+            case "txt": article = try PlainTextArticle.parse(decoded.text, dates: dates)
+            case "html", "htm": article = try HTMLArticle.parse(decoded.text, fileStem: stem, dates: dates)
+            default: article = try MarkdownArticle.parse(decoded.text, fileStem: stem, dates: dates)
+            }
+        } catch {
+            return .failed(IngestIssue(file: path, line: error.line, message: error.message))
+        }
+        if article.isDraft {
+            return .skipped(IngestIssue(file: path, message: "draft: true; not published"))
+        }
+        // A title with nothing under it is usually a file just started; a link post still has a summary or link.
+        if article.contentHTML.allSatisfy(\.isWhitespace) && article.summary == nil && article.link == nil {
+            return .skipped(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
+        }
+        warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
+        return .parsed(Parsed(path: path, article: article, contentHash: SHA256.hex(bytes), warnings: warnings))
+    }
+}

@@ -1,0 +1,58 @@
+public import FeedModel
+
+/// A problem with one article file: why it failed, why it was skipped, or a warning about it.
+///
+/// The description reads like a compiler message, `posts/a.md:3: front matter: 'date' is not a date: "2024-13-45"`,
+/// so editors and terminals can jump to the line.
+public struct IngestIssue: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file's path relative to the source folder.
+    public var file: String
+    /// The 1-based line the problem is on, when it is known.
+    public var line: Int?
+    /// What went wrong and what was expected.
+    public var message: String
+
+    /// Creates an issue.
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// What became of one article file.
+public enum IngestOutcome: Sendable {
+    /// The file became an entry; `warnings` are things worth telling the author (a guessed encoding, say).
+    case entry(Entry, warnings: [IngestIssue])
+    /// The file was deliberately left out (a draft); the issue says why.
+    case skipped(IngestIssue)
+    /// The file could not be read or parsed; the issue says where and why.
+    case failed(IngestIssue)
+}
+
+/// The result of ingesting a whole source folder.
+public struct IngestResult: Sendable {
+    /// The entries, in the order of their files' relative paths (the feed builder sorts by date).
+    public var entries: [Entry]
+    /// The relative path of the file each entry came from, parallel to `entries` (the daemon keys entries by file).
+    public var entryPaths: [String] = []
+    /// Files that failed to parse, each with the reason.
+    public var issues: [IngestIssue]
+    /// Files left out on purpose (drafts), each with the reason.
+    public var skipped: [IngestIssue]
+    /// Warnings about files that did become entries.
+    public var warnings: [IngestIssue]
+
+    /// Creates a result.
+    public init(entries: [Entry] = [], issues: [IngestIssue] = [], skipped: [IngestIssue] = [], warnings: [IngestIssue] = []) {
+        self.entries = entries
+        self.issues = issues
+        self.skipped = skipped
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,150 @@
+public import Foundation
+public import FeedModel
+
+/// Turns the article files of a source folder into entries, with ids and dates that stay put across runs.
+///
+/// Parsing is pure and runs in parallel; settling ids and dates against the state store happens afterwards
+/// in path order, in one transaction, so results do not depend on which task finished first.
+public struct Ingester: Sendable {
+    /// The source folder.
+    public let source: URL
+    /// The site's settings.
+    public let config: SiteConfig
+    /// Where first-seen times, content hashes and ids are kept.
+    public let store: StateStore
+    /// The current time; injectable so tests control "first seen" and "changed" times.
+    public let clock: @Sendable () -> Timestamp
+
+    /// Creates an ingester.
+    /// - Parameters:
+    ///   - source: The folder holding the articles.
+    ///   - config: The site's settings (time zone, base URL, permalink pattern).
+    ///   - store: The state store, usually `StateStore(path: StateStore.location(forSource: source))`.
+    ///   - clock: The current time; defaults to the system clock at the site's zone offset.
+    public init(source: URL, config: SiteConfig, store: StateStore, clock: (@Sendable () -> Timestamp)? = nil) {
+        self.source = source
+        self.config = config
+        self.store = store
+        self.clock = clock ?? Self.systemClock(zone: config.timeZone)
+    }
+
+    /// The system clock, with the offset the zone has now.
+    public static func systemClock(zone: ZoneSetting) -> @Sendable () -> Timestamp {
+        {
+            let seconds = Int64(Date().timeIntervalSince1970.rounded(.down))
+            let utc = Timestamp(secondsSinceEpoch: seconds)
+            return Timestamp(secondsSinceEpoch: seconds, utcOffsetSeconds: zone.offsetSeconds(at: utc.localCivilTime))
+        }
+    }
+
+    /// Ingests every article file under the source folder.
+    ///
+    /// Files are parsed in a task group no wider than the number of cores. Entries come back in the order
+    /// of their relative paths. When two files would get the same id (`a.md` and `a.txt`), the second fails.
+    public func ingestAll() async -> IngestResult {
+        let paths: [String]
+        do {
+            paths = try ArticleFiles.list(in: source)
+        } catch {
+            return IngestResult(issues: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
+        }
+        let reader = ArticleReader(source: source, config: config)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var results = [ArticleReader.Result?](repeating: nil, count: paths.count)
+        await withTaskGroup(of: (Int, ArticleReader.Result).self) { group in
+            var next = 0
+            func addNext() {
+                guard next < paths.count else { return }
+                let index = next
+                group.addTask { (index, reader.read(paths[index])) }
+                next += 1
+            }
+            for _ in 0..<width { addNext() }
+            for await (index, result) in group {
+                results[index] = result
+                addNext()
+            }
+        }
+
+        var result = IngestResult()
+        var parsed: [ArticleReader.Parsed] = []
+        for item in results {
+            switch item {
+            case .parsed(let file): parsed.append(file)
+            case .skipped(let issue): result.skipped.append(issue)
+            case .failed(let issue): result.issues.append(issue)
+            case nil: break
+            }
+        }
+        var owners: [String: String] = [:]
+        for (file, outcome) in zip(parsed, settle(parsed)) {
+            switch outcome {
+            case .entry(let entry, let warnings):
+                if let owner = owners[entry.id] {
+                    // Same id means same permalink too: readers would merge the two articles.
+                    result.issues.append(IngestIssue(file: file.path, message: "has the same id as \(owner) (\(entry.id)); rename one of the files or give one an 'id'"))
+                    continue
+                }
+                owners[entry.id] = file.path
+                result.entries.append(entry)
+                result.entryPaths.append(file.path)
+                result.warnings += warnings
+            case .skipped(let issue): result.skipped.append(issue)
+            case .failed(let issue): result.issues.append(issue)
+            }
+        }
+        return result
+    }
+
+    /// Ingests one file, for the folder watcher.
+    /// - Parameter relativePath: The file's path relative to the source folder.
+    public func ingest(relativePath: String) -> IngestOutcome {
+        switch ArticleReader(source: source, config: config).read(relativePath) {
+        case .parsed(let file): settle([file])[0]
+        case .skipped(let issue): .skipped(issue)
+        case .failed(let issue): .failed(issue)
+        }
+    }
+
+    /// Gives parsed files their ids and dates from the state store, in one transaction.
+    private func settle(_ files: [ArticleReader.Parsed]) -> [IngestOutcome] {
+        guard !files.isEmpty else { return [] }
+        let identity = EntryIdentity(config: config)
+        var explicitDates: [Timestamp?] = []
+        var observations: [StateStore.Observation] = []
+        for file in files {
+            let explicit = file.article.date ?? identity.fileNameDate(path: file.path)
+            explicitDates.append(explicit)
+            // An explicit date makes the id a pure function of the file, so deleting the store keeps it.
+            let fixedID = file.article.id ?? explicit.map { identity.tagURI(path: file.path, published: $0) }
+            observations.append(StateStore.Observation(path: file.path, contentHash: file.contentHash, fixedID: fixedID))
+        }
+        let states: [ArticleState]
+        do {
+            states = try store.record(observations, now: clock()) { path, firstSeen in identity.tagURI(path: path, published: firstSeen) }
+        } catch {
+            return files.map { .failed(IngestIssue(file: $0.path, message: error.description)) }
+        }
+        return zip(files, zip(explicitDates, states)).map { file, pair in
+            let (explicit, state) = pair
+            let article = file.article
+            let published = explicit ?? state.firstSeen
+            let updated = article.updated ?? max(published, state.changed ?? published)
+            let slug = identity.slug(path: file.path, stated: article.slug)
+            let entry = Entry(
+                id: state.assignedID,
+                title: article.title,
+                link: identity.link(stated: article.link, slug: slug, published: published),
+                published: published,
+                updated: updated,
+                authors: article.authors,
+                summary: article.summary.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
+                contentHTML: article.contentHTML,
+                tags: article.tags,
+                language: article.language.flatMap { $0.isEmpty ? nil : $0 },
+                imageURL: article.image.map { URLText.absolute($0, base: config.baseURL) }
+            )
+            return .entry(entry, warnings: file.warnings)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// Turns a file's bytes into text: detects the encoding, normalises line ends, refuses binary files.
+enum TextDecoder {
+    /// Decoded text plus whether the encoding had to be guessed.
+    struct Decoded {
+        var text: String
+        /// True when the bytes were not valid UTF-8 and were read as Windows-1252.
+        var guessedWindows1252: Bool
+    }
+
+    /// Why bytes could not be turned into article text.
+    enum Failure: Error, Equatable {
+        case empty
+        case binary
+    }
+
+    /// Decodes UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, or else Windows-1252; CRLF and CR become LF.
+    ///
+    /// Files saved by old Windows editors are the usual source of invalid UTF-8; Windows-1252 is what browsers
+    /// assume for such bytes (WHATWG Encoding treats `iso-8859-1` as `windows-1252` too).
+    static func decode(_ bytes: [UInt8], rejectNUL: Bool) throws(Failure) -> Decoded {
+        var guessed = false
+        var text: String
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            text = utf8OrWindows1252(bytes[3...], guessed: &guessed)
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            text = utf16(bytes[2...], bigEndian: false)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            text = utf16(bytes[2...], bigEndian: true)
+        } else {
+            text = utf8OrWindows1252(bytes[...], guessed: &guessed)
+        }
+        if rejectNUL, text.utf8.contains(0) { throw .binary }
+        text = normalizingLineEnds(text)
+        if text.allSatisfy(\.isWhitespace) { throw .empty }
+        return Decoded(text: text, guessedWindows1252: guessed)
+    }
+
+    private static func utf8OrWindows1252(_ bytes: ArraySlice<UInt8>, guessed: inout Bool) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        guessed = true
+        return Windows1252.decode(bytes)
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        // Unpaired surrogates become U+FFFD rather than failing the file.
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// CRLF and lone CR become LF, so every parser sees one kind of line end.
+    static func normalizingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0D {
+                bytes.append(0x0A)
+                previousWasCR = true
+                continue
+            }
+            if byte == 0x0A && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

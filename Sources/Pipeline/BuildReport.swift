@@ -1,0 +1,35 @@
+public import Ingest
+
+/// What one build or regeneration did, for the summary line and the daemon's log.
+public struct BuildReport: Sendable {
+    /// Entries in the feeds after this build.
+    public var entryCount: Int
+    /// Article files that were skipped, with the reason.
+    public var issues: [IngestIssue]
+    /// Problems that did not stop an article from being published (a file read as Windows-1252, say).
+    public var warnings: [IngestIssue]
+    /// Feed files written because their bytes changed.
+    public var written: [String]
+    /// Feed files whose bytes did not change, left untouched.
+    public var unchanged: [String]
+    /// Archive files removed because they are no longer needed.
+    public var removed: [String]
+    /// Article paths re-read in this build (all of them for a full build).
+    public var articlesRead: Int
+    /// How long the build took, in milliseconds.
+    public var milliseconds: Int
+
+    /// True when at least one feed file changed on disk.
+    public var changedFeeds: Bool { !written.isEmpty || !removed.isEmpty }
+
+    /// One line for a person: `7 entries, 1 skipped, 3 written, 0 unchanged in 42 ms`.
+    public var summary: String {
+        var parts = ["\(entryCount) \(entryCount == 1 ? "entry" : "entries")"]
+        parts.append("\(issues.count) skipped")
+        if !warnings.isEmpty { parts.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
+        parts.append("\(written.count) written")
+        parts.append("\(unchanged.count) unchanged")
+        if !removed.isEmpty { parts.append("\(removed.count) removed") }
+        return parts.joined(separator: ", ") + " in \(milliseconds) ms"
+    }
+}

@@ -1,0 +1,175 @@
+public import Foundation
+public import FeedModel
+public import Logging
+import FeedBuilder
+public import Ingest
+
+/// One site: a source folder of articles, its configuration, its state store and its published feeds.
+///
+/// `crier build` calls `buildAll()` once; `crier watch` calls it at start and then `update(changedPaths:)` for
+/// each batch of changed files, so both share one pipeline: files → ingest → entries → feed builder →
+/// validated bytes → atomic write. Entries of unchanged files stay in memory between updates, and an article
+/// that turns bad keeps its last good entry until it is fixed or deleted.
+public actor Site {
+    /// The folder the articles are read from.
+    public nonisolated let source: URL
+    /// The folder the feeds are written to.
+    public nonisolated let outputDirectory: URL
+    private let configFile: URL?
+    private let statePath: URL
+    private let logger: Logger
+
+    private var config: SiteConfig
+    private var store: StateStore
+    private var entries: [String: Entry] = [:]
+    private var issues: [String: IngestIssue] = [:]
+    private var warnings: [String: [IngestIssue]] = [:]
+
+    /// Opens a site: reads the configuration and opens the state store.
+    ///
+    /// - Parameters:
+    ///   - source: the folder of articles.
+    ///   - output: where feeds are written.
+    ///   - configFile: the configuration; `crier.yml` in `source` when nil.
+    ///   - statePath: the state database; `.crier/state.sqlite` in `source` when nil.
+    public init(source: URL, output: URL, configFile: URL? = nil, statePath: URL? = nil, logger: Logger) throws(PipelineError) {
+        self.source = source.standardizedFileURL
+        self.outputDirectory = output.standardizedFileURL
+        self.configFile = configFile
+        self.statePath = statePath ?? source.appendingPathComponent(".crier/state.sqlite")
+        self.logger = logger
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .source(path: source.path, message: "no such folder")
+        }
+        config = try Self.loadConfiguration(configFile ?? source.appendingPathComponent("crier.yml"))
+        store = try Self.openStore(at: self.statePath)
+    }
+
+    private static func loadConfiguration(_ file: URL) throws(PipelineError) -> SiteConfig {
+        do {
+            return try SiteConfig.load(from: file)
+        } catch {
+            throw .configuration(String(describing: error))
+        }
+    }
+
+    private static func openStore(at path: URL) throws(PipelineError) -> StateStore {
+        do {
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try StateStore(path: path)
+        } catch {
+            throw .stateStore(path: path.path, message: String(describing: error))
+        }
+    }
+
+    /// The feeds this site publishes: format, file name and URL.
+    public func publishedFeeds() -> [FeedOutput] {
+        config.feedDescription().outputs
+    }
+
+    /// The WebSub hubs the configuration names.
+    public func hubs() -> [String] {
+        config.feedDescription().hubs
+    }
+
+    /// Reads every article and publishes the feeds.
+    ///
+    /// - Parameter strict: when true, any skipped file fails the build before anything is written.
+    public func buildAll(strict: Bool = false) async throws(PipelineError) -> BuildReport {
+        let start = ContinuousClock.now
+        let ingester = Ingester(source: source, config: config, store: store)
+        let result = await ingester.ingestAll()
+        entries = [:]
+        issues = [:]
+        warnings = [:]
+        for (path, entry) in zip(result.entryPaths, result.entries) { entries[path] = entry }
+        for issue in result.issues { issues[issue.file] = issue }
+        for warning in result.warnings { warnings[warning.file, default: []].append(warning) }
+        if strict && !issues.isEmpty {
+            throw .strict(skipped: issues.count)
+        }
+        return try publish(articlesRead: result.entries.count + result.issues.count + result.skipped.count, since: start)
+    }
+
+    /// Re-reads the given article paths (relative to the source folder) and republishes.
+    ///
+    /// A path that no longer exists removes its entry (and every entry under it, for a folder). A folder that
+    /// appeared has its articles read. A file that fails to parse keeps its previous entry and is reported.
+    public func update(changedPaths: Set<String>) async throws(PipelineError) -> BuildReport {
+        let start = ContinuousClock.now
+        let ingester = Ingester(source: source, config: config, store: store)
+        var toRead: [String] = []
+        for path in changedPaths.sorted() {
+            let url = source.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+                if isDirectory.boolValue {
+                    // A folder created or moved in: read every article under it.
+                    let inside = (try? ArticleFiles.list(in: url)) ?? []
+                    toRead += inside.map { path + "/" + $0 }
+                } else if ArticleFiles.isArticlePath(path) {
+                    toRead.append(path)
+                }
+            } else {
+                forget(pathOrFolder: path)
+            }
+        }
+        for path in toRead {
+            warnings[path] = nil
+            switch ingester.ingest(relativePath: path) {
+            case .entry(let entry, let fileWarnings):
+                entries[path] = entry
+                issues[path] = nil
+                if !fileWarnings.isEmpty { warnings[path] = fileWarnings }
+            case .skipped:
+                // A draft, or a title without a body: deliberately not in the feeds.
+                entries[path] = nil
+                issues[path] = nil
+            case .failed(let issue):
+                issues[path] = issue
+                if entries[path] != nil {
+                    logger.error("\(issue) (keeping its last good version in the feeds)")
+                } else {
+                    logger.error("\(issue)")
+                }
+            }
+        }
+        return try publish(articlesRead: toRead.count, since: start)
+    }
+
+    /// Reads the configuration again (SIGHUP) and rebuilds everything.
+    public func reloadConfiguration() async throws(PipelineError) -> BuildReport {
+        config = try Self.loadConfiguration(configFile ?? source.appendingPathComponent("crier.yml"))
+        return try await buildAll()
+    }
+
+    private func forget(pathOrFolder path: String) {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        for key in entries.keys where key == path || key.hasPrefix(prefix) { entries[key] = nil }
+        for key in issues.keys where key == path || key.hasPrefix(prefix) { issues[key] = nil }
+        for key in warnings.keys where key == path || key.hasPrefix(prefix) { warnings[key] = nil }
+    }
+
+    private func publish(articlesRead: Int, since start: ContinuousClock.Instant) throws(PipelineError) -> BuildReport {
+        let publisher = FeedPublisher(description: config.feedDescription(), outputDirectory: outputDirectory)
+        let published: PublishReport
+        do {
+            published = try publisher.publish(Array(entries.values))
+        } catch {
+            throw .publish(String(describing: error))
+        }
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return BuildReport(
+            entryCount: entries.count,
+            issues: issues.keys.sorted().compactMap { issues[$0] },
+            warnings: warnings.keys.sorted().flatMap { warnings[$0] ?? [] },
+            written: published.written,
+            unchanged: published.unchanged,
+            removed: published.removed,
+            articlesRead: articlesRead,
+            milliseconds: milliseconds
+        )
+    }
+}

@@ -1,0 +1,112 @@
+import FeedModel
+import XML
+
+/// The value checks RSS, Atom and JSON Feed share, writing into one finding list.
+struct FeedChecker {
+    var findings = FindingList()
+    /// Identifier (guid, atom:id, JSON item id) → where it was first used ("line 12", "items[0].id"), for
+    /// `DuplicateEntries`.
+    private var seenIdentifiers: [String: String] = [:]
+
+    /// RSS dates: RFC 822 (RSS 2.0 spec, "All date-times in RSS conform to the Date and Time Specification
+    /// of RFC 822"), with the weekday checked against the date.
+    mutating func checkRFC822(_ text: String, line: Int, what: String) {
+        switch DateSyntax.parseRFC822(text.trimmingWhitespace) {
+        case .success(let timestamp):
+            checkPlausible(timestamp, text: text, line: line, what: what)
+        case .failure(.malformed(let reason)):
+            findings.add(.invalidRFC2822Date, line: line, "\(what) \"\(text.prefix(60))\" is not an RFC 822 date: \(reason)")
+        case .failure(.wrongWeekday(let named, let actual)):
+            findings.add(.incorrectDOW, line: line, "\(what) \"\(text.prefix(60))\" says \(named) but that date is a \(actual)")
+        }
+    }
+
+    /// Atom and JSON Feed dates: RFC 3339 `date-time` (RFC 4287 section 3.3, JSON Feed 1.1 "dates").
+    mutating func checkRFC3339(_ text: String, line: Int, what: String) {
+        if let timestamp = DateSyntax.parseRFC3339(text.trimmingWhitespace) {
+            checkPlausible(timestamp, text: text, line: line, what: what)
+        } else {
+            findings.add(.invalidRFC3339Date, line: line,
+                         "\(what) \"\(text.prefix(60))\" is not an RFC 3339 date-time such as 2024-03-05T09:30:00+01:00")
+        }
+    }
+
+    private mutating func checkPlausible(_ timestamp: Timestamp, text: String, line: Int, what: String) {
+        if !DateSyntax.plausibleRange.contains(timestamp.secondsSinceEpoch) {
+            findings.add(.implausibleDate, line: line, "\(what) \"\(text.prefix(60))\" is before 1970 or after 2100")
+        }
+    }
+
+    /// A URL a reader must be able to fetch without a base: RSS links, enclosure and source URLs, JSON Feed
+    /// URLs.
+    mutating func checkAbsoluteURL(_ value: String, line: Int, what: String) {
+        let trimmed = value.trimmingWhitespace
+        if trimmed.isEmpty {
+            findings.add(.invalidFullLink, line: line, "\(what) is empty; expected an absolute URL")
+        } else if !URISyntax.isAbsolute(trimmed) {
+            findings.add(.invalidFullLink, line: line, "\(what) \"\(trimmed.prefix(80))\" is not an absolute URL")
+        }
+    }
+
+    /// Records an entry identifier; a second use is `DuplicateEntries` (readers show one entry, or flip
+    /// between the two).
+    mutating func checkUnique(identifier: String, line: Int, what: String) {
+        if let first = seenIdentifiers[identifier] {
+            findings.add(.duplicateEntries, line: line, "\(what) \"\(identifier.prefix(80))\" was already used at \(first)")
+        } else {
+            seenIdentifiers[identifier] = line > 0 ? "line \(line)" : what
+        }
+    }
+
+    /// C1 control characters (U+0080–U+009F) in text are almost always Windows-1252 bytes decoded as
+    /// Latin-1: readers show boxes instead of quotes and dashes.
+    mutating func checkCharacters(_ text: String, line: Int, what: String) {
+        // UTF-8 of U+0080–U+009F is C2 80 … C2 9F; a byte scan is far cheaper than a scalar walk.
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F {
+                findings.add(.badCharacters, line: line, "\(what) contains the control character U+00\(String(byte, radix: 16, uppercase: true)), "
+                    + "probably Windows-1252 text read as ISO-8859-1")
+                return
+            }
+            previous = byte
+        }
+    }
+
+    /// Escaped HTML (RSS description, content:encoded, Atom type="html"): characters, entities, markup.
+    mutating func checkHTML(_ html: String, line: Int, what: String, hasBase: Bool = false, checkEntities: Bool = true) {
+        checkCharacters(html, line: line, what: what)
+        HTMLContentCheck(field: what, line: line, hasBase: hasBase).check(html: html, checkEntities: checkEntities, into: &findings)
+    }
+}
+
+/// RFC 5005 markers and archive link relations of one feed document, checked once the feed is read.
+struct FeedHistory {
+    var completeLine: Int?
+    var archiveLine: Int?
+    var archiveRelations: [(rel: String, line: Int)] = []
+    var hasCurrent = false
+
+    static let namespace = "http://purl.org/syndication/history/1.0"
+
+    mutating func note(rel: String, line: Int) {
+        switch rel {
+        case "prev-archive", "next-archive": archiveRelations.append((rel, line))
+        case "current": hasCurrent = true
+        default: break
+        }
+    }
+
+    func check(into findings: inout FindingList) {
+        if completeLine != nil {
+            for relation in archiveRelations {
+                findings.add(.feedRelInCompleteFeed, line: relation.line,
+                             "a complete feed (fh:complete) must not link to \(relation.rel): it is the whole feed, not one page of it")
+            }
+        }
+        if let archiveLine, !hasCurrent {
+            findings.add(.archiveIncomplete, line: archiveLine,
+                         "an archive document (fh:archive) should link to the subscription document with rel=\"current\"")
+        }
+    }
+}

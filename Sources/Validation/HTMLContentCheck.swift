@@ -1,0 +1,131 @@
+import XML
+
+/// Checks HTML carried in a feed (escaped in RSS `description` / `content:encoded` and Atom `type="html"`,
+/// inline in Atom `type="xhtml"`, a string in JSON Feed `content_html`) for what hurts readers: scripts and
+/// plug-ins, event handlers, relative links, named entities XML does not define.
+///
+/// Each field is parsed once with libxml2's HTML parser and walked once, iteratively, so a hostile
+/// 100,000-deep nesting cannot overflow the stack.
+struct HTMLContentCheck {
+    /// Elements the W3C validator reports as `ContainsScript`, `ContainsObject`, `ContainsEmbed`,
+    /// `ContainsMeta` (all `SecurityRisk`), plus frames: readers strip them, or worse, run them.
+    static let riskyElements: Set<String> = [
+        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "meta", "link", "base",
+    ]
+    /// Attributes holding a URL; relative values need a base the reader does not have.
+    static let urlAttributes: Set<String> = ["href", "src", "poster", "action", "formaction", "cite", "data", "background"]
+    /// The five entities XML predefines (XML 1.0 section 4.6); any other name needs a DTD readers never load.
+    static let xmlEntities: Set<Substring> = ["amp", "lt", "gt", "quot", "apos"]
+
+    /// Nesting at which the check gives up (libxml2's HTML parser stops at 256).
+    static let depthLimit = 250
+
+    /// Where the field is, for messages: "description of the item at line 12".
+    var field: String
+    /// The line of the element holding the field.
+    var line: Int
+    /// True when an `xml:base` is in scope, so relative references resolve as RFC 4287 section 2 allows.
+    var hasBase: Bool
+
+    /// Checks escaped HTML text (already unescaped once by the XML parser).
+    /// - Parameter checkEntities: false for JSON Feed, whose HTML is never inside XML.
+    func check(html: String, checkEntities: Bool = true, into findings: inout FindingList) {
+        if checkEntities { checkEntityReferences(in: html, into: &findings) }
+        // Without a "<" there is no element to find; most summaries are plain text, so skip the parse.
+        guard html.utf8.contains(UInt8(ascii: "<")) else { return }
+        guard let fragment = try? XMLDocument.htmlFragment(html) else { return }
+        walk(fragment, into: &findings)
+    }
+
+    /// Checks inline XHTML (Atom `type="xhtml"`): the elements are already parsed.
+    func check(xhtml root: XMLNode, into findings: inout FindingList) {
+        walk(root, into: &findings)
+    }
+
+    private func walk(_ root: XMLNode, into findings: inout FindingList) {
+        var reported: Set<String> = []
+        func report(_ rule: Rule, _ message: String) {
+            if reported.insert(message).inserted { findings.add(rule, line: line, message) }
+        }
+        var stack = root.elementChildren.reversed().map { (node: $0, depth: 1) }
+        while let (node, depth) = stack.popLast() {
+            let name = node.name.lowercased()
+            if depth >= Self.depthLimit {
+                // libxml2's HTML parser silently drops everything below depth 255, so whatever is hidden
+                // there (a script, say) cannot be checked. No article needs such nesting.
+                report(.securityRisk, "\(field) nests elements more than \(Self.depthLimit) deep; "
+                    + "content below that cannot be checked")
+                continue
+            }
+            if Self.riskyElements.contains(name) {
+                report(.securityRisk, "\(field) contains <\(name)>, which readers strip or run unsandboxed")
+            }
+            for attribute in node.attributes {
+                let attributeName = attribute.name.lowercased()
+                if attributeName.hasPrefix("on") {
+                    report(.securityRisk, "\(field) has an event handler attribute \(attributeName) on <\(name)>")
+                } else if attributeName == "style", attribute.value.lowercased().contains("expression(")
+                            || attribute.value.lowercased().contains("javascript:") {
+                    report(.securityRisk, "\(field) has a style attribute with script on <\(name)>")
+                } else if Self.urlAttributes.contains(attributeName) {
+                    checkURL(attribute.value.trimmingWhitespace, attribute: attributeName, element: name, report: report)
+                }
+            }
+            stack.append(contentsOf: node.elementChildren.reversed().map { (node: $0, depth: depth + 1) })
+        }
+    }
+
+    private func checkURL(_ value: String, attribute: String, element: String, report: (Rule, String) -> Void) {
+        if let scheme = URISyntax.scheme(of: value) {
+            let lowered = scheme.lowercased()
+            if lowered == "javascript" || lowered == "vbscript"
+                || (lowered == "data" && value.lowercased().hasPrefix("data:text/html")) {
+                report(.securityRisk, "\(field) has a \(lowered): URL in <\(element) \(attribute)>")
+            }
+        } else if !hasBase, !value.isEmpty, !URISyntax.isFragmentOnly(value) {
+            report(.containsRelRef, "\(field) has a relative URL \"\(value.prefix(80))\" in <\(element) \(attribute)>, "
+                + "which readers resolve against the feed's address, not the article's")
+        }
+    }
+
+    /// Finds `&name;` references other than XML's five: in escaped HTML they survive into readers that do
+    /// not know HTML's entity table and show up as literal text. Also finds numeric references to the C1
+    /// controls (`&#150;`), which are Windows-1252 punctuation mislabelled as Unicode.
+    private func checkEntityReferences(in text: String, into findings: inout FindingList) {
+        let bytes = text.utf8
+        guard bytes.contains(UInt8(ascii: "&")) else { return }
+        var unknown: [String] = []
+        var badNumeric = false
+        let characters = Array(bytes)
+        var index = 0
+        while index < characters.count {
+            guard characters[index] == UInt8(ascii: "&") else { index += 1; continue }
+            var end = index + 1
+            while end < characters.count, end - index <= 32, characters[end] != UInt8(ascii: ";"),
+                  Self.isNameByte(characters[end]) { end += 1 }
+            if end < characters.count, characters[end] == UInt8(ascii: ";"), end > index + 1 {
+                let name = String(decoding: characters[(index + 1)..<end], as: UTF8.self)
+                if name.hasPrefix("#") {
+                    let digits = name.dropFirst()
+                    let value = digits.first == "x" || digits.first == "X" ? Int(digits.dropFirst(), radix: 16) : Int(digits)
+                    if let value, (0x80...0x9F).contains(value) { badNumeric = true }
+                } else if !Self.xmlEntities.contains(Substring(name)), !unknown.contains(name), unknown.count < 5 {
+                    unknown.append(name)
+                }
+            }
+            index = end
+        }
+        if !unknown.isEmpty {
+            findings.add(.undefinedNamedEntity, line: line, "\(field) uses " + unknown.map { "&\($0);" }.joined(separator: ", ")
+                + ", not defined in XML; write the character itself (or a numeric reference)")
+        }
+        if badNumeric {
+            findings.add(.badCharacters, line: line, "\(field) has a numeric reference to a C1 control (&#128;–&#159;), "
+                + "probably Windows-1252 punctuation; use the Unicode character")
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x23
+    }
+}

@@ -1,0 +1,77 @@
+import FeedBuilder
+import Testing
+import XML
+
+@Suite struct ContentCleanerTests {
+    let cleaner = ContentCleaner()
+    let base = "https://example.org/blog/post/"
+
+    func clean(_ html: String) -> String {
+        cleaner.clean(html, baseURL: base).html
+    }
+
+    @Test func htmlEntitiesBecomeCharacters() {
+        #expect(clean("<p>a&nbsp;b &copy; &eacute;&hellip; &amp; &lt;</p>") == "<p>a\u{A0}b © é… &amp; &lt;</p>")
+    }
+
+    @Test func relativeURLsBecomeAbsolute() {
+        let html = clean("""
+            <a href="../other/">x</a><img src="img/a.png" srcset="a-1x.png 1x, /b-2x.png 2x">\
+            <video poster="p.jpg" src="//cdn.example.net/v.mp4"></video><a href="#top">t</a>\
+            <a href="https://else.example/">e</a><a href="mailto:me@example.org">m</a>
+            """)
+        #expect(html.contains("href=\"https://example.org/blog/other/\""))
+        #expect(html.contains("src=\"https://example.org/blog/post/img/a.png\""))
+        #expect(html.contains("srcset=\"https://example.org/blog/post/a-1x.png 1x, https://example.org/b-2x.png 2x\""))
+        #expect(html.contains("poster=\"https://example.org/blog/post/p.jpg\""))
+        #expect(html.contains("src=\"https://cdn.example.net/v.mp4\""))
+        #expect(html.contains("href=\"https://example.org/blog/post/#top\""))
+        #expect(html.contains("href=\"https://else.example/\""))
+        #expect(html.contains("href=\"mailto:me@example.org\""))
+    }
+
+    @Test func activeContentIsRemoved() {
+        let html = clean("""
+            <p onclick="steal()" onmouseover="x()">keep</p><script>alert(1)</script><iframe src="https://x/"></iframe>\
+            <object data="x.swf"><embed src="x.swf"></object><style>body{}</style>\
+            <form action="/go"><input name="q"><button>Go</button></form><p>after</p>
+            """)
+        #expect(html == "<p>keep</p><p>after</p>")
+    }
+
+    @Test func upperCaseMarkupIsCaughtToo() {
+        #expect(clean("<P ONCLICK=\"x()\"><SCRIPT>x()</SCRIPT><A HREF=\"JAVASCRIPT:x()\">a</A><IMG SRC=\"b.png\"></P>")
+            == "<p><a>a</a><img src=\"https://example.org/blog/post/b.png\"></p>")
+    }
+
+    @Test func dangerousURLSchemesAreRemoved() {
+        let html = clean("""
+            <a href="javascript:alert(1)">a</a><a href=" JaVa&#x09;Script:alert(1)">b</a>\
+            <a href="vbscript:msgbox">c</a><a href="data:text/html;base64,PHNjcmlwdD4=">d</a>\
+            <img src="data:image/png;base64,iVBORw0KGgo="><img src="data:text/html,<script>">
+            """)
+        #expect(!html.lowercased().contains("script:"))
+        #expect(!html.contains("data:text"))
+        #expect(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\">"))
+        #expect(html.contains("<a>a</a><a>b</a><a>c</a><a>d</a>"))
+    }
+
+    @Test func noscriptContentIsKeptAsArticleText() {
+        #expect(clean("<noscript><img src=\"a.png\"></noscript>") == "<img src=\"https://example.org/blog/post/a.png\">")
+    }
+
+    @Test func plainTextCollapsesWhitespace() {
+        let result = cleaner.clean("<h1>Title</h1>\n\n<p>One\ttwo</p>", baseURL: base)
+        #expect(result.plainText == "Title One two")
+    }
+
+    @Test func largeBodyIsCleanedInLinearTime() {
+        // 20,000 sibling paragraphs with handlers and relative links: a quadratic walk would take minutes.
+        let body = String(repeating: "<p onclick=\"x()\"><a href=\"a/\">t</a></p>", count: 20_000)
+        let start = ContinuousClock.now
+        let html = clean(body)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(!html.contains("onclick"))
+        #expect(html.components(separatedBy: "https://example.org/blog/post/a/").count == 20_001)
+    }
+}

@@ -1,0 +1,60 @@
+import FeedModel
+import Foundation
+import Testing
+@testable import Ingest
+
+/// Bad input must give an issue, never a crash: mutated copies of valid articles go through every parser.
+@Suite struct RobustnessTests {
+    /// SplitMix64: a seeded generator, so a failure reproduces.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let samples: [(String, String)] = [
+        ("md", "---\ntitle: \"T\"\ndate: 2024-03-05T09:30:00+01:00\nauthors: [{name: A, email: a@b.c}]\ntags: [x, y]\n---\n# H\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n*e* [l](http://x) [^1]\n\n[^1]: n\n"),
+        ("txt", "Title: T\nDate: Tue, 05 Mar 2024 09:30:00 +0100\n\n“Quoted”\n\nSub title\n\nPara one\nwrapped.\n\nLeave a Reply\n"),
+        ("html", "<html lang=en><head><meta property=\"og:title\" content=\"T\"><meta property=\"article:published_time\" content=\"2024-03-05\"></head><body><article><p>a <b>b</b></p></article><footer>f</footer></body></html>"),
+    ]
+
+    @Test func mutatedArticlesNeverCrash() throws {
+        let folder = try TestFolder()
+        let ingester = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory())
+        var generator = SeededGenerator(state: 4151)
+        var outcomes = [0, 0, 0]
+        for round in 0..<300 {
+            let (ext, text) = Self.samples[round % Self.samples.count]
+            var bytes = Array(text.utf8)
+            for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0: bytes[position] = UInt8.random(in: 0...255, using: &generator)
+                case 1: bytes.remove(at: position)
+                case 2: bytes.insert(contentsOf: [0x0A, 0x2D, 0x2D, 0x2D, 0x0A], at: position)
+                default: bytes.insert(contentsOf: [0xE2, 0x80], at: position)
+                }
+                if bytes.isEmpty { bytes = [0x20] }
+            }
+            let path = "f\(round).\(ext)"
+            try folder.write(path, bytes: bytes)
+            switch ingester.ingest(relativePath: path) {
+            case .entry(let entry, _):
+                outcomes[0] += 1
+                #expect(entry.id.hasPrefix("tag:example.com,"))
+                #expect(entry.link.hasPrefix("https://example.com/") || entry.link.hasPrefix("http"))
+            case .skipped: outcomes[1] += 1
+            case .failed(let issue):
+                outcomes[2] += 1
+                #expect(issue.file == path)
+                #expect(!issue.message.isEmpty)
+            }
+        }
+        #expect(outcomes[0] > 0 && outcomes[2] > 0)
+    }
+}
