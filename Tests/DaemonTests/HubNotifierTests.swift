@@ -6,7 +6,7 @@ import Testing
 @Suite("WebSub hub notification")
 struct HubNotifierTests {
     let fast = HubNotifier.Policy(
-        maximumAttempts: 3, initialDelay: .milliseconds(100), maximumDelay: .seconds(1), requestTimeout: .seconds(2))
+        maximumAttempts: 3, initialDelay: .milliseconds(100), maximumDelay: .seconds(1), requestTimeout: .seconds(10))
 
     @Test("A publish ping is a form POST naming the feed")
     func pingFormat() async throws {

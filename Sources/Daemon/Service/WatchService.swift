@@ -69,14 +69,15 @@ public struct WatchService<Site: Regenerating>: Service {
     /// - Throws: The initial build's error, or the watcher's if the folder cannot be watched. Errors of later
     ///   regenerations are logged and the service keeps watching: the next save may fix them.
     public func run() async throws {
-        // Start watching before the first build so nothing saved during it is missed.
+        // Start watching, and catching SIGHUP, before the first build so nothing saved (and no reload asked
+        // for) during it is missed.
         let events = try watcher.events()
+        let reloads = reloadRequests ?? HangupSignal.stream()
         let initial = try await site.regenerateAll()
         await published(initial, trigger: "start")
 
         let (triggers, input) = AsyncStream.makeStream(of: Trigger.self)
         let stopping = StopFlag()
-        let reloads = reloadRequests ?? HangupSignal.stream()
         let isRelevant = isRelevant
         let batches = debouncer.batches(of: events.filter { event in
             if case .changed(let path) = event { return isRelevant(path) }
