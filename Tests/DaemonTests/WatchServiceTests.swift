@@ -277,6 +277,27 @@ struct WatchServiceTests {
     }
 }
 
+@Suite("Signals")
+struct SignalTests {
+    @Test("SIGTERM finishes the regeneration in progress and returns normally")
+    func terminate() async throws {
+        let site = FakeSite()
+        let watcher = ScriptedWatcher()
+        let service = WatchService(
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)),
+            reloadRequests: AsyncStream { _ in }, logger: quietLogger)
+        let running = Task { try await runUntilSignalled([service], logger: quietLogger) }
+        // The group traps SIGTERM before starting services, so once the first build ran the signal is safe.
+        #expect(await waitUntil { await site.completed == 1 })
+        await site.configure(delay: .milliseconds(400))
+        watcher.input.yield(.changed("post.md"))
+        #expect(await waitUntil { await site.calls.count == 2 })
+        kill(getpid(), SIGTERM)
+        try await running.value
+        #expect(await site.completed == 2)
+    }
+}
+
 @Suite("Editor noise filter")
 struct EditorNoiseTests {
     @Test("Hidden parts and editor leftovers are noise; articles and folders are not")
