@@ -1,0 +1,75 @@
+import FeedModel
+
+/// The small HTML page served at `/`: the site's feeds as links, plus `<link rel="alternate">` tags so a
+/// browser extension or feed reader pointed at the server finds them (RSS autodiscovery).
+enum IndexPage {
+    /// The page for a site title and its feeds, linked by file name so the page works on any host and port.
+    static func html(title: String, feeds: [FeedOutput]) -> String {
+        let heading = escape(title.isEmpty ? "Feeds" : title)
+        var alternates = ""
+        var items = ""
+        for feed in feeds {
+            let type = escape(feed.format.contentType.split(separator: ";")[0].description)
+            let href = escape(percentEncodedPath(feed.fileName))
+            let formatName = label(for: feed.format)
+            let text = escape("\(formatName): \(feed.fileName)")
+            alternates += "<link rel=\"alternate\" type=\"\(type)\" title=\"\(heading) (\(formatName))\" href=\"\(href)\">\n"
+            items += "<li><a href=\"\(href)\" type=\"\(type)\">\(text)</a></li>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html>
+            <head>
+            <meta charset="utf-8">
+            <title>\(heading)</title>
+            \(alternates)</head>
+            <body>
+            <h1>\(heading)</h1>
+            <ul>
+            \(items)</ul>
+            </body>
+            </html>
+
+            """
+    }
+
+    private static func label(for format: FeedFormat) -> String {
+        switch format {
+        case .rss: "RSS 2.0"
+        case .atom: "Atom 1.0"
+        case .json: "JSON Feed 1.1"
+        }
+    }
+
+    /// Escapes text for HTML content and double-quoted attributes.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Percent-encodes a relative path's bytes outside the unreserved set, keeping `/`.
+    private static func percentEncodedPath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(Character(Unicode.Scalar(byte)))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,39 @@
+public import FeedModel
+
+/// What the watch service drives: something that can rebuild all feeds, update them for changed files, and
+/// reload its configuration. `Pipeline.Site` conforms (see `Site+Regenerating.swift`); tests use a fake.
+public protocol Regenerating: Sendable {
+    /// Reads every article and publishes the feeds.
+    func regenerateAll() async throws -> RegenerationReport
+    /// Re-reads the given files (relative paths; a missing file was deleted) and republishes.
+    func regenerate(changedPaths: Set<String>) async throws -> RegenerationReport
+    /// Re-reads the configuration, then rebuilds everything.
+    func reloadAndRegenerate() async throws -> RegenerationReport
+    /// The feeds currently published: format, file name and public URL.
+    func currentFeeds() async -> [FeedOutput]
+    /// The WebSub hubs currently configured.
+    func currentHubs() async -> [String]
+}
+
+/// What one regeneration did, as far as the daemon cares.
+public struct RegenerationReport: Sendable, Equatable {
+    /// The number of entries in the feeds.
+    public var entryCount: Int
+    /// Output files written because their content changed.
+    public var written: [String]
+    /// Output files removed.
+    public var removed: [String]
+    /// How long the regeneration took.
+    public var milliseconds: Int
+    /// A one-line human summary (entries, skipped files, files written) for the log.
+    public var summary: String
+
+    /// Creates a report.
+    public init(entryCount: Int, written: [String], removed: [String] = [], milliseconds: Int, summary: String) {
+        self.entryCount = entryCount
+        self.written = written
+        self.removed = removed
+        self.milliseconds = milliseconds
+        self.summary = summary
+    }
+}

@@ -1,0 +1,38 @@
+public import FeedModel
+public import Pipeline
+
+extension Site: Regenerating {
+    /// `buildAll()`, reported for the daemon.
+    public func regenerateAll() async throws -> RegenerationReport {
+        RegenerationReport(try await buildAll())
+    }
+
+    /// `update(changedPaths:)`, reported for the daemon.
+    public func regenerate(changedPaths: Set<String>) async throws -> RegenerationReport {
+        RegenerationReport(try await update(changedPaths: changedPaths))
+    }
+
+    /// `reloadConfiguration()`, reported for the daemon.
+    public func reloadAndRegenerate() async throws -> RegenerationReport {
+        RegenerationReport(try await reloadConfiguration())
+    }
+
+    /// `publishedFeeds()`.
+    public func currentFeeds() async -> [FeedOutput] {
+        publishedFeeds()
+    }
+
+    /// `hubs()`.
+    public func currentHubs() async -> [String] {
+        hubs()
+    }
+}
+
+extension RegenerationReport {
+    /// The parts of a pipeline build report the daemon uses.
+    public init(_ report: BuildReport) {
+        self.init(
+            entryCount: report.entryCount, written: report.written, removed: report.removed,
+            milliseconds: report.milliseconds, summary: report.summary)
+    }
+}

@@ -1,0 +1,172 @@
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// The service behind `crier watch`: a full build at start, then one regeneration per burst of changes.
+///
+/// watcher → debouncer → `regenerate(changedPaths:)` (or `regenerateAll()` on a rescan) → server allow-list
+/// refresh → hub notification. Regenerations run one at a time, in order. SIGHUP reloads the configuration.
+/// On graceful shutdown (SIGINT/SIGTERM through a `ServiceGroup`) the regeneration in progress finishes,
+/// since the pipeline writes atomically but a half-done batch would be lost, and then `run()` returns.
+public struct WatchService<Site: Regenerating>: Service {
+    private let site: Site
+    private let watcher: any ChangeWatcher
+    private let debouncer: ChangeDebouncer
+    private let notifier: HubNotifier?
+    private let server: FeedServer?
+    private let reloadRequests: AsyncStream<Void>?
+    private let isRelevant: @Sendable (String) -> Bool
+    private let logger: Logger
+
+    /// Creates the service.
+    /// - Parameters:
+    ///   - site: What regenerates the feeds.
+    ///   - watcher: `FolderWatcher` or `PollingWatcher` on the site's source folder.
+    ///   - debouncer: How changes are grouped; 100 ms by default.
+    ///   - notifier: Pings the configured WebSub hubs when feeds change; `nil` to never ping.
+    ///   - server: A feed server whose allow-list and feed list follow the output (for `crier serve --watch`).
+    ///   - reloadRequests: Each element reloads the configuration; `nil` (the default) means SIGHUP.
+    ///   - isRelevant: Whether a changed file's relative path can matter to the feeds; others are dropped
+    ///     before debouncing, so vim's swap files or an atomic write's temporary file do not cause a
+    ///     regeneration of their own. Pass `Ingest.ArticleFiles.isArticlePath`; the default drops only
+    ///     hidden names and editor leftovers.
+    ///   - logger: Gets one line per regeneration.
+    public init(
+        site: Site,
+        watcher: any ChangeWatcher,
+        debouncer: ChangeDebouncer = ChangeDebouncer(),
+        notifier: HubNotifier? = nil,
+        server: FeedServer? = nil,
+        reloadRequests: AsyncStream<Void>? = nil,
+        isRelevant: @escaping @Sendable (String) -> Bool = WatchService.isNotEditorNoise,
+        logger: Logger
+    ) {
+        self.site = site
+        self.watcher = watcher
+        self.debouncer = debouncer
+        self.notifier = notifier
+        self.server = server
+        self.reloadRequests = reloadRequests
+        self.isRelevant = isRelevant
+        self.logger = logger
+    }
+
+    /// True unless a path has a hidden part (`.git/`, `.crier/`, `.post.md.swp`, Foundation's `.dat.nosync…`)
+    /// or names an editor leftover (`name~`, Emacs `#name#`, vim's `4913` probe).
+    public static func isNotEditorNoise(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard let name = parts.last, !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
+        return !(name.hasSuffix("~") || name == "4913" || (name.hasPrefix("#") && name.hasSuffix("#")))
+    }
+
+    /// What the loop reacts to.
+    private enum Trigger: Sendable {
+        case changes(ChangeBatch)
+        case reload
+    }
+
+    /// Builds everything, then regenerates on changes until graceful shutdown or cancellation.
+    /// - Throws: The initial build's error, or the watcher's if the folder cannot be watched. Errors of later
+    ///   regenerations are logged and the service keeps watching: the next save may fix them.
+    public func run() async throws {
+        // Start watching, and catching SIGHUP, before the first build so nothing saved (and no reload asked
+        // for) during it is missed.
+        let events = try watcher.events()
+        let reloads = reloadRequests ?? HangupSignal.stream()
+        let initial = try await site.regenerateAll()
+        await published(initial, trigger: "start")
+
+        let (triggers, input) = AsyncStream.makeStream(of: Trigger.self)
+        let stopping = StopFlag()
+        let isRelevant = isRelevant
+        let batches = debouncer.batches(of: events.filter { event in
+            if case .changed(let path) = event { return isRelevant(path) }
+            return true
+        })
+        let forwarders = [
+            Task {
+                for await batch in batches { input.yield(.changes(batch)) }
+                input.finish()
+            },
+            Task {
+                for await _ in reloads { input.yield(.reload) }
+            },
+        ]
+        defer {
+            for task in forwarders { task.cancel() }
+            notifier?.cancelAll()
+        }
+
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                for await trigger in triggers {
+                    // Work queued behind the write in progress is dropped on shutdown.
+                    if stopping.isSet { break }
+                    await handle(trigger)
+                }
+            } onCancel: {
+                input.finish()
+            }
+        } onGracefulShutdown: {
+            stopping.set()
+            input.finish()
+        }
+    }
+
+    private func handle(_ trigger: Trigger) async {
+        let description: String
+        let report: RegenerationReport
+        do {
+            switch trigger {
+            case .changes(.paths(let paths)):
+                description = Self.describe(paths)
+                report = try await site.regenerate(changedPaths: paths)
+            case .changes(.rescan):
+                description = "rescan"
+                report = try await site.regenerateAll()
+            case .reload:
+                description = "configuration reload"
+                report = try await site.reloadAndRegenerate()
+            }
+        } catch {
+            logger.error("Regeneration failed; still watching", metadata: ["error": "\(error)"])
+            return
+        }
+        if case .reload = trigger, let server {
+            server.update(feeds: await site.currentFeeds(), hubs: await site.currentHubs())
+        }
+        await published(report, trigger: description)
+    }
+
+    private func published(_ report: RegenerationReport, trigger: String) async {
+        logger.info(
+            "\(trigger): \(report.summary)",
+            metadata: [
+                "entries": "\(report.entryCount)", "ms": "\(report.milliseconds)",
+                "written": "\(report.written.joined(separator: ","))",
+            ])
+        server?.refresh()
+        guard let notifier, !report.written.isEmpty || !report.removed.isEmpty else { return }
+        let changedFiles = Set(report.written + report.removed)
+        let changedFeeds = await site.currentFeeds().filter { changedFiles.contains($0.fileName) }.map(\.url)
+        let hubs = await site.currentHubs()
+        if !changedFeeds.isEmpty && !hubs.isEmpty {
+            notifier.publish(changedFeeds, to: hubs)
+        }
+    }
+
+    /// `3 files: a.md, b.md, c.md`, shortened after five names.
+    static func describe(_ paths: Set<String>) -> String {
+        let sorted = paths.sorted()
+        let shown = sorted.prefix(5).joined(separator: ", ")
+        let more = sorted.count > 5 ? ", and \(sorted.count - 5) more" : ""
+        return "\(sorted.count) \(sorted.count == 1 ? "file" : "files"): \(shown)\(more)"
+    }
+}
+
+/// Set once when graceful shutdown begins.
+private final class StopFlag: Sendable {
+    private let flag = Mutex(false)
+    var isSet: Bool { flag.withLock { $0 } }
+    func set() { flag.withLock { $0 = true } }
+}

@@ -1,0 +1,53 @@
+import Daemon
+import Synchronization
+
+/// Collects what an async sequence yields on a background task, so a test can wait for what it expects.
+final class Recorder<Element: Sendable>: Sendable {
+    private final class Storage: Sendable {
+        let elements = Mutex<[Element]>([])
+    }
+
+    private let received = Storage()
+    private let task: Task<Void, Never>
+
+    init<S: AsyncSequence & Sendable>(_ sequence: S) where S.Element == Element {
+        let storage = received
+        task = Task {
+            do {
+                for try await element in sequence {
+                    storage.elements.withLock { $0.append(element) }
+                }
+            } catch {}
+        }
+    }
+
+    var elements: [Element] { received.elements.withLock { $0 } }
+
+    /// Polls until `predicate` holds for what was received, or `timeout` passes; returns whether it held.
+    func wait(timeout: Duration = .seconds(5), until predicate: ([Element]) -> Bool) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            if predicate(elements) { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return predicate(elements)
+    }
+
+    func clear() { received.elements.withLock { $0.removeAll() } }
+
+    func stop() { task.cancel() }
+}
+
+extension Recorder where Element == WatchEvent {
+    /// Waits until each of the paths was reported as changed.
+    func waitForChanges(_ paths: Set<String>, timeout: Duration = .seconds(5)) async -> Bool {
+        await wait(timeout: timeout) { events in
+            paths.isSubset(of: Set(events.compactMap { if case .changed(let path) = $0 { path } else { nil } }))
+        }
+    }
+
+    var changedPaths: Set<String> {
+        Set(elements.compactMap { if case .changed(let path) = $0 { path } else { nil } })
+    }
+}
