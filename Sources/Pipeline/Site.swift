@@ -68,6 +68,11 @@ public actor Site {
         config.feedDescription().outputs
     }
 
+    /// The site's title from the configuration.
+    public func title() -> String {
+        config.title
+    }
+
     /// The WebSub hubs the configuration names.
     public func hubs() -> [String] {
         config.feedDescription().hubs

@@ -10,17 +10,7 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: "Bad article files are skipped with one line each; the others are published."
     )
 
-    @Argument(help: "The folder of articles (with crier.yml).", completion: .directory)
-    var source: String = "."
-
-    @Option(name: .shortAndLong, help: "Where to write the feeds (default: SOURCE/public).", completion: .directory)
-    var output: String?
-
-    @Option(help: "The configuration file (default: SOURCE/crier.yml).", completion: .file())
-    var config: String?
-
-    @Option(help: "The state database (default: SOURCE/.crier/state.sqlite).", completion: .file())
-    var state: String?
+    @OptionGroup var site: SiteOptions
 
     @Flag(help: "Fail, writing nothing, if any article file is skipped.")
     var strict = false
@@ -29,16 +19,14 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger(label: "crier.build")
-        let sourceURL = URL(fileURLWithPath: source)
-        let outputURL = URL(fileURLWithPath: output ?? sourceURL.appendingPathComponent("public").path)
         do {
-            let lock = try OutputLock.acquire(outputDirectory: outputURL)
+            let lock = try OutputLock.acquire(outputDirectory: self.site.outputURL)
             defer { lock.release() }
             let site = try Site(
-                source: sourceURL,
-                output: outputURL,
-                configFile: config.map { URL(fileURLWithPath: $0) },
-                statePath: state.map { URL(fileURLWithPath: $0) },
+                source: self.site.sourceURL,
+                output: self.site.outputURL,
+                configFile: self.site.configURL,
+                statePath: self.site.stateURL,
                 logger: logger
             )
             let bar = ProgressBar()

@@ -12,7 +12,7 @@ struct Crier: AsyncParsableCommand {
         the output lock); 64 wrong command-line usage.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ValidateCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, WatchCommand.self, ServeCommand.self, ValidateCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import Ingest
+import Logging
+import Pipeline
+
+/// `crier watch`: build, then keep the feeds current as the folder changes; optionally serve them.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Build the feeds, then rebuild them on every change in the folder.",
+        discussion: """
+        Changed articles are read again (only those); feeds whose bytes change are rewritten atomically. \
+        SIGHUP reloads crier.yml; SIGINT or SIGTERM finishes the write in progress and exits 0. \
+        Exit status 2 when the configuration is wrong at start, 3 when the folders cannot be used or another \
+        crier holds the output lock.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Also serve the output folder over HTTP at HOST:PORT (e.g. 127.0.0.1:8080).")
+    var serve: ListenAddress?
+
+    @Option(help: "Scan the folder every SECONDS instead of using inotify (network filesystems).")
+    var poll: Double?
+
+    @Option(help: "Milliseconds to wait for a burst of changes to settle.")
+    var debounce: Int = 100
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger(label: "crier.watch")
+        do {
+            let lock = try OutputLock.acquire(outputDirectory: site.outputURL)
+            defer { lock.release() }
+            let site = try Site(
+                source: self.site.sourceURL, output: self.site.outputURL,
+                configFile: self.site.configURL, statePath: self.site.stateURL, logger: logger
+            )
+            let ignored = FolderWatcher.foldersToIgnore(source: site.source, output: site.outputDirectory)
+            let watcher: any ChangeWatcher = if let poll {
+                PollingWatcher(root: site.source, interval: .milliseconds(Int(poll * 1000)), ignoredFolders: ignored)
+            } else {
+                FolderWatcher(root: site.source, ignoredFolders: ignored)
+            }
+            let server: FeedServer? = if let serve {
+                FeedServer(
+                    outputDirectory: site.outputDirectory,
+                    configuration: FeedServerConfiguration(
+                        host: serve.host, port: serve.port, siteTitle: await site.title(),
+                        feeds: await site.publishedFeeds(), hubs: await site.hubs()
+                    ),
+                    logger: logger
+                )
+            } else {
+                nil
+            }
+            let watch = WatchService(
+                site: site,
+                watcher: watcher,
+                debouncer: ChangeDebouncer(interval: .milliseconds(max(0, debounce))),
+                notifier: HubNotifier(logger: logger),
+                server: server,
+                isRelevant: ArticleFiles.isArticlePath,
+                logger: logger
+            )
+            try await runUntilSignalled(server.map { [$0, watch] } ?? [watch], logger: logger)
+        } catch let error as PipelineError {
+            printError("error: \(error)")
+            throw ExitCode(error.exitCode)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(3)
+        }
+    }
+}
