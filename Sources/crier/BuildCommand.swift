@@ -19,7 +19,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger(label: "crier.build")
-        do {
+        try await reportingErrors {
             let lock = try OutputLock.acquire(outputDirectory: self.site.outputURL)
             defer { lock.release() }
             let site = try Site(
@@ -41,9 +41,6 @@ struct BuildCommand: AsyncParsableCommand {
             for issue in report.issues { printError("skipped \(issue)") }
             for warning in report.warnings { printError("warning \(warning)") }
             print(report.summary)
-        } catch let error as PipelineError {
-            printError("error: \(error)")
-            throw ExitCode(error.exitCode)
         }
     }
 }

@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger(label: "crier.serve")
-        do {
+        try await reportingErrors {
             let site = try Site(
                 source: self.site.sourceURL, output: self.site.outputURL,
                 configFile: self.site.configURL, statePath: self.site.stateURL, logger: logger
@@ -35,12 +35,6 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger
             )
             try await runUntilSignalled([server], logger: logger)
-        } catch let error as PipelineError {
-            printError("error: \(error)")
-            throw ExitCode(error.exitCode)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(3)
         }
     }
 }

@@ -33,7 +33,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger(label: "crier.watch")
-        do {
+        try await reportingErrors {
             let lock = try OutputLock.acquire(outputDirectory: site.outputURL)
             defer { lock.release() }
             let site = try Site(
@@ -68,12 +68,6 @@ struct WatchCommand: AsyncParsableCommand {
                 logger: logger
             )
             try await runUntilSignalled(server.map { [$0, watch] } ?? [watch], logger: logger)
-        } catch let error as PipelineError {
-            printError("error: \(error)")
-            throw ExitCode(error.exitCode)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(3)
         }
     }
 }
