@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "crier", targets: ["crier"]),
+        .executable(name: "crier-micro", targets: ["crier-micro"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,6 +83,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Timing loops for the hot paths (Benchmarks/Micro); a benchmark, not a test.
+        .executableTarget(
+            name: "crier-micro",
+            dependencies: ["Ingest", "FeedBuilder", "Validation", "FeedModel"],
+            path: "Benchmarks/Micro",
             swiftSettings: strictSettings
         ),
 
