@@ -52,7 +52,26 @@ import Glibc
         #expect(validation.status == 0, "\(validation.standardOutput)")
 
         #expect(await restarted.stop() == 0)
-        #expect(try site.differencesFromFreshBuild() == [], "a temporary file left by the crash, or stale feeds")
+        let differences = try site.differencesFromFreshBuild()
+        #expect(differences == [], "a temporary file left by the crash, or stale feeds: \(differences)")
+    }
+
+    @Test func temporaryFilesLeftByAKilledPublishAreRemovedAtTheNextStart() async throws {
+        let site = try WatchSite()
+        try site.write("one.md", WatchSite.article("Leftovers", date: "2024-01-01"))
+        let archives = site.output.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archives, withIntermediateDirectories: true)
+        let leftovers = [".atom.xml.tmp-Ab3xYz", "archive/.rss-archive-1.xml.tmp-0a9ZZq"]
+        let kept = [".keep", "notes.tmp-Ab3xYz", "archive/.x.tmp-toolong1"]
+        for name in leftovers + kept { try Data("half a feed".utf8).write(to: site.output.appendingPathComponent(name)) }
+        let daemon = try await site.startWatch(poll: false)
+        for name in leftovers {
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(name).path), "\(name) left behind")
+        }
+        for name in kept {
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(name).path), "\(name) is not ours")
+        }
+        #expect(await daemon.stop() == 0)
     }
 }
 

@@ -76,7 +76,11 @@ final class WatchSite: @unchecked Sendable {
         for name in mine.intersection(theirs) {
             let a = try Data(contentsOf: output.appendingPathComponent(name))
             let b = try Data(contentsOf: fresh.appendingPathComponent(name))
-            if a != b { differences.insert(name) }
+            if a != b {
+                differences.insert(name)
+                let diff = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/diff"), [output.appendingPathComponent(name).path, fresh.appendingPathComponent(name).path])
+                print("\(name) differs from a fresh build:\n\(diff?.standardOutput.prefix(3000) ?? "")")
+            }
         }
         return differences.sorted()
     }
