@@ -80,10 +80,13 @@ import Glibc
         let (site, daemon, port) = try await servedSite()
         defer { withExtendedLifetime(site) {} }
         // Oversized header section and oversized URL: rejected (or the connection dropped), the server lives on.
-        let bigHeader = try await onOwnThread {
-            try exchange(port: port, bytes: Array("GET /atom.xml HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 200_000))\r\n\r\n".utf8))
+        // 20 kB passes the HTTP parser's own limits but not the server's 16 kB one; 200 kB passes neither.
+        for size in [20_000, 200_000] {
+            let bigHeader = try await onOwnThread {
+                try exchange(port: port, bytes: Array("GET /atom.xml HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: size))\r\n\r\n".utf8))
+            }
+            #expect(!String(decoding: bigHeader, as: UTF8.self).hasPrefix("HTTP/1.1 200"), "a \(size)-byte header is not served")
         }
-        #expect(!String(decoding: bigHeader, as: UTF8.self).hasPrefix("HTTP/1.1 200"), "an oversized header is not served")
         let bigURL = try await onOwnThread {
             try exchange(port: port, bytes: Array("GET /\(String(repeating: "a", count: 200_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
         }
