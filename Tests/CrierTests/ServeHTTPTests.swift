@@ -125,7 +125,7 @@ import Glibc
     @Test func crierServeServesABuiltFolderAndStopsOnSIGTERM() async throws {
         let site = try WatchSite()
         try site.write("one.md", WatchSite.article("Plainly Served", date: "2024-01-01"))
-        let build = try CrierBinary.run(["build", site.source.path, "--output", site.output.path, "--state", site.state.path])
+        let build = try await onOwnThread { [site] in try CrierBinary.run(["build", site.source.path, "--output", site.output.path, "--state", site.state.path]) }
         #expect(build.status == 0, "\(build.standardError)")
         let server = try WatchProcess(
             ["serve", site.source.path, "--output", site.output.path, "--state", site.state.path, "--address", "127.0.0.1:0"],

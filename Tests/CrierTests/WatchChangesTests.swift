@@ -40,7 +40,7 @@ import Testing
         #expect(await site.feedsEventually(contain: ["Foundation Atomic"]), "\(mode): Foundation atomic write")
 
         // sed -i: a sedXXXXXX temporary renamed over the file.
-        let sed = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sed"), ["-i", "s/Foundation Atomic/Sed Edited/", site.url("foundation.md").path])
+        let sed = try await onOwnThread { [site] in try ProcessRunner.run(URL(fileURLWithPath: "/bin/sed"), ["-i", "s/Foundation Atomic/Sed Edited/", site.url("foundation.md").path]) }
         #expect(sed.status == 0, "\(sed.standardError)")
         #expect(await site.feedsEventually(contain: ["Sed Edited"], lack: ["Foundation Atomic"]), "\(mode): sed -i")
 
@@ -79,7 +79,7 @@ import Testing
         #expect(await site.feedsEventually(contain: ["Seed First", "Seed Undated", "Seed Plain Text", "Sed Edited", "Moved In"]))
 
         #expect(await daemon.stop() == 0, "SIGTERM exits 0: \(daemon.log)")
-        #expect(try site.differencesFromFreshBuild() == [], "\(mode): feeds after the changes differ from a fresh build")
+        #expect(try await site.differencesFromFreshBuild() == [], "\(mode): feeds after the changes differ from a fresh build")
         #expect(!daemon.log.contains("Regeneration failed"), "\(daemon.log)")
     }
 }

@@ -48,11 +48,11 @@ import Glibc
             files.append(file.path)
         }
         #expect(files.count >= 6, "saw \(files.count) versions")
-        let validation = try CrierBinary.run(["validate"] + files)
+        let validation = try await onOwnThread { [files] in try CrierBinary.run(["validate"] + files) }
         #expect(validation.status == 0, "\(validation.standardOutput)")
 
         #expect(await restarted.stop() == 0)
-        let differences = try site.differencesFromFreshBuild()
+        let differences = try await site.differencesFromFreshBuild()
         #expect(differences == [], "a temporary file left by the crash, or stale feeds: \(differences)")
     }
 

@@ -45,7 +45,7 @@ import Glibc
         #expect(await site.feedsEventually(contain: ["Later Still"]), "\(mode): watching the new folder")
 
         #expect(await daemon.stop() == 0)
-        #expect(try site.differencesFromFreshBuild() == [])
+        #expect(try await site.differencesFromFreshBuild() == [])
     }
 
     @Test func aStormOfChangesKeepsTheDaemonResponsiveAndItsMemoryBounded() async throws {
@@ -86,6 +86,6 @@ import Glibc
         #expect(peak - baseline < 200_000, "VmRSS grew from \(baseline) kB to \(peak) kB during the storm")
         print("storm: \(writes) writes over \(files) files; VmRSS \(baseline) kB -> peak \(peak) kB; \(served) fetches served")
         #expect(await daemon.stop() == 0)
-        #expect(try site.differencesFromFreshBuild() == [])
+        #expect(try await site.differencesFromFreshBuild() == [])
     }
 }

@@ -24,7 +24,22 @@ import Glibc
         daemon.send(SIGHUP)
         #expect(await site.feedsEventually(contain: ["Renamed By Hangup", "Reloaded"], lack: ["Watched Site"]), "\(daemon.log)")
         #expect(await daemon.stop() == 0)
-        #expect(try site.differencesFromFreshBuild() == [])
+        #expect(try await site.differencesFromFreshBuild() == [])
+    }
+
+    @Test func aServePortAlreadyInUseExitsThree() async throws {
+        let site = try WatchSite()
+        try site.write("one.md", WatchSite.article("Port Taken", date: "2024-01-01"))
+        let first = try await site.startWatch(poll: false, extra: ["--serve", "127.0.0.1:0"])
+        let port = try #require(await first.servingPort())
+        let elsewhere = site.root.appendingPathComponent("out2")
+        let second = try WatchProcess(
+            ["watch", site.source.path, "--output", elsewhere.path, "--state", site.root.appendingPathComponent("state2.sqlite").path,
+             "--serve", "127.0.0.1:\(port)"],
+            logFile: site.root.appendingPathComponent("second.log"))
+        #expect(await second.waitForExit(seconds: 15) == 3, "\(second.log)")
+        #expect(second.log.contains("Address already in use"), "\(second.log)")
+        #expect(await first.stop() == 0)
     }
 
     @Test func aSecondWatchOnTheSameOutputExitsThreeWithTheLockMessage() async throws {

@@ -66,7 +66,12 @@ final class WatchSite: @unchecked Sendable {
 
     /// Builds the source afresh into `fresh/` with the same state store; the names of output files whose
     /// bytes differ from the daemon's (a file missing on one side counts), empty when they are identical.
-    func differencesFromFreshBuild() throws -> [String] {
+    func differencesFromFreshBuild() async throws -> [String] {
+        // On its own thread: waiting for a process must not hold one of the few cooperative-pool threads.
+        try await onOwnThread { [self] in try blockingDifferencesFromFreshBuild() }
+    }
+
+    private func blockingDifferencesFromFreshBuild() throws -> [String] {
         let fresh = root.appendingPathComponent("fresh-\(UUID().uuidString)")
         let run = try CrierBinary.run(["build", source.path, "--output", fresh.path, "--state", state.path])
         guard run.status == 0 else { throw WatchTestFailure("fresh build failed: \(run.standardError)") }
