@@ -25,6 +25,7 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// Takes the lock, creating the output folder if needed; fails at once if another process holds it.
+    /// Temporary files left by a process killed while publishing are removed once the lock is held.
     public static func acquire(outputDirectory: URL) throws(PipelineError) -> OutputLock {
         do {
             try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
@@ -40,6 +41,7 @@ public final class OutputLock: @unchecked Sendable {
             close(descriptor)
             throw .locked(path: path)
         }
+        removeLeftoverTemporaryFiles(in: outputDirectory)
         return OutputLock(descriptor: descriptor, path: path)
     }
 

@@ -85,6 +85,7 @@ public actor Site {
     ///   - progress: called with (articles read, articles in all) while reading.
     public func buildAll(strict: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
+        try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
         let result = await ingester.ingestAll(progress: progress)
         entries = [:]
@@ -105,6 +106,7 @@ public actor Site {
     /// appeared has its articles read. A file that fails to parse keeps its previous entry and is reported.
     public func update(changedPaths: Set<String>) async throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
+        try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
         var toRead: [String] = []
         for path in changedPaths.sorted() {
@@ -149,6 +151,15 @@ public actor Site {
     public func reloadConfiguration() async throws(PipelineError) -> BuildReport {
         config = try Self.loadConfiguration(configFile ?? source.appendingPathComponent("crier.yml"))
         return try await buildAll()
+    }
+
+    /// Refuses to publish while the source folder is missing (removed, renamed, an unmounted disk): every
+    /// article would look deleted and the feeds would be emptied. The feeds already published stay as they are.
+    private func requireSource() throws(PipelineError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .source(path: source.path, message: "the source folder is missing; the published feeds are left as they are")
+        }
     }
 
     private func forget(pathOrFolder path: String) {

@@ -159,7 +159,8 @@ struct WatchServiceTests {
     func hangupSignal() async throws {
         let site = FakeSite()
         try await withWatchService(site: site, watcher: ScriptedWatcher(), reloads: nil) { _ in
-            #expect(await waitUntil { await site.calls == [.all] })
+            // `#require`: if the first build has not run yet, SIGHUP's default action would kill the test process.
+            try #require(await waitUntil(timeout: .seconds(30)) { await site.calls == [.all] })
             // The service ignores SIGHUP's default action before the initial build, so this cannot kill the runner.
             kill(getpid(), SIGHUP)
             #expect(await waitUntil { await site.calls == [.all, .reload] })
@@ -288,10 +289,12 @@ struct SignalTests {
             reloadRequests: AsyncStream { _ in }, logger: quietLogger)
         let running = Task { try await runUntilSignalled([service], logger: quietLogger) }
         // The group traps SIGTERM before starting services, so once the first build ran the signal is safe.
-        #expect(await waitUntil { await site.completed == 1 })
+        // `#require`, not `#expect`: on a machine too loaded to get this far in time, sending SIGTERM without the
+        // group's handler in place would kill the whole test process and every other test with it.
+        try #require(await waitUntil(timeout: .seconds(30)) { await site.completed == 1 })
         await site.configure(delay: .milliseconds(400))
         watcher.input.yield(.changed("post.md"))
-        #expect(await waitUntil { await site.calls.count == 2 })
+        try #require(await waitUntil(timeout: .seconds(30)) { await site.calls.count == 2 })
         kill(getpid(), SIGTERM)
         try await running.value
         #expect(await site.completed == 2)

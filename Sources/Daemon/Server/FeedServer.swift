@@ -109,6 +109,11 @@ public final class FeedServer: Service, Sendable {
     }
 
     private func started(port: Int?) {
+        if let port {
+            // The actual port, so `--serve 127.0.0.1:0` (a free port chosen by the kernel) can be found from the log.
+            let host = state.withLock { $0.configuration.host }
+            logger.notice("Serving feeds at http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")
+        }
         let waiters = state.withLock { state in
             if let port { state.port = port } else { state.stopped = true }
             defer { state.portWaiters.removeAll() }

@@ -113,7 +113,8 @@ private final class FolderWatchSession: @unchecked Sendable {
             }
             if event.mask.contains(.deleteSelf) || event.mask.contains(.moveSelf) || event.mask.contains(.unmounted) {
                 if event.watch == rootWatch {
-                    continuation.yield(.rescan)
+                    rootLost()
+                    return
                 }
                 continue
             }
@@ -126,6 +127,37 @@ private final class FolderWatchSession: @unchecked Sendable {
                 continuation.yield(.changed(path))
             }
         }
+    }
+
+    /// The watched folder itself was removed, renamed or unmounted. The remaining watches would report paths
+    /// under a name that no longer exists (or under its new name), so all are dropped; the consumer gets a
+    /// rescan (which finds the folder missing), and the folder's path is checked once a second until a folder
+    /// is there again. Once a second keeps a daemon whose folder is gone for good idle, not spinning.
+    private func rootLost() {
+        for wd in folders.keys { inotify?.removeWatch(wd) }
+        folders.removeAll()
+        rootWatch = -1
+        continuation.yield(.rescan)
+        scheduleRootCheck()
+    }
+
+    private func scheduleRootCheck() {
+        queue.asyncAfter(deadline: .now() + .seconds(1)) { [weak self] in self?.checkRoot() }
+    }
+
+    /// Watches the folder again once it is back, and asks for a rescan, since anything may have changed.
+    private func checkRoot() {
+        guard let inotify, rootWatch < 0 else { return }
+        guard case .success(let wd) = inotify.addWatch(folder: tree.root) else {
+            scheduleRootCheck()
+            return
+        }
+        rootWatch = wd
+        folders[wd] = ""
+        for folder in tree.entries(of: "").folders {
+            watchTree(folder, reportingFiles: false)
+        }
+        continuation.yield(.rescan)
     }
 
     private func handleFolder(_ path: String, _ mask: InotifyMask) {
