@@ -9,9 +9,12 @@ feeds: deps
 	  status=$$?; rm -rf "$$state"; exit $$status
 
 # Run the whole test suite (unit, golden, end-to-end with the real binary, feedparser and newsboat).
+# The end-to-end tests wait on real processes and would hold the few threads the module tests' timers need
+# on a 2-core machine, so the two groups run one after the other.
 test: test-deps
 	swift build --build-tests
-	swift test --skip-build
+	swift test --skip-build --skip CrierTests
+	swift test --skip-build --filter CrierTests
 
 deps:
 	@bash scripts/install-deps.sh
