@@ -74,7 +74,7 @@ struct HubNotifierTests {
         let notifier = HubNotifier(policy: fast, logger: quietLogger)
         let start = ContinuousClock.now
         notifier.publish(["https://example.org/atom.xml"], to: ["http://127.0.0.1:\(hanging.port)/", "http://127.0.0.1:\(closed.port)/"])
-        #expect(ContinuousClock.now - start < .milliseconds(100))
+        #expect(ContinuousClock.now - start < .seconds(2), "publish must hand the work to a background task")
         notifier.cancelAll()
         await notifier.waitUntilIdle()
     }
@@ -90,8 +90,10 @@ struct HubNotifierTests {
         notifier.publish(["https://example.org/atom.xml"], to: ["http://127.0.0.1:\(hanging.port)/"])
         await notifier.waitUntilIdle()
         let elapsed = ContinuousClock.now - start
+        // Two attempts of at least a second each; the upper bound only says the notifier gave up (a loaded
+        // machine stretches timers, so it is generous).
         #expect(elapsed >= .milliseconds(1900))
-        #expect(elapsed < .seconds(5))
+        #expect(elapsed < .seconds(30))
     }
 
     @Test("Request timeouts are at least one second")
