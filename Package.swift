@@ -84,6 +84,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A seeded random-input loop over the article parsers and the validator (scripts/fuzz.sh); not shipped.
+        .executableTarget(name: "CrierFuzz", dependencies: ["Ingest", "Validation"], swiftSettings: strictSettings),
 
         .testTarget(name: "XMLTests", dependencies: ["XML"], swiftSettings: strictSettings),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: strictSettings),

@@ -37,6 +37,13 @@ struct ArticleReader {
         } catch {
             return .failed(IngestIssue(file: path, message: "cannot read the file (\(error.localizedDescription))"))
         }
+        return parse(bytes, path: path)
+    }
+
+    /// Parses an article's bytes as the file at `path` (relative to the source folder; its extension picks the
+    /// format, its name the fallback title and date). Needs no file, so the fuzzer can call it.
+    func parse(_ bytes: [UInt8], path: String) -> Result {
+        let file = source.appendingPathComponent(path)
         let ext = file.pathExtension.lowercased()
         let isHTML = ext == "html" || ext == "htm"
         let decoded: TextDecoder.Decoded
