@@ -177,6 +177,9 @@ struct YAMLFields {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return YAMLFieldError(line: mark.line + lineOffset, message: "not valid YAML: \(problem)")
+        case .reader(let problem, _, let value, _):
+            // Yams' own description quotes the whole line with a caret under it: several lines, raw bytes.
+            return YAMLFieldError(message: "not valid YAML: \(problem) (character U+\(String(UInt32(bitPattern: value), radix: 16, uppercase: true)))")
         default:
             return YAMLFieldError(message: "not valid YAML: \(error)")
         }
