@@ -20,6 +20,13 @@ struct ArticleReader {
         case failed(IngestIssue)
     }
 
+    /// The largest article body (rendered HTML, in UTF-8 bytes) that is published.
+    ///
+    /// libxml2, which newsboat and Crier's own validator parse with, refuses a text node over 10,000,000 bytes
+    /// (XML_MAX_TEXT_LENGTH) unless told to read "huge" documents, so a 10 MB article would make every XML feed
+    /// unreadable; cleaning can lengthen the body (absolute links), hence the margin.
+    static let maximumContentBytes = 4_000_000
+
     func read(_ path: String) -> Result {
         let file = source.appendingPathComponent(path)
         guard ArticleFiles.isArticlePath(path) else {
@@ -77,6 +84,10 @@ struct ArticleReader {
         // A title with nothing under it is usually a file just started; a link post still has a summary or link.
         if article.contentHTML.allSatisfy(\.isWhitespace) && article.summary == nil && article.link == nil {
             return .skipped(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
+        }
+        if article.contentHTML.utf8.count > Self.maximumContentBytes {
+            let megabytes = String(format: "%.1f", Double(article.contentHTML.utf8.count) / 1_000_000)
+            return .failed(IngestIssue(file: path, message: "the article's HTML is \(megabytes) MB; at most \(Self.maximumContentBytes / 1_000_000) MB is published, since feed readers built on libxml2 refuse a text over 10 MB (split the article)"))
         }
         warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
         return .parsed(Parsed(path: path, article: article, contentHash: SHA256.hex(bytes), warnings: warnings))
