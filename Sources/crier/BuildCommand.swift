@@ -43,6 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
             )
             let report = try await site.buildAll(strict: strict)
             for issue in report.issues { printError("skipped \(issue)") }
+            for issue in report.leftOut { printError("left out \(issue)") }
             for warning in report.warnings { printError("warning \(warning)") }
             print(report.summary)
         } catch {

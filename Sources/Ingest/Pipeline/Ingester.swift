@@ -43,8 +43,9 @@ public struct Ingester: Sendable {
     /// of their relative paths. When two files would get the same id (`a.md` and `a.txt`), the second fails.
     public func ingestAll() async -> IngestResult {
         let paths: [String]
+        let refused: [IngestIssue]
         do {
-            paths = try ArticleFiles.list(in: source)
+            (paths, refused) = try ArticleFiles.scan(source)
         } catch {
             return IngestResult(issues: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
         }
@@ -66,7 +67,7 @@ public struct Ingester: Sendable {
             }
         }
 
-        var result = IngestResult()
+        var result = IngestResult(skipped: refused)
         var parsed: [ArticleReader.Parsed] = []
         for item in results {
             switch item {
