@@ -68,7 +68,7 @@ struct ArticleReader {
         let dates = DateReader(zone: config.timeZone)
         let name = file.lastPathComponent
         let stem = Slug.stem(ofFileName: name, droppingDate: true)
-        let article: ParsedArticle
+        var article: ParsedArticle
         do {
             switch ext {
             case "txt": article = try PlainTextArticle.parse(decoded.text, dates: dates)
@@ -77,6 +77,11 @@ struct ArticleReader {
             }
         } catch {
             return .failed(IngestIssue(file: path, line: error.line, message: error.message))
+        }
+        // A title of only white space and controls (a vertical tab line, found by the fuzzer) would give an
+        // entry readers list as blank; the file name is what Markdown and HTML fall back to as well.
+        if article.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+            article.title = stem
         }
         if article.isDraft {
             return .skipped(IngestIssue(file: path, message: "draft: true; not published"))
