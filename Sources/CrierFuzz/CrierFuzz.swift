@@ -7,8 +7,11 @@ import Foundation
 /// drop without changing how the package builds): mutates the seed files, runs each input through the target
 /// and checks its invariants. Before each input runs, it is written to the crash file, so a crash or a hang
 /// leaves the input that caused it behind. Exit status: 0 clean, 1 an invariant failed, 3 a hang, 64 usage;
-/// a crash ends the process by its signal.
+/// a crash ends the process by its signal. Built with `-D CRIER_LIBFUZZER` (scripts/libfuzzer.sh), libFuzzer
+/// provides `main` instead and drives `LLVMFuzzerTestOneInput`.
+#if !CRIER_LIBFUZZER
 @main
+#endif
 enum CrierFuzz {
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
