@@ -3,7 +3,7 @@
 #
 # Builds CrierFuzz with -sanitize=fuzzer into its own build folder (.build-libfuzzer, so normal builds are
 # untouched; the first build compiles every dependency again, a few minutes), seeds a corpus like
-# scripts/fuzz.sh does, and runs libFuzzer at low priority with a 5 s per-input bound. Crashes and invariant
+# scripts/fuzz.sh does, and runs libFuzzer at low priority with a per-input bound of FUZZ_TIMEOUT_S seconds (default 5). Crashes and invariant
 # failures are written to fuzz-findings/ by libFuzzer (crash-*, timeout-*).
 set -euo pipefail
 target=${1:?usage: scripts/libfuzzer.sh plaintext|frontmatter|html|validator SECONDS}
@@ -26,5 +26,5 @@ trap 'rm -rf "$seeds"' EXIT
 python3 Tests/CrierTests/Hostile/make_hostile.py "$seeds/hostile" >/dev/null
 find Samples "$seeds/hostile/source" feeds Tests/ValidationTests/Fixtures -type f -size -256k -name "$pattern" \
   -exec cp {} "$corpus/" \; 2>/dev/null || true
-CRIER_FUZZ_TARGET=$target nice -n 19 "$bin" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
+CRIER_FUZZ_TARGET=$target nice -n 19 "$bin" "$corpus" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT_S:-5}" -rss_limit_mb=2048 \
   -max_len=65536 -artifact_prefix=fuzz-findings/"$target"- -print_final_stats=1

@@ -11,6 +11,23 @@ private let libFuzzerTarget: FuzzTarget = {
     return target
 }()
 
+/// libFuzzer's driver (compiler-rt, LLVM 11 and later), for programs that keep their own `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// The executable's `main`: SwiftPM links an executable target's `main` to `<Target>_main`, so with no
+/// `@main` type this function is it, and it hands over to libFuzzer's driver.
+@_cdecl("CrierFuzz_main")
+public func crierFuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in libFuzzerTestOneInput(data, size) }
+}
+
 /// libFuzzer's entry point: one input, coverage-guided; an invariant failure traps so libFuzzer keeps the input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func libFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
