@@ -3,8 +3,9 @@
 #
 # Builds CrierFuzz with -sanitize=fuzzer into its own build folder (.build-libfuzzer, so normal builds are
 # untouched; the first build compiles every dependency again, a few minutes), seeds a corpus like
-# scripts/fuzz.sh does, and runs libFuzzer at low priority with a per-input bound of FUZZ_TIMEOUT_S seconds (default 5). Crashes and invariant
-# failures are written to fuzz-findings/ by libFuzzer (crash-*, timeout-*).
+# scripts/fuzz.sh does, and runs libFuzzer at low priority with a per-input bound of FUZZ_TIMEOUT_S seconds
+# (default 5; libFuzzer's bound is wall-clock, so raise it when several run at once). Crashes and invariant
+# failures are written to fuzz-findings/ by libFuzzer (crash-*, timeout-*, oom-*).
 set -euo pipefail
 target=${1:?usage: scripts/libfuzzer.sh plaintext|frontmatter|html|validator SECONDS}
 seconds=${2:?usage: scripts/libfuzzer.sh TARGET SECONDS}
