@@ -89,4 +89,18 @@ import Testing
             "out.md: symlink to a file outside the source folder; not read",
         ])
     }
+
+    @Test func aHugeFileIsRefusedBeforeItIsRead() throws {
+        let folder = try TestFolder()
+        let url = folder.url.appendingPathComponent("sparse.txt")
+        FileManager.default.createFile(atPath: url.path, contents: Data("Title\n\nBody\n".utf8))
+        // A sparse 2 GB file: reading it whole would take 2 GB of memory.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 2_000_000_000)
+        try handle.close()
+        let start = ContinuousClock.now
+        let issue = try problem(folder, "sparse.txt")
+        #expect(issue?.message == "the file is 2000 MB; files over 64 MB are not read")
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
 }

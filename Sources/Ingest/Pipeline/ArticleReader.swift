@@ -27,6 +27,10 @@ struct ArticleReader {
     /// unreadable; cleaning can lengthen the body (absolute links), hence the margin.
     static let maximumContentBytes = 4_000_000
 
+    /// The largest file read at all: saved web pages with inlined images run to tens of megabytes, while
+    /// their article text stays small.
+    static let maximumFileBytes = 64_000_000
+
     func read(_ path: String) -> Result {
         let file = source.appendingPathComponent(path)
         guard ArticleFiles.isArticlePath(path) else {
@@ -37,6 +41,10 @@ struct ArticleReader {
         }
         guard FileManager.default.fileExists(atPath: file.path) else {
             return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
+        }
+        // Checked before reading: a multi-gigabyte (or sparse) file must not be pulled into memory whole.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > Self.maximumFileBytes {
+            return .failed(IngestIssue(file: path, message: "the file is \(size / 1_000_000) MB; files over \(Self.maximumFileBytes / 1_000_000) MB are not read"))
         }
         let bytes: [UInt8]
         do {
