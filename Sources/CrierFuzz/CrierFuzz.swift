@@ -22,7 +22,7 @@ enum CrierFuzz {
         var seconds = 60.0
         var seed: UInt64 = 1
         var timeout = 2000
-        var crashFile = "fuzz-current.bin"
+        var crashFile = NSTemporaryDirectory() + "crier-fuzz-current.bin"
         var seedFiles: [String] = []
         var replay = false
         while let argument = arguments.first {
