@@ -18,6 +18,11 @@ public struct ContentCleaner: Sendable {
     ]
     /// Elements replaced by their children: their content is ordinary article text.
     static let unwrappedElements: Set<String> = ["noscript", "html", "body"]
+    /// How deep elements may nest in cleaned HTML; deeper elements are replaced by their children.
+    ///
+    /// Nothing an author writes needs more, while thousands of nested `<div>`s or `>` quotes make readers'
+    /// HTML parsers give up (libxml2 stops at 256 levels) and the validator reports a SecurityRisk.
+    static let maximumDepth = 100
     /// Attributes that hold a single URL.
     static let urlAttributes: Set<String> = [
         "href", "src", "poster", "cite", "action", "formaction", "background", "longdesc", "data", "xlink:href",
@@ -64,31 +69,33 @@ public struct ContentCleaner: Sendable {
             return Result(html: output.htmlString, plainText: output.plainText)
         }
         var output = HTMLOutput(textLimit: textLimit)
-        write(childrenOf: wrapper, base: URL(string: baseURL), to: &output)
+        write(childrenOf: wrapper, base: URL(string: baseURL), depth: 0, to: &output)
         return Result(html: output.htmlString, plainText: output.plainText)
     }
 
-    private func write(childrenOf parent: XMLNode, base: URL?, to output: inout HTMLOutput) {
+    /// Writes a node's children; `depth` counts the elements already open around them in the output.
+    private func write(childrenOf parent: XMLNode, base: URL?, depth: Int, to output: inout HTMLOutput) {
         for child in parent.children {
             switch child.kind {
             case .text, .cdata:
                 output.text(child.ownText)
             case .element:
-                write(element: child, base: base, to: &output)
+                write(element: child, base: base, depth: depth, to: &output)
             case .comment, .other:
                 continue
             }
         }
     }
 
-    private func write(element: XMLNode, base: URL?, to output: inout HTMLOutput) {
+    private func write(element: XMLNode, base: URL?, depth: Int, to output: inout HTMLOutput) {
         // libxml2's HTML parser lower-cases element and attribute names (htmlParseHTMLName).
         let name = element.name
         if Self.removedElements.contains(name) { return }
         let isBlock = Self.blockElements.contains(name)
         if isBlock { output.wordBreak() }
-        if Self.unwrappedElements.contains(name) {
-            write(childrenOf: element, base: base, to: &output)
+        if Self.unwrappedElements.contains(name) || depth >= Self.maximumDepth {
+            write(childrenOf: element, base: base, depth: depth, to: &output)
+            if isBlock { output.wordBreak() }
             return
         }
         output.markup("<" + name)
@@ -100,7 +107,7 @@ public struct ContentCleaner: Sendable {
         }
         output.markup(">")
         if Self.voidElements.contains(name) { return }
-        write(childrenOf: element, base: base, to: &output)
+        write(childrenOf: element, base: base, depth: depth + 1, to: &output)
         output.markup("</" + name + ">")
         if isBlock { output.wordBreak() }
     }

@@ -33,6 +33,7 @@ public struct FeedPublisher: Sendable {
         var directory = outputDirectory.path(percentEncoded: false)
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         try AtomicFile.createDirectory(directory)
+        removeLeftoverTemporaries(of: feed, in: directory)
 
         var staged: [StagedDocument] = []
         defer {
@@ -80,6 +81,26 @@ public struct FeedPublisher: Sendable {
         report.written.sort()
         report.unchanged.sort()
         return report
+    }
+
+    /// Deletes temp files (`.NAME.tmp-XXXXXX`) of our outputs that a killed publish left behind.
+    ///
+    /// The caller holds the output folder's lock (`OutputLock`), so no other publish can own them; without
+    /// this, every `kill -9` mid-publish would leave a feed-sized file forever and a small disk would fill up.
+    /// Best effort: a leftover that cannot be removed does not stop the publish.
+    private func removeLeftoverTemporaries(of feed: PreparedFeed, in directory: String) {
+        for output in feed.description.outputs {
+            let (subdirectory, name) = AtomicFile.split(output.fileName)
+            let folder = subdirectory == "." ? directory : directory + "/" + subdirectory
+            guard let names = try? AtomicFile.names(in: folder) else { continue }
+            for candidate in names where candidate.hasPrefix(".") {
+                guard let marker = candidate.range(of: ".tmp-", options: .backwards),
+                      candidate.distance(from: marker.upperBound, to: candidate.endIndex) == 6 else { continue }
+                let target = String(candidate[candidate.index(after: candidate.startIndex)..<marker.lowerBound])
+                guard target == name || FeedPage.archiveNumber(of: target, for: name) != nil else { continue }
+                try? AtomicFile.remove(folder + "/" + candidate)
+            }
+        }
     }
 
     /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.

@@ -18,6 +18,9 @@ public struct BuildReport: Sendable {
     public var articlesRead: Int
     /// How long the build took, in milliseconds.
     public var milliseconds: Int
+    /// Article files deliberately not published (drafts, a title without a body, symlinks leading out of
+    /// the source folder), with the reason; unlike `issues`, these do not fail `--strict`.
+    public var leftOut: [IngestIssue] = []
 
     /// True when at least one feed file changed on disk.
     public var changedFeeds: Bool { !written.isEmpty || !removed.isEmpty }
@@ -26,6 +29,7 @@ public struct BuildReport: Sendable {
     public var summary: String {
         var parts = ["\(entryCount) \(entryCount == 1 ? "entry" : "entries")"]
         parts.append("\(issues.count) skipped")
+        if !leftOut.isEmpty { parts.append("\(leftOut.count) left out") }
         if !warnings.isEmpty { parts.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         parts.append("\(written.count) written")
         parts.append("\(unchanged.count) unchanged")

@@ -97,7 +97,9 @@ public actor Site {
         if strict && !issues.isEmpty {
             throw .strict(skipped: issues.count)
         }
-        return try publish(articlesRead: result.entries.count + result.issues.count + result.skipped.count, since: start)
+        var report = try publish(articlesRead: result.entries.count + result.issues.count + result.skipped.count, since: start)
+        report.leftOut = result.skipped.sorted { $0.file < $1.file }
+        return report
     }
 
     /// Re-reads the given article paths (relative to the source folder) and republishes.
@@ -175,6 +177,10 @@ public actor Site {
         do {
             published = try publisher.publish(Array(entries.values))
         } catch {
+            // A full disk or a read-only folder is the output folder's problem (exit 3), not the feeds'.
+            if case .fileSystem(let path, let operation, let message) = error.reason {
+                throw .output(path: path, message: "\(operation) failed: \(message)")
+            }
             throw .publish(String(describing: error))
         }
         let elapsed = ContinuousClock.now - start

@@ -39,6 +39,7 @@ struct BuildCommand: AsyncParsableCommand {
                 throw error
             }
             for issue in report.issues { printError("skipped \(issue)") }
+            for issue in report.leftOut { printError("left out \(issue)") }
             for warning in report.warnings { printError("warning \(warning)") }
             print(report.summary)
         }

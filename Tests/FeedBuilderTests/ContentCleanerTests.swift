@@ -14,6 +14,28 @@ import XML
         #expect(clean("<p>a&nbsp;b &copy; &eacute;&hellip; &amp; &lt;</p>") == "<p>a\u{A0}b © é… &amp; &lt;</p>")
     }
 
+    @Test func deepNestingIsFlattenedBelowTheDepthLimitKeepingTheText() {
+        // 200 levels: within what libxml2's HTML parser accepts (256), so every word must survive.
+        let deep = String(repeating: "<div>", count: 200) + "deep text" + String(repeating: "</div>", count: 200)
+        let html = clean("<p>before</p>" + deep + "<blockquote><p>after</p></blockquote>")
+        #expect(Self.depth(of: html) == (deepest: 100, final: 0), "cleaned HTML nests too deep or is unbalanced")
+        #expect(html.contains("deep text") && html.hasSuffix("<blockquote><p>after</p></blockquote>"))
+        // 5,000 levels: libxml2 stops reading at 256 (what lies deeper is lost), but the output stays bounded.
+        let deeper = String(repeating: "<div>", count: 5000) + "x" + String(repeating: "</div>", count: 5000)
+        let flattened = clean("<p>before</p>" + deeper)
+        #expect(Self.depth(of: flattened) == (deepest: 100, final: 0))
+        #expect(flattened.hasPrefix("<p>before</p>"))
+    }
+
+    /// The deepest nesting of tags in HTML without void elements, and the depth at the end (0 when balanced).
+    static func depth(of html: String) -> (deepest: Int, final: Int) {
+        var depth = 0, deepest = 0
+        for part in html.split(separator: "<") where part.first?.isLetter == true || part.first == "/" {
+            if part.hasPrefix("/") { depth -= 1 } else { depth += 1; deepest = max(deepest, depth) }
+        }
+        return (deepest, depth)
+    }
+
     @Test func relativeURLsBecomeAbsolute() {
         let html = clean("""
             <a href="../other/">x</a><img src="img/a.png" srcset="a-1x.png 1x, /b-2x.png 2x">\

@@ -42,6 +42,18 @@ import Validation
         #expect(try Fixtures.fileNames(in: directory) == ["atom.xml", "rss.xml"])
     }
 
+    @Test func tempFilesLeftByAKilledPublishAreRemovedOthersKept() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? fileManager.removeItem(at: directory) }
+        // What `kill -9` between mkstemp and rename leaves, next to files that are not ours.
+        for name in [".atom.xml.tmp-Ab12Cd", ".rss-archive-2.xml.tmp-x9Y8z7", ".notes.txt.tmp-123456", ".atom.xml.tmp-toolong1", "keep.txt"] {
+            try Data("left".utf8).write(to: directory.appendingPathComponent(name))
+        }
+        let publisher = FeedPublisher(description: Fixtures.description(formats: [.rss, .atom]), outputDirectory: directory)
+        _ = try publisher.publish(Fixtures.entries(2))
+        #expect(try Fixtures.fileNames(in: directory) == [".atom.xml.tmp-toolong1", ".notes.txt.tmp-123456", "atom.xml", "keep.txt", "rss.xml"])
+    }
+
     @Test func failedValidationLeavesThePreviousFilesIntact() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? fileManager.removeItem(at: directory) }

@@ -39,6 +39,20 @@ import Testing
         #expect(warnings.first?.message.contains("Windows-1252") == true)
     }
 
+    @Test func c1ControlsBecomeWindows1252CharactersOrGo() throws {
+        let folder = try TestFolder()
+        // Valid UTF-8 holding mojibake (U+0093, U+0094 from “ ”) and the undefined 0x9D.
+        try folder.write("mojibake.txt", "Title \u{93}quoted\u{94}\n\nBody \u{80}5 and \u{9D}gone.\n")
+        // Invalid UTF-8: read as Windows-1252, whose undefined 0x81 must not survive as U+0081.
+        try folder.write("old.txt", bytes: Array("Old\n\nA".utf8) + [0x81, 0xE9] + Array(" b\n".utf8))
+        let (mojibake, _) = try entry(folder, "mojibake.txt")
+        #expect(mojibake.title == "Title “quoted”")
+        #expect(mojibake.contentHTML == "<p>Body €5 and gone.</p>")
+        let (old, _) = try entry(folder, "old.txt")
+        #expect(old.contentHTML == "<p>Aé b</p>")
+        #expect(TextDecoder.replacingC1Controls("plain ascii é") == "plain ascii é")
+    }
+
     @Test func windows1252TableCoversTheWholeHighRange() {
         let decoded = Windows1252.decode([0x80, 0x8A, 0x9F, 0xA0, 0xFF])
         #expect(decoded == "€Š\u{178}\u{A0}ÿ")

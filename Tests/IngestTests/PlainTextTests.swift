@@ -121,4 +121,11 @@ import Testing
         }
         #expect(linkPost.link == "https://elsewhere.example/")
     }
+
+    @Test func aTitleLineOfOnlyControlsAndSpacesFallsBackToTheFileName() throws {
+        let folder = try TestFolder()
+        try folder.write("2024-03-05-vertical-tab.txt", "  \u{0B}\t\u{0C}\n\nBody text here.\n")
+        let (entry, _) = try entry(folder, "2024-03-05-vertical-tab.txt")
+        #expect(entry.title == "vertical-tab")
+    }
 }

@@ -57,4 +57,50 @@ import Testing
         }
         #expect(outcomes[0] > 0 && outcomes[2] > 0)
     }
+
+    @Test func anArticleTooLargeForXMLReadersIsSkippedWithItsSize() throws {
+        let folder = try TestFolder()
+        let paragraph = String(repeating: "word ", count: 200)
+        try folder.write("huge.txt", "Huge\n\n" + Array(repeating: paragraph, count: 5000).joined(separator: "\n\n"))
+        let issue = try problem(folder, "huge.txt")
+        #expect(issue?.message.contains("the article's HTML is 5.0 MB; at most 4 MB") == true, "\(String(describing: issue))")
+        try folder.write("large.txt", "Large\n\n" + Array(repeating: paragraph, count: 3000).joined(separator: "\n\n"))
+        #expect(try problem(folder, "large.txt") == nil, "3 MB must still be published")
+    }
+
+    @Test func reportLinesCannotBeForgedByNamesOrMessages() {
+        let issue = IngestIssue(file: "a\nskipped b.md", line: 3, message: "bad \u{1B}[31mred\u{1B}[0m \u{202E}txt.exe")
+        #expect(issue.description == "a\\u{A}skipped b.md:3: bad \\u{1B}[31mred\\u{1B}[0m \\u{202E}txt.exe")
+        #expect(IngestIssue(file: "café 日本.md", message: "ok").description == "café 日本.md: ok")
+    }
+
+    @Test func symlinksThatAreNotFollowedAreNamedWithAReason() async throws {
+        let folder = try TestFolder()
+        let outside = try TestFolder()
+        try folder.write("real.md", "# Real\n\nBody\n")
+        let secret = try outside.write("secret.md", "# Secret\n\nBody\n")
+        let manager = FileManager.default
+        try manager.createSymbolicLink(at: folder.url.appendingPathComponent("out.md"), withDestinationURL: secret)
+        try manager.createSymbolicLink(at: folder.url.appendingPathComponent("gone.md"), withDestinationURL: outside.url.appendingPathComponent("none.md"))
+        let result = await Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
+        #expect(result.entries.map(\.title) == ["Real"])
+        #expect(result.skipped.map(\.description) == [
+            "gone.md: symlink to a missing file; not read",
+            "out.md: symlink to a file outside the source folder; not read",
+        ])
+    }
+
+    @Test func aHugeFileIsRefusedBeforeItIsRead() throws {
+        let folder = try TestFolder()
+        let url = folder.url.appendingPathComponent("sparse.txt")
+        FileManager.default.createFile(atPath: url.path, contents: Data("Title\n\nBody\n".utf8))
+        // A sparse 2 GB file: reading it whole would take 2 GB of memory.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 2_000_000_000)
+        try handle.close()
+        let start = ContinuousClock.now
+        let issue = try problem(folder, "sparse.txt")
+        #expect(issue?.message == "the file is 2000 MB; files over 64 MB are not read")
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
 }

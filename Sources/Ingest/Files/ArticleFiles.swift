@@ -14,10 +14,18 @@ public enum ArticleFiles {
     /// Lists article files under `source`, recursively, as relative paths sorted by path.
     /// - Throws: when the source folder cannot be read.
     public static func list(in source: URL) throws -> [String] {
+        try scan(source).articles
+    }
+
+    /// Lists article files like `list(in:)`, plus the symlinks with article names that are not followed
+    /// (pointing outside the source folder, or at nothing), each with the reason, so a build can name them.
+    /// - Throws: when the source folder cannot be read.
+    public static func scan(_ source: URL) throws -> (articles: [String], refused: [IngestIssue]) {
         let root = source.standardizedFileURL.resolvingSymlinksInPath()
         var found: [String] = []
-        try walk(root, relative: "", root: root, into: &found)
-        return found.sorted()
+        var refused: [IngestIssue] = []
+        try walk(root, relative: "", root: root, into: &found, refused: &refused)
+        return (found.sorted(), refused.sorted { $0.file < $1.file })
     }
 
     /// True when a relative path names an article file by the name rules alone (extension, hidden parts,
@@ -42,7 +50,7 @@ public enum ArticleFiles {
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    private static func walk(_ folder: URL, relative: String, root: URL, into found: inout [String]) throws {
+    private static func walk(_ folder: URL, relative: String, root: URL, into found: inout [String], refused: inout [IngestIssue]) throws {
         let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
         let children = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: keys)
         for child in children {
@@ -51,13 +59,20 @@ public enum ArticleFiles {
             let path = relative.isEmpty ? name : relative + "/" + name
             guard let values = try? child.resourceValues(forKeys: Set(keys)) else { continue }
             if values.isSymbolicLink == true {
+                guard isArticleName(name) else { continue }
                 var isDirectory: ObjCBool = false
-                guard isArticleName(name), isInside(child, source: root),
-                      FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory), !isDirectory.boolValue
-                else { continue }
-                found.append(path)
+                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else {
+                    refused.append(IngestIssue(file: path, message: "symlink to a missing file; not read"))
+                    continue
+                }
+                guard isInside(child, source: root) else {
+                    // Never read: it could expose any file the user can read (a key, a password file).
+                    refused.append(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
+                    continue
+                }
+                if !isDirectory.boolValue { found.append(path) }
             } else if values.isDirectory == true {
-                try walk(child, relative: path, root: root, into: &found)
+                try walk(child, relative: path, root: root, into: &found, refused: &refused)
             } else if values.isRegularFile == true, isArticleName(name) {
                 found.append(path)
             }

@@ -20,6 +20,17 @@ struct ArticleReader {
         case failed(IngestIssue)
     }
 
+    /// The largest article body (rendered HTML, in UTF-8 bytes) that is published.
+    ///
+    /// libxml2, which newsboat and Crier's own validator parse with, refuses a text node over 10,000,000 bytes
+    /// (XML_MAX_TEXT_LENGTH) unless told to read "huge" documents, so a 10 MB article would make every XML feed
+    /// unreadable; cleaning can lengthen the body (absolute links), hence the margin.
+    static let maximumContentBytes = 4_000_000
+
+    /// The largest file read at all: saved web pages with inlined images run to tens of megabytes, while
+    /// their article text stays small.
+    static let maximumFileBytes = 64_000_000
+
     func read(_ path: String) -> Result {
         let file = source.appendingPathComponent(path)
         guard ArticleFiles.isArticlePath(path) else {
@@ -31,12 +42,23 @@ struct ArticleReader {
         guard FileManager.default.fileExists(atPath: file.path) else {
             return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
         }
+        // Checked before reading: a multi-gigabyte (or sparse) file must not be pulled into memory whole.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > Self.maximumFileBytes {
+            return .failed(IngestIssue(file: path, message: "the file is \(size / 1_000_000) MB; files over \(Self.maximumFileBytes / 1_000_000) MB are not read"))
+        }
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: file))
         } catch {
             return .failed(IngestIssue(file: path, message: "cannot read the file (\(error.localizedDescription))"))
         }
+        return parse(bytes, path: path)
+    }
+
+    /// Parses an article's bytes as the file at `path` (relative to the source folder; its extension picks the
+    /// format, its name the fallback title and date). Needs no file, so the fuzzer can call it.
+    func parse(_ bytes: [UInt8], path: String) -> Result {
+        let file = source.appendingPathComponent(path)
         let ext = file.pathExtension.lowercased()
         let isHTML = ext == "html" || ext == "htm"
         let decoded: TextDecoder.Decoded
@@ -54,7 +76,7 @@ struct ArticleReader {
         let dates = DateReader(zone: config.timeZone)
         let name = file.lastPathComponent
         let stem = Slug.stem(ofFileName: name, droppingDate: true)
-        let article: ParsedArticle
+        var article: ParsedArticle
         do {
             switch ext {
             case "txt": article = try PlainTextArticle.parse(decoded.text, dates: dates)
@@ -64,12 +86,21 @@ struct ArticleReader {
         } catch {
             return .failed(IngestIssue(file: path, line: error.line, message: error.message))
         }
+        // A title of only white space and controls (a vertical tab line, found by the fuzzer) would give an
+        // entry readers list as blank; the file name is what Markdown and HTML fall back to as well.
+        if article.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+            article.title = stem
+        }
         if article.isDraft {
             return .skipped(IngestIssue(file: path, message: "draft: true; not published"))
         }
         // A title with nothing under it is usually a file just started; a link post still has a summary or link.
         if article.contentHTML.allSatisfy(\.isWhitespace) && article.summary == nil && article.link == nil {
             return .skipped(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
+        }
+        if article.contentHTML.utf8.count > Self.maximumContentBytes {
+            let megabytes = String(format: "%.1f", Double(article.contentHTML.utf8.count) / 1_000_000)
+            return .failed(IngestIssue(file: path, message: "the article's HTML is \(megabytes) MB; at most \(Self.maximumContentBytes / 1_000_000) MB is published, since feed readers built on libxml2 refuse a text over 10 MB (split the article)"))
         }
         warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
         return .parsed(Parsed(path: path, article: article, contentHash: SHA256.hex(bytes), warnings: warnings))

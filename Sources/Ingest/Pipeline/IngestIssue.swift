@@ -19,9 +19,34 @@ public struct IngestIssue: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line, whatever the file name or message hold: line breaks, control characters and bidirectional
+    /// overrides are written as `\u{…}`, so a hostile file name or quoted content can neither forge extra
+    /// report lines nor send escape sequences to the terminal.
     public var description: String {
+        let file = Self.printable(file)
+        let message = Self.printable(message)
         if let line { return "\(file):\(line): \(message)" }
         return "\(file): \(message)"
+    }
+
+    /// `text` with C0/C1 controls, DEL and bidirectional formatting characters escaped as `\u{…}`.
+    static func printable(_ text: String) -> String {
+        func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
 

@@ -46,8 +46,9 @@ public struct Ingester: Sendable {
     ///   ingesting task; `crier build` draws its progress bar with it.
     public func ingestAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async -> IngestResult {
         let paths: [String]
+        let refused: [IngestIssue]
         do {
-            paths = try ArticleFiles.list(in: source)
+            (paths, refused) = try ArticleFiles.scan(source)
         } catch {
             return IngestResult(issues: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
         }
@@ -72,7 +73,7 @@ public struct Ingester: Sendable {
             }
         }
 
-        var result = IngestResult()
+        var result = IngestResult(skipped: refused)
         var parsed: [ArticleReader.Parsed] = []
         for item in results {
             switch item {

@@ -31,6 +31,7 @@ enum TextDecoder {
         }
         if rejectNUL, text.utf8.contains(0) { throw .binary }
         text = normalizingLineEnds(text)
+        text = replacingC1Controls(text)
         if text.allSatisfy(\.isWhitespace) { throw .empty }
         return Decoded(text: text, guessedWindows1252: guessed)
     }
@@ -52,6 +53,32 @@ enum TextDecoder {
         }
         // Unpaired surrogates become U+FFFD rather than failing the file.
         return String(decoding: units, as: UTF16.self)
+    }
+
+    /// C1 controls (U+0080–U+009F) become the Windows-1252 characters of the same byte value, and the five
+    /// bytes Windows-1252 leaves undefined are dropped.
+    ///
+    /// In real files these are mojibake: Windows-1252 text once decoded as ISO-8859-1 (`â€\u{9D}`), or the
+    /// undefined bytes of a file read as Windows-1252. XML allows them but readers show boxes, and the W3C
+    /// validator (and Crier's) flags them as BadCharacters; HTML's numeric references map them the same way.
+    static func replacingC1Controls(_ text: String) -> String {
+        // Fast path on bytes: every C1 control is C2 80...C2 9F in UTF-8.
+        var previous: UInt8 = 0
+        let hasC1 = text.utf8.contains { byte in
+            defer { previous = byte }
+            return previous == 0xC2 && (0x80...0x9F).contains(byte)
+        }
+        guard hasC1 else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard (0x80...0x9F).contains(scalar.value) else {
+                scalars.append(scalar)
+                continue
+            }
+            let mapped = Windows1252.highTable[Int(scalar.value) - 0x80]
+            if mapped != scalar.value, let replacement = Unicode.Scalar(mapped) { scalars.append(replacement) }
+        }
+        return String(scalars)
     }
 
     /// CRLF and lone CR become LF, so every parser sees one kind of line end.

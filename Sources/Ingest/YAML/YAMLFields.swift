@@ -21,6 +21,10 @@ struct YAMLFields {
     /// Parses a YAML document whose top level must be a mapping; an empty document is an empty mapping.
     init(yaml: String, lineOffset: Int = 0) throws(YAMLFieldError) {
         self.lineOffset = lineOffset
+        let aliases = YAMLAliases.count(in: yaml)
+        guard aliases <= YAMLAliases.limit else {
+            throw YAMLFieldError(message: "uses \(aliases) YAML aliases (*name); at most \(YAMLAliases.limit) are allowed, since each one repeats a whole anchored value")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -104,7 +108,7 @@ struct YAMLFields {
             var result: [String] = []
             for item in sequence {
                 guard let scalar = item.scalar else {
-                    throw YAMLFieldError(line: found.line, key: key, message: "expected a list of text items, found a nested \(Self.kind(of: item))")
+                    throw YAMLFieldError(line: found.line, key: key, message: "expected a list of text items, found \(Self.kind(of: item)) as an item")
                 }
                 let text = scalar.string.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty { result.append(text) }
@@ -173,6 +177,9 @@ struct YAMLFields {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return YAMLFieldError(line: mark.line + lineOffset, message: "not valid YAML: \(problem)")
+        case .reader(let problem, _, let value, _):
+            // Yams' own description quotes the whole line with a caret under it: several lines, raw bytes.
+            return YAMLFieldError(message: "not valid YAML: \(problem) (character U+\(String(UInt32(bitPattern: value), radix: 16, uppercase: true)))")
         default:
             return YAMLFieldError(message: "not valid YAML: \(error)")
         }
