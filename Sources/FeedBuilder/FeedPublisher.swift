@@ -29,7 +29,8 @@ public struct FeedPublisher: Sendable {
     /// - Throws: `PublishError` for bad input, validation errors (each finding with file, rule and line) or a
     ///   failing file-system call; nothing of this publish is in place then.
     public func publish(_ entries: [Entry]) throws(PublishError) -> PublishReport {
-        let feed = try builder.prepare(entries)
+        var phases: [PhaseTiming] = []
+        let feed = try PhaseTiming.measure("clean", into: &phases) { () throws(PublishError) in try builder.prepare(entries) }
         var directory = outputDirectory.path(percentEncoded: false)
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         try AtomicFile.createDirectory(directory)
@@ -46,10 +47,13 @@ public struct FeedPublisher: Sendable {
             try AtomicFile.createDirectory(AtomicFile.split(target).directory)
             let temporary = try AtomicFile.temporary(for: target)
             staged.append(StagedDocument(page: page, target: target, temporary: temporary))
-            try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
+            try PhaseTiming.measure("render \(page.fileName)", into: &phases) { () throws(PublishError) in
+                try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
+            }
             // Validate what is on disk, the bytes that will be served.
             let bytes = try AtomicFile.contents(of: temporary.path) ?? []
-            for finding in validate(bytes).findings {
+            let validation = PhaseTiming.measure("validate \(page.fileName)", into: &phases) { validate(bytes) }
+            for finding in validation.findings {
                 let located = DocumentFinding(fileName: page.fileName, finding: finding)
                 if finding.severity == .error { errors.append(located) } else { report.warnings.append(located) }
             }
@@ -79,6 +83,7 @@ public struct FeedPublisher: Sendable {
         }
         report.written.sort()
         report.unchanged.sort()
+        report.phases = phases
         return report
     }
 
