@@ -14,9 +14,10 @@ public struct FeedPublisher: Sendable {
     public var builder: FeedBuilder
     /// The folder feeds are written to; created when missing.
     public var outputDirectory: URL
-    /// Checks each document before it may be published: `FeedValidator.validate(bytes:)` unless a caller
-    /// (a test, a stricter site policy) supplies another check.
-    public var validate: @Sendable ([UInt8]) -> ValidationReport = { FeedValidator.validate(bytes: $0) }
+    /// Checks each document before it may be published. Nil (the default) means `FeedValidator` with one
+    /// `ValidationSession` per publish, so a body carried by RSS, Atom and JSON Feed is parsed once; a caller
+    /// (a test, a stricter site policy) may supply another check.
+    public var validate: (@Sendable ([UInt8]) -> ValidationReport)?
 
     /// Creates a publisher.
     public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier) {
@@ -50,21 +51,36 @@ public struct FeedPublisher: Sendable {
             try PhaseTiming.measure("render \(page.fileName)", into: &phases) { () throws(PublishError) in
                 try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
             }
+        }
+        let check = try checker(for: feed, phases: &phases)
+        let checks = staged.map { PendingCheck(temporaryPath: $0.temporary?.path ?? "", target: $0.target) }
+        let start = ContinuousClock.now
+        // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
+        let outcomes = try Concurrently.map(checks[...]) { pending throws(PublishError) in
+            let documentStart = ContinuousClock.now
             // Validate what is on disk, the bytes that will be served.
-            let bytes = try AtomicFile.contents(of: temporary.path) ?? []
-            let validation = PhaseTiming.measure("validate \(page.fileName)", into: &phases) { validate(bytes) }
-            for finding in validation.findings {
-                let located = DocumentFinding(fileName: page.fileName, finding: finding)
+            let bytes = try AtomicFile.contents(of: pending.temporaryPath) ?? []
+            let findings = check(bytes).findings
+            return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equals: bytes),
+                                milliseconds: (ContinuousClock.now - documentStart).milliseconds)
+        }
+        for (index, outcome) in outcomes.enumerated() {
+            let fileName = staged[index].page.fileName
+            phases.append(PhaseTiming(name: "validate \(fileName)", milliseconds: outcome.milliseconds))
+            for finding in outcome.findings {
+                let located = DocumentFinding(fileName: fileName, finding: finding)
                 if finding.severity == .error { errors.append(located) } else { report.warnings.append(located) }
             }
-            if AtomicFile.file(target, equals: bytes) {
+            guard let temporary = staged[index].temporary else { continue }
+            if outcome.unchanged {
                 temporary.discard()
-                staged[staged.count - 1].temporary = nil
-                report.unchanged.append(page.fileName)
+                staged[index].temporary = nil
+                report.unchanged.append(fileName)
             } else {
                 try temporary.syncAndClose()
             }
         }
+        phases.append(PhaseTiming(name: "validate and compare (all documents)", milliseconds: (ContinuousClock.now - start).milliseconds))
         if !errors.isEmpty {
             throw PublishError(.invalidDocuments(errors))
         }
@@ -85,6 +101,18 @@ public struct FeedPublisher: Sendable {
         report.unchanged.sort()
         report.phases = phases
         return report
+    }
+
+    /// The check each document goes through: the caller's, or `FeedValidator` with a session that has
+    /// already checked every cleaned body on all cores (the documents carry exactly these bodies, so their
+    /// validation finds each one done; anything else in them is checked as usual).
+    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming]) throws(PublishError) -> @Sendable ([UInt8]) -> ValidationReport {
+        if let validate { return validate }
+        let session = ValidationSession()
+        PhaseTiming.measure("check bodies", into: &phases) {
+            session.check(htmlBodies: feed.entries.map(\.contentHTML))
+        }
+        return { bytes in FeedValidator.validate(bytes: bytes, session: session) }
     }
 
     /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.
@@ -113,4 +141,18 @@ private struct StagedDocument {
     var target: String
     /// Nil once renamed into place or discarded as unchanged.
     var temporary: AtomicFile.Temporary?
+}
+
+/// What a validation task needs: where the rendered document is and where it will go.
+private struct PendingCheck: Sendable {
+    var temporaryPath: String
+    var target: String
+}
+
+/// What a validation task found.
+private struct CheckOutcome: Sendable {
+    var findings: [Finding]
+    /// True when the file in place already has these bytes.
+    var unchanged: Bool
+    var milliseconds: Double
 }
