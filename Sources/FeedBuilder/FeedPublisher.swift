@@ -48,21 +48,29 @@ public struct FeedPublisher: Sendable {
             try AtomicFile.createDirectory(AtomicFile.split(target).directory)
             let temporary = try AtomicFile.temporary(for: target)
             staged.append(StagedDocument(page: page, target: target, temporary: temporary))
+            var size = 0
             try PhaseTiming.measure("render \(page.fileName)", into: &phases) { () throws(PublishError) in
-                try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
+                try feed.render(page) { chunk throws(PublishError) in
+                    size += chunk.count
+                    try temporary.write(chunk)
+                }
             }
+            staged[staged.count - 1].size = size
         }
-        let check = try checker(for: feed, phases: &phases)
-        let checks = staged.map { PendingCheck(temporaryPath: $0.temporary?.path ?? "", target: $0.target) }
+        let check = checker(for: feed, phases: &phases)
         let start = ContinuousClock.now
-        // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
-        let outcomes = try Concurrently.map(checks[...]) { pending throws(PublishError) in
-            let documentStart = ContinuousClock.now
-            // Validate what is on disk, the bytes that will be served.
-            let bytes = try AtomicFile.contents(of: pending.temporaryPath) ?? []
-            let findings = check(bytes).findings
-            return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equals: bytes),
-                                milliseconds: (ContinuousClock.now - documentStart).milliseconds)
+        var outcomes: [CheckOutcome] = []
+        for batch in Self.batches(staged.map(\.size), budget: Self.parallelValidationBudget) {
+            let checks = batch.map { PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target) }
+            // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
+            outcomes += try Concurrently.map(checks[...]) { pending throws(PublishError) in
+                let documentStart = ContinuousClock.now
+                // Validate what is on disk, the bytes that will be served.
+                let bytes = try AtomicFile.contents(of: pending.temporaryPath) ?? []
+                let findings = check(bytes).findings
+                return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equals: bytes),
+                                    milliseconds: (ContinuousClock.now - documentStart).milliseconds)
+            }
         }
         for (index, outcome) in outcomes.enumerated() {
             let fileName = staged[index].page.fileName
@@ -103,10 +111,35 @@ public struct FeedPublisher: Sendable {
         return report
     }
 
+    /// How many bytes of documents may be validated at the same time. A parsed document takes about five
+    /// times its size (the bytes, libxml2's tree, the text pulled out of it), so small feeds and archive pages
+    /// are checked side by side on all cores while a large feed is checked alone: peak memory then follows
+    /// the largest document, not the sum of them.
+    static let parallelValidationBudget = 24 << 20
+
+    /// Consecutive runs of document indices whose sizes add up to at most `budget` (a larger document is
+    /// a run of its own), in order.
+    static func batches(_ sizes: [Int], budget: Int) -> [[Int]] {
+        var batches: [[Int]] = []
+        var current: [Int] = []
+        var total = 0
+        for (index, size) in sizes.enumerated() {
+            if !current.isEmpty && total + size > budget {
+                batches.append(current)
+                current = []
+                total = 0
+            }
+            current.append(index)
+            total += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
     /// The check each document goes through: the caller's, or `FeedValidator` with a session that has
     /// already checked every cleaned body on all cores (the documents carry exactly these bodies, so their
     /// validation finds each one done; anything else in them is checked as usual).
-    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming]) throws(PublishError) -> @Sendable ([UInt8]) -> ValidationReport {
+    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming]) -> @Sendable ([UInt8]) -> ValidationReport {
         if let validate { return validate }
         let session = ValidationSession()
         PhaseTiming.measure("check bodies", into: &phases) {
@@ -141,6 +174,8 @@ private struct StagedDocument {
     var target: String
     /// Nil once renamed into place or discarded as unchanged.
     var temporary: AtomicFile.Temporary?
+    /// Bytes rendered.
+    var size = 0
 }
 
 /// What a validation task needs: where the rendered document is and where it will go.
