@@ -35,7 +35,7 @@ struct HTMLContentCheck {
     func check(html: String, checkEntities: Bool = true, session: ValidationSession? = nil, into findings: inout FindingList) {
         if checkEntities { checkEntityReferences(in: html, into: &findings) }
         // Without a "<" there is no element to find; most summaries are plain text, so skip the parse.
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return }
+        guard ByteSearch.contains(UInt8(ascii: "<"), in: html) else { return }
         let markup = session?.markupFindings(html: html, hasBase: hasBase) ?? Self.markupFindings(html: html, hasBase: hasBase)
         add(markup, into: &findings)
     }
@@ -112,7 +112,7 @@ struct HTMLContentCheck {
     /// controls (`&#150;`), which are Windows-1252 punctuation mislabelled as Unicode.
     private func checkEntityReferences(in text: String, into findings: inout FindingList) {
         let bytes = text.utf8
-        guard bytes.contains(UInt8(ascii: "&")) else { return }
+        guard ByteSearch.contains(UInt8(ascii: "&"), in: text) else { return }
         var unknown: [String] = []
         var badNumeric = false
         let characters = Array(bytes)

@@ -66,7 +66,7 @@ public final class ValidationSession: @unchecked Sendable {
         var seen: Set<Key> = []
         let pending = bodies.filter { body in
             let key = Key(html: body, hasBase: false)
-            return body.utf8.contains(UInt8(ascii: "<")) && seen.insert(key).inserted && cached(key) == nil
+            return ByteSearch.contains(UInt8(ascii: "<"), in: body) && seen.insert(key).inserted && cached(key) == nil
         }
         guard !pending.isEmpty else { return }
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)

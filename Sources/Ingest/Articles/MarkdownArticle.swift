@@ -82,7 +82,7 @@ enum MarkdownArticle {
         while true {
             let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
             let lineEnd = newline ?? utf8.endIndex
-            let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let line = FastText.trimmingSpaces(String(text[lineStart..<lineEnd]))
             lineNumber += 1
             if lineNumber == 1 {
                 guard line == "---" else { return (nil, text) }

@@ -23,7 +23,7 @@ enum FastText {
     /// `\r` the byte split is the `Character` split.
     static func lines(_ text: String) -> [String] {
         let utf8 = text.utf8
-        if utf8.contains(0x0D) {
+        if contains(0x0D, in: text) {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         var lines: [String] = []
@@ -52,7 +52,23 @@ enum FastText {
 
     /// True when `text` has none of the bytes HTML escaping replaces (`&`, `<`, `>`, `"`).
     static func needsNoHTMLEscaping(_ text: String) -> Bool {
-        !text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }
+        !contains(0x26, in: text) && !contains(0x3C, in: text) && !contains(0x3E, in: text) && !contains(0x22, in: text)
+    }
+
+    /// True when `text` is empty or white space only (`trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`).
+    ///
+    /// A first byte that is visible ASCII settles it without Foundation.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, isPlainASCII(first) { return false }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// `text.utf8.contains(byte)`, with `memchr` over the contiguous UTF-8 instead of a byte-at-a-time loop.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        } ?? text.utf8.contains(byte)
     }
 
     private static func isPlainASCII(_ byte: UInt8) -> Bool {
