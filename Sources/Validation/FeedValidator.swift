@@ -102,13 +102,39 @@ public enum FeedValidator {
         switch schema {
         case .success(let grammar):
             var mapper = SchemaFindings(document: document, grammarName: format.displayName)
-            list.append(contentsOf: mapper.findings(for: grammar.validate(document)))
+            // A valid document (every feed Crier writes) is confirmed a slice of entries at a time, which is
+            // linear; anything else is validated whole, so its messages are exactly libxml2's.
+            let diagnostics = Self.isValidInSlices(document, root: root, format: format, grammar: grammar)
+                ? [] : grammar.validate(document)
+            list.append(contentsOf: mapper.findings(for: diagnostics))
         case .failure(let error):
             // A grammar shipped in this module failed to compile: a bug in Crier, reported, never a crash.
             list.add(.schemaViolation, "internal error: the \(format.displayName) grammar did not compile: \(error)")
         }
         list.append(contentsOf: format == .rss ? RSSRules.check(root, session: session) : AtomRules.check(root, session: session))
         return ValidationReport(format: format, findings: sortedByLine(list.finish()))
+    }
+
+    /// Whether the grammar accepts the document, checked with `RelaxNGSchema.isValid(_:repeating:namespaceURI:in:)`.
+    ///
+    /// That check needs the repeated element to match a pattern no sibling can, in an interleave with the
+    /// other children or after them. Atom's grammar (RFC 4287 appendix B) has `atomEntry*` after the feed's
+    /// interleave, and only it matches `atom:entry` (extension elements exclude the Atom namespace); the RSS
+    /// grammar has `item*` in the channel's interleave, and only it matches `item` (extension elements must be
+    /// in a namespace).
+    private static func isValidInSlices(_ document: XMLDocument, root: XMLNode, format: FeedFormat,
+                                        grammar: RelaxNGSchema) -> Bool {
+        switch format {
+        case .atom:
+            return grammar.isValid(document, repeating: "entry", namespaceURI: AtomRules.namespace, in: root)
+        case .rss:
+            guard let channel = root.element(named: "channel", namespaceURI: nil), channel.namespaceURI == nil else {
+                return false
+            }
+            return grammar.isValid(document, repeating: "item", namespaceURI: nil, in: channel)
+        case .json:
+            return false
+        }
     }
 
     /// Validates a JSON Feed 1.0 or 1.1 document given as bytes.
