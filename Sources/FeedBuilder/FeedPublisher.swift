@@ -14,9 +14,10 @@ public struct FeedPublisher: Sendable {
     public var builder: FeedBuilder
     /// The folder feeds are written to; created when missing.
     public var outputDirectory: URL
-    /// Checks each document before it may be published: `FeedValidator.validate(bytes:)` unless a caller
-    /// (a test, a stricter site policy) supplies another check.
-    public var validate: @Sendable ([UInt8]) -> ValidationReport = { FeedValidator.validate(bytes: $0) }
+    /// Checks each document before it may be published. Nil (the default) means `FeedValidator` with one
+    /// `ValidationSession` per publish, so a body carried by RSS, Atom and JSON Feed is parsed once; a caller
+    /// (a test, a stricter site policy) may supply another check.
+    public var validate: (@Sendable ([UInt8]) -> ValidationReport)?
 
     /// Creates a publisher.
     public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier) {
@@ -29,7 +30,8 @@ public struct FeedPublisher: Sendable {
     /// - Throws: `PublishError` for bad input, validation errors (each finding with file, rule and line) or a
     ///   failing file-system call; nothing of this publish is in place then.
     public func publish(_ entries: [Entry]) throws(PublishError) -> PublishReport {
-        let feed = try builder.prepare(entries)
+        var phases: [PhaseTiming] = []
+        let feed = try PhaseTiming.measure("clean", into: &phases) { () throws(PublishError) in try builder.prepare(entries) }
         var directory = outputDirectory.path(percentEncoded: false)
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         try AtomicFile.createDirectory(directory)
@@ -47,21 +49,47 @@ public struct FeedPublisher: Sendable {
             try AtomicFile.createDirectory(AtomicFile.split(target).directory)
             let temporary = try AtomicFile.temporary(for: target)
             staged.append(StagedDocument(page: page, target: target, temporary: temporary))
-            try feed.render(page) { chunk throws(PublishError) in try temporary.write(chunk) }
-            // Validate what is on disk, the bytes that will be served.
-            let bytes = try AtomicFile.contents(of: temporary.path) ?? []
-            for finding in validate(bytes).findings {
-                let located = DocumentFinding(fileName: page.fileName, finding: finding)
+            var size = 0
+            try PhaseTiming.measure("render \(page.fileName)", into: &phases) { () throws(PublishError) in
+                try feed.render(page) { chunk throws(PublishError) in
+                    size += chunk.count
+                    try temporary.write(chunk)
+                }
+            }
+            staged[staged.count - 1].size = size
+        }
+        let check = checker(for: feed, phases: &phases)
+        let start = ContinuousClock.now
+        var outcomes: [CheckOutcome] = []
+        for batch in Self.batches(staged.map(\.size), budget: Self.parallelValidationBudget) {
+            let checks = batch.map { PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target) }
+            // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
+            outcomes += try Concurrently.map(checks[...]) { pending throws(PublishError) in
+                let documentStart = ContinuousClock.now
+                // Validate what is on disk, the bytes that will be served.
+                let bytes = try AtomicFile.contents(of: pending.temporaryPath) ?? []
+                let findings = check(bytes).findings
+                return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equals: bytes),
+                                    milliseconds: (ContinuousClock.now - documentStart).milliseconds)
+            }
+        }
+        for (index, outcome) in outcomes.enumerated() {
+            let fileName = staged[index].page.fileName
+            phases.append(PhaseTiming(name: "validate \(fileName)", milliseconds: outcome.milliseconds))
+            for finding in outcome.findings {
+                let located = DocumentFinding(fileName: fileName, finding: finding)
                 if finding.severity == .error { errors.append(located) } else { report.warnings.append(located) }
             }
-            if AtomicFile.file(target, equals: bytes) {
+            guard let temporary = staged[index].temporary else { continue }
+            if outcome.unchanged {
                 temporary.discard()
-                staged[staged.count - 1].temporary = nil
-                report.unchanged.append(page.fileName)
+                staged[index].temporary = nil
+                report.unchanged.append(fileName)
             } else {
                 try temporary.syncAndClose()
             }
         }
+        phases.append(PhaseTiming(name: "validate and compare (all documents)", milliseconds: (ContinuousClock.now - start).milliseconds))
         if !errors.isEmpty {
             throw PublishError(.invalidDocuments(errors))
         }
@@ -80,6 +108,7 @@ public struct FeedPublisher: Sendable {
         }
         report.written.sort()
         report.unchanged.sort()
+        report.phases = phases
         return report
     }
 
@@ -101,6 +130,43 @@ public struct FeedPublisher: Sendable {
                 try? AtomicFile.remove(folder + "/" + candidate)
             }
         }
+    }
+
+    /// How many bytes of documents may be validated at the same time. A parsed document takes about five
+    /// times its size (the bytes, libxml2's tree, the text pulled out of it), so small feeds and archive pages
+    /// are checked side by side on all cores while a large feed is checked alone: peak memory then follows
+    /// the largest document, not the sum of them.
+    static let parallelValidationBudget = 24 << 20
+
+    /// Consecutive runs of document indices whose sizes add up to at most `budget` (a larger document is
+    /// a run of its own), in order.
+    static func batches(_ sizes: [Int], budget: Int) -> [[Int]] {
+        var batches: [[Int]] = []
+        var current: [Int] = []
+        var total = 0
+        for (index, size) in sizes.enumerated() {
+            if !current.isEmpty && total + size > budget {
+                batches.append(current)
+                current = []
+                total = 0
+            }
+            current.append(index)
+            total += size
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// The check each document goes through: the caller's, or `FeedValidator` with a session that has
+    /// already checked every cleaned body on all cores (the documents carry exactly these bodies, so their
+    /// validation finds each one done; anything else in them is checked as usual).
+    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming]) -> @Sendable ([UInt8]) -> ValidationReport {
+        if let validate { return validate }
+        let session = ValidationSession()
+        PhaseTiming.measure("check bodies", into: &phases) {
+            session.check(htmlBodies: feed.entries.map(\.contentHTML))
+        }
+        return { bytes in FeedValidator.validate(bytes: bytes, session: session) }
     }
 
     /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.
@@ -129,4 +195,20 @@ private struct StagedDocument {
     var target: String
     /// Nil once renamed into place or discarded as unchanged.
     var temporary: AtomicFile.Temporary?
+    /// Bytes rendered.
+    var size = 0
+}
+
+/// What a validation task needs: where the rendered document is and where it will go.
+private struct PendingCheck: Sendable {
+    var temporaryPath: String
+    var target: String
+}
+
+/// What a validation task found.
+private struct CheckOutcome: Sendable {
+    var findings: [Finding]
+    /// True when the file in place already has these bytes.
+    var unchanged: Bool
+    var milliseconds: Double
 }

@@ -8,6 +8,8 @@ public struct PublishReport: Sendable, Hashable {
     public var removed: [String]
     /// Validation warnings (errors would have stopped the publish).
     public var warnings: [DocumentFinding]
+    /// How long each phase took (cleaning, then rendering and validating each document), in order.
+    public var phases: [PhaseTiming] = []
 
     /// Creates a report.
     public init(written: [String] = [], unchanged: [String] = [], removed: [String] = [], warnings: [DocumentFinding] = []) {

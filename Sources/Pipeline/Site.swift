@@ -88,6 +88,7 @@ public actor Site {
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
         let result = await ingester.ingestAll(progress: progress)
+        logger.debug("phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(result.entries.count) entries")
         entries = [:]
         issues = [:]
         warnings = [:]
@@ -183,7 +184,11 @@ public actor Site {
             }
             throw .publish(String(describing: error))
         }
+        for phase in published.phases {
+            logger.debug("phase \(phase.name): \(Self.formatted(phase.milliseconds)) ms")
+        }
         let elapsed = ContinuousClock.now - start
+        logger.debug("phase total: \(Self.formatted(elapsed.milliseconds)) ms")
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         return BuildReport(
             entryCount: entries.count,
@@ -195,5 +200,10 @@ public actor Site {
             articlesRead: articlesRead,
             milliseconds: milliseconds
         )
+    }
+
+    /// Milliseconds with one decimal, for the phase log.
+    private static func formatted(_ milliseconds: Double) -> String {
+        String(format: "%.1f", milliseconds)
     }
 }

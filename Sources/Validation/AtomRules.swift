@@ -9,8 +9,9 @@ struct AtomRules {
     private var checker = FeedChecker()
     private var history = FeedHistory()
 
-    static func check(_ root: XMLNode) -> FindingList {
+    static func check(_ root: XMLNode, session: ValidationSession? = nil) -> FindingList {
         var rules = AtomRules()
+        rules.checker.session = session
         rules.checkFeed(root)
         rules.history.check(into: &rules.checker.findings)
         return rules.checker.findings

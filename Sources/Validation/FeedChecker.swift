@@ -4,6 +4,8 @@ import XML
 /// The value checks RSS, Atom and JSON Feed share, writing into one finding list.
 struct FeedChecker {
     var findings = FindingList()
+    /// Markup findings of HTML already checked in this publish, shared with the other documents.
+    var session: ValidationSession?
     /// Identifier (guid, atom:id, JSON item id) → where it was first used ("line 12", "items[0].id"), for
     /// `DuplicateEntries`.
     private var seenIdentifiers: [String: String] = [:]
@@ -76,7 +78,8 @@ struct FeedChecker {
     /// Escaped HTML (RSS description, content:encoded, Atom type="html"): characters, entities, markup.
     mutating func checkHTML(_ html: String, line: Int, what: String, hasBase: Bool = false, checkEntities: Bool = true) {
         checkCharacters(html, line: line, what: what)
-        HTMLContentCheck(field: what, line: line, hasBase: hasBase).check(html: html, checkEntities: checkEntities, into: &findings)
+        HTMLContentCheck(field: what, line: line, hasBase: hasBase)
+            .check(html: html, checkEntities: checkEntities, session: session, into: &findings)
     }
 }
 

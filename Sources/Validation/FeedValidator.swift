@@ -30,8 +30,16 @@ public enum FeedValidator {
     /// else as XML, which must be `<rss version="2.0">` or an Atom `<feed>`. Other content gives one
     /// `UnknownFormat` error; malformed XML gives `NotWellFormed` (or `UndefinedNamedEntity`) errors.
     public static func validate(bytes: [UInt8]) -> ValidationReport {
+        validate(bytes: bytes, session: nil)
+    }
+
+    /// Validates a document given as bytes, reusing what `session` already found in the HTML it carries.
+    ///
+    /// The report is the same as `validate(bytes:)` gives; the session only saves parsing an HTML body a
+    /// second time when several documents (RSS, Atom, JSON Feed of one build) carry it.
+    public static func validate(bytes: [UInt8], session: ValidationSession?) -> ValidationReport {
         if FormatDetection.looksLikeJSON(bytes) {
-            return validateJSONFeed(bytes: bytes)
+            return validateJSONFeed(bytes: bytes, session: session)
         }
         let document: XMLDocument
         do {
@@ -39,14 +47,18 @@ public enum FeedValidator {
         } catch {
             return ValidationReport(format: nil, findings: ParseFindings.findings(for: error.diagnostics))
         }
-        return validate(document: document)
+        return validate(document: document, session: session)
     }
 
     /// Validates a parsed XML document, detecting RSS 2.0 or Atom 1.0 from its root element.
     public static func validate(document: XMLDocument) -> ValidationReport {
+        validate(document: document, session: nil)
+    }
+
+    static func validate(document: XMLDocument, session: ValidationSession?) -> ValidationReport {
         switch FormatDetection.format(of: document) {
         case .success(let format):
-            return validate(document: document, format: format)
+            return validate(document: document, format: format, session: session)
         case .failure(let reason):
             var list = FindingList()
             list.add(.unknownFormat, line: document.root?.line ?? 0, reason.message)
@@ -63,6 +75,10 @@ public enum FeedValidator {
     ///     error, and `.json` always is (a JSON Feed is not XML: use `validateJSONFeed(bytes:)`).
     /// - Returns: grammar findings and rule findings, sorted by line.
     public static func validate(document: XMLDocument, format: FeedFormat) -> ValidationReport {
+        validate(document: document, format: format, session: nil)
+    }
+
+    static func validate(document: XMLDocument, format: FeedFormat, session: ValidationSession?) -> ValidationReport {
         var list = FindingList()
         let detected = FormatDetection.format(of: document)
         guard case .success(format) = detected, let root = document.root else {
@@ -86,22 +102,52 @@ public enum FeedValidator {
         switch schema {
         case .success(let grammar):
             var mapper = SchemaFindings(document: document, grammarName: format.displayName)
-            list.append(contentsOf: mapper.findings(for: grammar.validate(document)))
+            // A valid document (every feed Crier writes) is confirmed a slice of entries at a time, which is
+            // linear; anything else is validated whole, so its messages are exactly libxml2's.
+            let diagnostics = Self.isValidInSlices(document, root: root, format: format, grammar: grammar)
+                ? [] : grammar.validate(document)
+            list.append(contentsOf: mapper.findings(for: diagnostics))
         case .failure(let error):
             // A grammar shipped in this module failed to compile: a bug in Crier, reported, never a crash.
             list.add(.schemaViolation, "internal error: the \(format.displayName) grammar did not compile: \(error)")
         }
-        list.append(contentsOf: format == .rss ? RSSRules.check(root) : AtomRules.check(root))
+        list.append(contentsOf: format == .rss ? RSSRules.check(root, session: session) : AtomRules.check(root, session: session))
         return ValidationReport(format: format, findings: sortedByLine(list.finish()))
+    }
+
+    /// Whether the grammar accepts the document, checked with `RelaxNGSchema.isValid(_:repeating:namespaceURI:in:)`.
+    ///
+    /// That check needs the repeated element to match a pattern no sibling can, in an interleave with the
+    /// other children or after them. Atom's grammar (RFC 4287 appendix B) has `atomEntry*` after the feed's
+    /// interleave, and only it matches `atom:entry` (extension elements exclude the Atom namespace); the RSS
+    /// grammar has `item*` in the channel's interleave, and only it matches `item` (extension elements must be
+    /// in a namespace).
+    private static func isValidInSlices(_ document: XMLDocument, root: XMLNode, format: FeedFormat,
+                                        grammar: RelaxNGSchema) -> Bool {
+        switch format {
+        case .atom:
+            return grammar.isValid(document, repeating: "entry", namespaceURI: AtomRules.namespace, in: root)
+        case .rss:
+            guard let channel = root.element(named: "channel", namespaceURI: nil), channel.namespaceURI == nil else {
+                return false
+            }
+            return grammar.isValid(document, repeating: "item", namespaceURI: nil, in: channel)
+        case .json:
+            return false
+        }
     }
 
     /// Validates a JSON Feed 1.0 or 1.1 document given as bytes.
     ///
     /// Bytes that are not JSON, or JSON without a JSON Feed `version`, give one `UnknownFormat` error.
     public static func validateJSONFeed(bytes: [UInt8]) -> ValidationReport {
+        validateJSONFeed(bytes: bytes, session: nil)
+    }
+
+    static func validateJSONFeed(bytes: [UInt8], session: ValidationSession?) -> ValidationReport {
         switch FormatDetection.jsonFeed(bytes) {
         case .success(let object):
-            var list = JSONFeedRules.check(object)
+            var list = JSONFeedRules.check(object, session: session)
             return ValidationReport(format: .json, findings: list.finish())
         case .failure(let reason):
             var list = FindingList()

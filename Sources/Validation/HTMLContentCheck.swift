@@ -28,24 +28,40 @@ struct HTMLContentCheck {
     var hasBase: Bool
 
     /// Checks escaped HTML text (already unescaped once by the XML parser).
-    /// - Parameter checkEntities: false for JSON Feed, whose HTML is never inside XML.
-    func check(html: String, checkEntities: Bool = true, into findings: inout FindingList) {
+    /// - Parameters:
+    ///   - checkEntities: false for JSON Feed, whose HTML is never inside XML.
+    ///   - session: where the markup findings of HTML already seen are kept; the same body appears in RSS,
+    ///     Atom and JSON Feed, and parsing it is the expensive part.
+    func check(html: String, checkEntities: Bool = true, session: ValidationSession? = nil, into findings: inout FindingList) {
         if checkEntities { checkEntityReferences(in: html, into: &findings) }
         // Without a "<" there is no element to find; most summaries are plain text, so skip the parse.
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return }
-        guard let fragment = try? XMLDocument.htmlFragment(html) else { return }
-        walk(fragment, into: &findings)
+        guard ByteSearch.contains(UInt8(ascii: "<"), in: html) else { return }
+        let markup = session?.markupFindings(html: html, hasBase: hasBase) ?? Self.markupFindings(html: html, hasBase: hasBase)
+        add(markup, into: &findings)
     }
 
     /// Checks inline XHTML (Atom `type="xhtml"`): the elements are already parsed.
     func check(xhtml root: XMLNode, into findings: inout FindingList) {
-        walk(root, into: &findings)
+        add(Self.walk(root, hasBase: hasBase), into: &findings)
     }
 
-    private func walk(_ root: XMLNode, into findings: inout FindingList) {
+    private func add(_ markup: [MarkupFinding], into findings: inout FindingList) {
+        for finding in markup {
+            findings.add(finding.rule, line: line, field + finding.detail)
+        }
+    }
+
+    /// What is wrong with the markup of an HTML fragment, independent of where the fragment sits.
+    static func markupFindings(html: String, hasBase: Bool) -> [MarkupFinding] {
+        guard let fragment = try? XMLDocument.htmlFragment(html) else { return [] }
+        return walk(fragment, hasBase: hasBase)
+    }
+
+    private static func walk(_ root: XMLNode, hasBase: Bool) -> [MarkupFinding] {
+        var findings: [MarkupFinding] = []
         var reported: Set<String> = []
-        func report(_ rule: Rule, _ message: String) {
-            if reported.insert(message).inserted { findings.add(rule, line: line, message) }
+        func report(_ rule: Rule, _ detail: String) {
+            if reported.insert(detail).inserted { findings.append(MarkupFinding(rule: rule, detail: detail)) }
         }
         var stack = root.elementChildren.reversed().map { (node: $0, depth: 1) }
         while let (node, depth) = stack.popLast() {
@@ -53,37 +69,40 @@ struct HTMLContentCheck {
             if depth >= Self.depthLimit {
                 // libxml2's HTML parser silently drops everything below depth 255, so whatever is hidden
                 // there (a script, say) cannot be checked. No article needs such nesting.
-                report(.securityRisk, "\(field) nests elements more than \(Self.depthLimit) deep; "
+                report(.securityRisk, " nests elements more than \(Self.depthLimit) deep; "
                     + "content below that cannot be checked")
                 continue
             }
             if Self.riskyElements.contains(name) {
-                report(.securityRisk, "\(field) contains <\(name)>, which readers strip or run unsandboxed")
+                report(.securityRisk, " contains <\(name)>, which readers strip or run unsandboxed")
             }
             for attribute in node.attributes {
                 let attributeName = attribute.name.lowercased()
                 if attributeName.hasPrefix("on") {
-                    report(.securityRisk, "\(field) has an event handler attribute \(attributeName) on <\(name)>")
+                    report(.securityRisk, " has an event handler attribute \(attributeName) on <\(name)>")
                 } else if attributeName == "style", attribute.value.lowercased().contains("expression(")
                             || attribute.value.lowercased().contains("javascript:") {
-                    report(.securityRisk, "\(field) has a style attribute with script on <\(name)>")
+                    report(.securityRisk, " has a style attribute with script on <\(name)>")
                 } else if Self.urlAttributes.contains(attributeName) {
-                    checkURL(attribute.value.trimmingWhitespace, attribute: attributeName, element: name, report: report)
+                    checkURL(attribute.value.trimmingWhitespace, attribute: attributeName, element: name,
+                             hasBase: hasBase, report: report)
                 }
             }
             stack.append(contentsOf: node.elementChildren.reversed().map { (node: $0, depth: depth + 1) })
         }
+        return findings
     }
 
-    private func checkURL(_ value: String, attribute: String, element: String, report: (Rule, String) -> Void) {
+    private static func checkURL(_ value: String, attribute: String, element: String, hasBase: Bool,
+                                 report: (Rule, String) -> Void) {
         if let scheme = URISyntax.scheme(of: value) {
             let lowered = scheme.lowercased()
             if lowered == "javascript" || lowered == "vbscript"
                 || (lowered == "data" && value.lowercased().hasPrefix("data:text/html")) {
-                report(.securityRisk, "\(field) has a \(lowered): URL in <\(element) \(attribute)>")
+                report(.securityRisk, " has a \(lowered): URL in <\(element) \(attribute)>")
             }
         } else if !hasBase, !value.isEmpty, !URISyntax.isFragmentOnly(value) {
-            report(.containsRelRef, "\(field) has a relative URL \"\(value.prefix(80))\" in <\(element) \(attribute)>, "
+            report(.containsRelRef, " has a relative URL \"\(value.prefix(80))\" in <\(element) \(attribute)>, "
                 + "which readers resolve against the feed's address, not the article's")
         }
     }
@@ -93,7 +112,7 @@ struct HTMLContentCheck {
     /// controls (`&#150;`), which are Windows-1252 punctuation mislabelled as Unicode.
     private func checkEntityReferences(in text: String, into findings: inout FindingList) {
         let bytes = text.utf8
-        guard bytes.contains(UInt8(ascii: "&")) else { return }
+        guard ByteSearch.contains(UInt8(ascii: "&"), in: text) else { return }
         var unknown: [String] = []
         var badNumeric = false
         let characters = Array(bytes)
@@ -128,4 +147,11 @@ struct HTMLContentCheck {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x23
     }
+}
+
+/// A problem in an HTML fragment's markup; the message is the field's description followed by `detail`.
+struct MarkupFinding: Sendable, Hashable {
+    var rule: Rule
+    /// The message after the field's description, starting with a space.
+    var detail: String
 }

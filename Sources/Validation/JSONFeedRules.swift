@@ -10,8 +10,9 @@ struct JSONFeedRules {
     private var checker = FeedChecker()
 
     /// Checks a parsed JSON Feed object (its version already recognised).
-    static func check(_ object: [String: Any]) -> FindingList {
+    static func check(_ object: [String: Any], session: ValidationSession? = nil) -> FindingList {
         var rules = JSONFeedRules()
+        rules.checker.session = session
         rules.checkFeed(object)
         return rules.checker.findings
     }

@@ -8,8 +8,9 @@ struct RSSRules {
     private var checker = FeedChecker()
     private var history = FeedHistory()
 
-    static func check(_ root: XMLNode) -> FindingList {
+    static func check(_ root: XMLNode, session: ValidationSession? = nil) -> FindingList {
         var rules = RSSRules()
+        rules.checker.session = session
         guard let channel = root.element(named: "channel", namespaceURI: nil), channel.namespaceURI == nil else {
             return rules.checker.findings
         }

@@ -70,16 +70,32 @@ enum MarkdownArticle {
     }
 
     /// Splits `---` front matter from the body. A file that does not start with `---` has none.
+    ///
+    /// Lines are found by scanning the UTF-8 bytes for `\n` (always a grapheme break, and the decoder has
+    /// already turned `\r\n` into `\n`) and only up to the closing line: splitting the whole body into
+    /// `Character` lines and joining them again cost more than the YAML parse.
     static func split(_ text: String) throws(ArticleError) -> (FrontMatter?, String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return (nil, text) }
-        for index in 1..<max(lines.count, 1) {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
-            if line == "---" || line == "..." {
-                let yaml = lines[1..<index].joined(separator: "\n")
-                let body = lines[(index + 1)...].joined(separator: "\n")
-                return (FrontMatter(yaml: yaml, firstLine: 2), body)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart = utf8.startIndex
+        while true {
+            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline ?? utf8.endIndex
+            let line = FastText.trimmingSpaces(String(text[lineStart..<lineEnd]))
+            lineNumber += 1
+            if lineNumber == 1 {
+                guard line == "---" else { return (nil, text) }
+                guard let newline else { break }
+                yamlStart = utf8.index(after: newline)
+            } else if line == "---" || line == "..." {
+                // The YAML ends before the newline that precedes the closing line (none when it is line 2).
+                let yamlEnd = lineNumber == 2 ? yamlStart : utf8.index(before: lineStart)
+                let body = newline.map { String(text[utf8.index(after: $0)...]) } ?? ""
+                return (FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), firstLine: 2), body)
             }
+            guard let newline else { break }
+            lineStart = utf8.index(after: newline)
         }
         throw ArticleError(line: 1, message: "front matter: the '---' on line 1 is never closed; expected a second '---' line after the front matter")
     }

@@ -35,7 +35,8 @@ enum MarkdownRenderer {
             }
         }
         // A NUL would end the text early in C; decoding already refused such files, this is belt and braces.
-        let bytes = Array(markdown.utf8.filter { $0 != 0 })
+        var bytes = Array(markdown.utf8)
+        if bytes.contains(0) { bytes.removeAll { $0 == 0 } }
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)

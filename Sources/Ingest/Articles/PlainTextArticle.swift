@@ -19,14 +19,14 @@ enum PlainTextArticle {
     }
 
     static func parse(_ text: String, dates: DateReader) throws(ArticleError) -> ParsedArticle {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = FastText.lines(text)
         var header: [String: (value: String, line: Int)] = [:]
         var warnings: [(line: Int?, message: String)] = []
         var bodyStart = 0
-        if let first = lines.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+        if let first = lines.first(where: { !FastText.trimmingSpaces($0).isEmpty }),
            let key = headerKey(first), headerKeys.contains(key) {
             var index = lines.firstIndex(of: first) ?? 0
-            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+            while index < lines.count, !FastText.trimmingSpaces(lines[index]).isEmpty {
                 let line = lines[index]
                 guard let key = headerKey(line), let colon = line.firstIndex(of: ":") else {
                     throw ArticleError(line: index + 1, message: "header: expected 'Key: Value' (the header ends at the first blank line), found \"\(line)\"")
@@ -106,7 +106,7 @@ enum PlainTextArticle {
         var result: [Paragraph] = []
         var current: Paragraph?
         for index in start..<lines.count {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            let line = FastText.trimmingSpaces(lines[index])
             if line.isEmpty {
                 if let paragraph = current { result.append(paragraph) }
                 current = nil
@@ -128,6 +128,7 @@ enum PlainTextArticle {
 
     /// Hard-wrapped lines become one line; runs of spaces become one.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        if FastText.isCollapsed(text) { return text }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }

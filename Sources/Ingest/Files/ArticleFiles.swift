@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the article files in a source folder.
 ///
@@ -38,9 +43,18 @@ public enum ArticleFiles {
 
     /// True when a file (possibly a symlink) resolves to a location inside `source`.
     public static func isInside(_ file: URL, source: URL) -> Bool {
+        isInside(file, resolvedRoot: resolvedRoot(of: source))
+    }
+
+    /// The source folder with symlinks resolved and a trailing `/`, for `isInside(_:resolvedRoot:)`.
+    static func resolvedRoot(of source: URL) -> String {
         let root = source.standardizedFileURL.resolvingSymlinksInPath().path
-        let target = file.standardizedFileURL.resolvingSymlinksInPath().path
-        return target.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        return root.hasSuffix("/") ? root : root + "/"
+    }
+
+    /// `isInside(_:source:)` with the source folder resolved once by the caller (once per build, not per file).
+    static func isInside(_ file: URL, resolvedRoot root: String) -> Bool {
+        file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root)
     }
 
     static func isArticleName(_ name: String) -> Bool {
@@ -51,17 +65,20 @@ public enum ArticleFiles {
     }
 
     private static func walk(_ folder: URL, relative: String, root: URL, into found: inout [String], refused: inout [IngestIssue]) throws {
-        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
-        let children = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: keys)
-        for child in children {
-            let name = child.lastPathComponent
+        let folderPath = folder.path
+        // Names and one lstat each: Foundation's per-URL resource values cost more than the rest of listing.
+        for name in try FileManager.default.contentsOfDirectory(atPath: folderPath) {
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
-            guard let values = try? child.resourceValues(forKeys: Set(keys)) else { continue }
-            if values.isSymbolicLink == true {
+            let childPath = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
+            var status = stat()
+            guard lstat(childPath, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFLNK:
                 guard isArticleName(name) else { continue }
+                let child = URL(fileURLWithPath: childPath)
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else {
+                guard FileManager.default.fileExists(atPath: childPath, isDirectory: &isDirectory) else {
                     refused.append(IngestIssue(file: path, message: "symlink to a missing file; not read"))
                     continue
                 }
@@ -71,10 +88,12 @@ public enum ArticleFiles {
                     continue
                 }
                 if !isDirectory.boolValue { found.append(path) }
-            } else if values.isDirectory == true {
-                try walk(child, relative: path, root: root, into: &found, refused: &refused)
-            } else if values.isRegularFile == true, isArticleName(name) {
+            case S_IFDIR:
+                try walk(URL(fileURLWithPath: childPath, isDirectory: true), relative: path, root: root, into: &found, refused: &refused)
+            case S_IFREG where isArticleName(name):
                 found.append(path)
+            default:
+                continue
             }
         }
     }

@@ -5,6 +5,14 @@ import FeedModel
 struct ArticleReader {
     let source: URL
     let config: SiteConfig
+    /// The source folder with symlinks resolved, computed once rather than for every file.
+    let resolvedRoot: String
+
+    init(source: URL, config: SiteConfig) {
+        self.source = source
+        self.config = config
+        resolvedRoot = ArticleFiles.resolvedRoot(of: source)
+    }
 
     /// A parsed file ready to be given its stable fields.
     struct Parsed {
@@ -36,7 +44,7 @@ struct ArticleReader {
         guard ArticleFiles.isArticlePath(path) else {
             return .skipped(IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
         }
-        guard ArticleFiles.isInside(file, source: source) else {
+        guard ArticleFiles.isInside(file, resolvedRoot: resolvedRoot) else {
             return .skipped(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
         }
         guard FileManager.default.fileExists(atPath: file.path) else {

@@ -43,11 +43,15 @@ struct EntryIdentity {
         return slug.isEmpty ? "article" : slug
     }
 
+    /// Characters a slug keeps unencoded in a link: a path segment's, so no `/`. Built once; building a
+    /// `CharacterSet` per entry showed up in profiles.
+    private static let slugAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+
     /// The article's absolute URL: its stated link resolved against `base_url`, else `base_url` + permalink.
     func link(stated: String?, slug: String, published: Timestamp) -> String {
         if let stated, !stated.isEmpty { return URLText.absolute(stated, base: config.baseURL) }
         let civil = published.localCivilTime
-        let encodedSlug = slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "/"))) ?? slug
+        let encodedSlug = slug.addingPercentEncoding(withAllowedCharacters: Self.slugAllowed) ?? slug
         let path = config.permalink
             .replacingOccurrences(of: "{slug}", with: encodedSlug)
             .replacingOccurrences(of: "{year}", with: String(format: "%04d", civil.year))

@@ -145,7 +145,7 @@ public struct Ingester: Sendable {
                 published: published,
                 updated: updated,
                 authors: article.authors,
-                summary: article.summary.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
+                summary: article.summary.flatMap { FastText.isBlank($0) ? nil : $0 },
                 contentHTML: article.contentHTML,
                 tags: article.tags,
                 language: article.language.flatMap { $0.isEmpty ? nil : $0 },

@@ -2,6 +2,7 @@
 enum HTMLText {
     /// Escapes `&`, `<`, `>` and `"`, so text can go in an element or a quoted attribute.
     static func escaped(_ text: String) -> String {
+        if FastText.needsNoHTMLEscaping(text) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for character in text {

@@ -29,7 +29,7 @@ enum TextDecoder {
         } else {
             text = utf8OrWindows1252(bytes[...], guessed: &guessed)
         }
-        if rejectNUL, text.utf8.contains(0) { throw .binary }
+        if rejectNUL, FastText.contains(0, in: text) { throw .binary }
         text = normalizingLineEnds(text)
         text = replacingC1Controls(text)
         if text.allSatisfy(\.isWhitespace) { throw .empty }
@@ -83,7 +83,7 @@ enum TextDecoder {
 
     /// CRLF and lone CR become LF, so every parser sees one kind of line end.
     static func normalizingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard FastText.contains(0x0D, in: text) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false

@@ -27,7 +27,9 @@ struct YAMLFields {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding is passed because `Parser.Encoding.default` reads the whole process environment on
+            // every call, which cost more than parsing a short front matter.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw Self.describe(error, lineOffset: lineOffset)
         } catch {
