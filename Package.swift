@@ -95,13 +95,16 @@ let package = Package(
         // A seeded random-input loop over the article parsers and the validator (scripts/fuzz.sh); not shipped.
         .executableTarget(name: "CrierFuzz", dependencies: ["Ingest", "Validation"], swiftSettings: strictSettings),
 
+        // What only the tests need: a raw HTTP client and a recording WebSub hub, shared by two test targets.
+        .target(name: "CrierTestHelpers", path: "Tests/Helpers", swiftSettings: strictSettings),
+
         .testTarget(name: "XMLTests", dependencies: ["XML"], swiftSettings: strictSettings),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: strictSettings),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "XML"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FeedModel"], swiftSettings: strictSettings),
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML"], swiftSettings: strictSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FeedModel"], swiftSettings: strictSettings),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "FeedModel"], swiftSettings: strictSettings),
-        .testTarget(name: "CrierTests", dependencies: ["crier"], exclude: ["readers.py", "Hostile"], swiftSettings: strictSettings),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
+        .testTarget(name: "CrierTests", dependencies: ["crier", "CrierTestHelpers"], exclude: ["readers.py", "Hostile"], swiftSettings: strictSettings),
     ]
 )

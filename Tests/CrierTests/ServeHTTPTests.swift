@@ -1,3 +1,4 @@
+import CrierTestHelpers
 import Foundation
 import Testing
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import CrierTestHelpers
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,3 +1,4 @@
+import CrierTestHelpers
 import Foundation
 
 /// A temporary site for the daemon's end-to-end tests: `src/` (articles and crier.yml), `out/` (the daemon's

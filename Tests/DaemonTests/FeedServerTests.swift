@@ -1,3 +1,4 @@
+import CrierTestHelpers
 import Daemon
 import FeedModel
 import Foundation

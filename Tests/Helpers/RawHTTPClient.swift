@@ -1,27 +1,26 @@
-// Mirrors Tests/DaemonTests/RawHTTPClient.swift: CrierTests cannot import another test target.
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A reply as it came off the wire.
-struct HTTPReply {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: Data
+public struct HTTPReply: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    func headers(_ name: String) -> [String] {
+    public func headers(_ name: String) -> [String] {
         headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-enum RawHTTPError: Error {
+public enum RawHTTPError: Error {
     case connect(Int32)
     case malformed(String)
 }
@@ -30,7 +29,7 @@ enum RawHTTPError: Error {
 /// traversal attempts reach the server as an attacker would send them) and reads the reply until the server
 /// closes the connection. The blocking socket calls run on their own thread: blocking the few threads of
 /// Swift's cooperative pool would starve the very server the test talks to.
-func rawHTTP(
+public func rawHTTP(
     port: Int,
     method: String = "GET",
     target: String,
@@ -43,7 +42,7 @@ func rawHTTP(
 }
 
 /// Runs blocking work on a new thread and waits for it without holding a cooperative-pool thread.
-func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+public func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try work() }) }.start()
     }
@@ -58,7 +57,7 @@ private func blockingHTTP(port: Int, method: String, target: String, headers: [(
 }
 
 /// Sends raw bytes and returns everything the server sends back before closing (or the timeout).
-func exchange(port: Int, bytes: [UInt8], timeoutSeconds: Int = 5) throws -> Data {
+public func exchange(port: Int, bytes: [UInt8], timeoutSeconds: Int = 5) throws -> Data {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw RawHTTPError.connect(errno) }
     defer { close(fd) }

@@ -6,21 +6,21 @@ import Glibc
 
 /// A tiny HTTP server on 127.0.0.1 standing in for a WebSub hub: it records each request and answers with
 /// the next status of a script (the last one repeats), one request per connection.
-final class RecordingHub: Sendable {
-    struct Received: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]
-        var body: String
-        var at: ContinuousClock.Instant
+public final class RecordingHub: Sendable {
+    public struct Received: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
+        public var body: String
+        public var at: ContinuousClock.Instant
     }
 
-    let port: Int
+    public let port: Int
     private let listener: Int32
     private let state: Mutex<(requests: [Received], statuses: [Int], served: Int)>
 
     /// Starts listening. `statuses` is the script of replies; `silent` accepts connections and never answers.
-    init(statuses: [Int] = [204], silent: Bool = false) throws {
+    public init(statuses: [Int] = [204], silent: Bool = false) throws {
         state = Mutex(([], statuses, 0))
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var reuse: Int32 = 1
@@ -41,9 +41,9 @@ final class RecordingHub: Sendable {
         Thread { [self] in acceptLoop(silent: silent) }.start()
     }
 
-    var requests: [Received] { state.withLock { $0.requests } }
+    public var requests: [Received] { state.withLock { $0.requests } }
 
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
