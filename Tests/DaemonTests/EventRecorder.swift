@@ -23,8 +23,10 @@ final class Recorder<Element: Sendable>: Sendable {
 
     var elements: [Element] { received.elements.withLock { $0 } }
 
-    /// Polls until `predicate` holds for what was received, or `timeout` passes; returns whether it held.
-    func wait(timeout: Duration = .seconds(5), until predicate: ([Element]) -> Bool) async -> Bool {
+    /// Polls until `predicate` holds for what was received, or `timeout` passes; returns whether it held. The deadline is generous because other tests may
+    /// hold the cooperative pool's few threads (2 on CI) with blocking work for seconds, starving both the
+    /// watcher's polling task and this loop; success returns as soon as it is seen, so it costs nothing.
+    func wait(timeout: Duration = .seconds(30), until predicate: ([Element]) -> Bool) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline {
@@ -41,7 +43,7 @@ final class Recorder<Element: Sendable>: Sendable {
 
 extension Recorder where Element == WatchEvent {
     /// Waits until each of the paths was reported as changed.
-    func waitForChanges(_ paths: Set<String>, timeout: Duration = .seconds(5)) async -> Bool {
+    func waitForChanges(_ paths: Set<String>, timeout: Duration = .seconds(30)) async -> Bool {
         await wait(timeout: timeout) { events in
             paths.isSubset(of: Set(events.compactMap { if case .changed(let path) = $0 { path } else { nil } }))
         }
