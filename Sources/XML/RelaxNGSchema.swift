@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Synchronization
 
 /// A grammar could not be compiled.
 public struct RelaxNGSchemaError: Error, Sendable, CustomStringConvertible {
@@ -16,11 +17,19 @@ public struct RelaxNGSchemaError: Error, Sendable, CustomStringConvertible {
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
 
+    /// The compiled grammar as it leaves the lock; libxml2 owns no other reference to it.
+    private struct CompiledGrammar: @unchecked Sendable {
+        let pointer: xmlRelaxNGPtr?
+    }
+
+    /// Compiling touches libxml2's global RELAX NG and XML Schema type registries; one grammar at a time.
+    private static let compiling = Mutex(())
+
     /// Compiles a grammar written in RELAX NG's XML syntax.
     public init(grammar: String) throws(RelaxNGSchemaError) {
         LibXML.ensureInitialized()
         let collector = DiagnosticCollector()
-        let compiled: xmlRelaxNGPtr? = withExtendedLifetime(collector) {
+        let compiled = Self.compiling.withLock { _ in CompiledGrammar(pointer: withExtendedLifetime(collector) {
             let bytes = Array(grammar.utf8)
             // The parser context keeps a pointer to the bytes without copying them, so the whole life of the
             // context stays inside the closure that owns the buffer (outside it, -O frees the array first).
@@ -35,7 +44,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
                     return xmlRelaxNGParse(context)
                 }
             }
-        }
+        }) }.pointer
         guard let compiled else { throw RelaxNGSchemaError(diagnostics: collector.diagnostics) }
         schema = compiled
     }
