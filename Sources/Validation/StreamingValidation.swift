@@ -9,17 +9,19 @@ extension FeedValidator {
     /// Such a file is read twice through libxml2's streaming reader: once to assemble its head (everything
     /// but the items or entries), once to check each item or entry subtree with the same rules as
     /// `validate(bytes:)` and to confirm the grammar on the head plus a slice of entries at a time. Memory is
-    /// then bounded by one slice, not by the file. Anything else (JSON Feed, malformed XML, an unknown
-    /// format, a grammar error) is read whole and validated by `validate(bytes:session:)`, so its messages,
+    /// then bounded by one slice, not by the file. A JSON Feed is parsed one item at a time
+    /// (`StreamingJSONFeed`). Anything else (malformed XML or JSON, an unknown format, a grammar error) is read whole and validated by `validate(bytes:session:)`, so its messages,
     /// rules and lines are exactly those of the in-memory path; the report is the same either way.
     /// - Parameters:
     ///   - path: the file to check.
     ///   - session: markup findings of HTML bodies already checked in this publish.
     /// - Returns: the report; an unreadable file gives one `NotWellFormed` error naming it.
     public static func validate(fileAtPath path: String, session: ValidationSession? = nil) -> ValidationReport {
-        if let prefix = StreamingValidation.prefix(ofFileAt: path), !FormatDetection.looksLikeJSON(prefix),
-           let report = StreamingValidation.report(path: path, session: session) {
-            return report
+        if let prefix = StreamingValidation.prefix(ofFileAt: path) {
+            let streamed = FormatDetection.looksLikeJSON(prefix)
+                ? StreamingJSONFeed.report(path: path, session: session)
+                : StreamingValidation.report(path: path, session: session)
+            if let streamed { return streamed }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             var list = FindingList()

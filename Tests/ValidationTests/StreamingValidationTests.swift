@@ -128,4 +128,56 @@ import Testing
         #expect(missing.hasErrors)
         #expect(missing.findings.first?.message.contains("feed.json.missing") == true)
     }
+
+    @Test(arguments: FixtureTests.fixtureNames.filter { $0.hasSuffix(".json") })
+    func jsonFixturesAreStreamed(name: String) throws {
+        let path = try Self.fixturePath(name)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let inMemory = FeedValidator.validate(bytes: Array(bytes))
+        let streamed = StreamingJSONFeed.report(path: path, session: nil)
+        if inMemory.format == .json {
+            #expect(streamed == inMemory, "\(name): \(streamed?.findings.map(\.description) ?? ["fell back"])")
+        } else {
+            #expect(streamed == nil, "\(name)")
+        }
+    }
+
+    /// Items written before the feed's members, strings holding brackets, commas and escaped quotes, nested
+    /// arrays, duplicate ids past the per-rule limit: streamed item by item, the report is the in-memory one.
+    @Test func largeJSONFeedsAreStreamedItemByItem() throws {
+        var items: [String] = []
+        for index in 0..<1_500 {
+            let id = index % 10 == 9 ? "dup" : "https://example.org/p/\(index)"
+            let url = index == 700 ? "not a url" : "https://example.org/p/\(index)"
+            items.append(#"{"id": "\#(id)", "url": "\#(url)", "content_html": "<p>[a, {b}] \\\"q\\\" \#(index)</p>", "#
+                + #""tags": [["x", "y"], {"k": [1, 2]}], "date_published": "2024-03-05T09:30:00Z"}"#)
+        }
+        let text = #"{"items": [\#n  "# + items.joined(separator: ",\n  ") + #"\#n], "version": "https://jsonfeed.org/version/1.1", "#
+            + #""title": "Big", "home_page_url": "https://example.org/"}"#
+        let bytes = Array(text.utf8)
+        let path = try Self.file(bytes, name: "feed.json")
+        let streamed = try #require(StreamingJSONFeed.report(path: path, session: nil))
+        let inMemory = FeedValidator.validate(bytes: bytes)
+        #expect(inMemory.format == .json)
+        #expect(streamed == inMemory)
+        #expect(streamed.findings.contains { $0.rule == "DuplicateEntries" && $0.message.contains("more") })
+        #expect(streamed.findings.contains { $0.rule == "InvalidFullLink" && $0.message.contains("items[700]") })
+        #expect(streamed.findings.first?.rule == "MissingSelf", "feed-level findings come before item findings")
+    }
+
+    @Test(arguments: [
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"},]}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"}]} x"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"}], "items": []}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a" "b"}]}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"}]"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": 3}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "it\u0065ms": [{"id": "a"}]}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [1, "two", {"id": "a"}]}"#,
+    ])
+    func oddJSONGetsTheInMemoryReport(text: String) throws {
+        let bytes = Array(text.utf8)
+        let path = try Self.file(bytes, name: "feed.json")
+        #expect(FeedValidator.validate(fileAtPath: path) == FeedValidator.validate(bytes: bytes))
+    }
 }
