@@ -61,7 +61,10 @@ public struct FeedPublisher: Sendable {
         let check = checker(for: feed, phases: &phases)
         let start = ContinuousClock.now
         var outcomes: [CheckOutcome] = []
-        for batch in Self.batches(staged.map(\.size), budget: Self.parallelValidationBudget) {
+        // The default validator streams each file (memory bounded by a slice of entries, not by the file), so
+        // every document can be checked side by side; a caller's check gets bytes, so its batches stay bounded.
+        let budget = validate == nil ? Int.max : Self.parallelValidationBudget
+        for batch in Self.batches(staged.map(\.size), budget: budget) {
             let checks = batch.map { PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target) }
             // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
             outcomes += try Concurrently.map(checks[...]) { pending throws(PublishError) in
