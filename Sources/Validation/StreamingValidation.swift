@@ -72,7 +72,11 @@ enum StreamingValidation {
     static func prefix(ofFileAt path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        return (try? handle.read(upToCount: 4096)).map { Array($0 ?? Data()) }
+        do {
+            return Array(try handle.read(upToCount: 4096) ?? Data())
+        } catch {
+            return nil
+        }
     }
 
     /// The report for a file, or nil when the file must be validated in memory for exact messages.
