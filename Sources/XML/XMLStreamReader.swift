@@ -99,15 +99,6 @@ public final class XMLStreamReader {
         return XMLNode(pointer: node, document: document)
     }
 
-    /// Keeps the current node (expand it first to keep its subtree) and its ancestors in the document
-    /// when the reader moves on, so `document` ends up holding exactly the preserved parts.
-    public func preserve() {
-        _ = xmlTextReaderPreserve(reader)
-    }
-
-    /// The document being read: the nodes preserved so far plus the current ones.
-    public var document: XMLDocument? { ownedDocument }
-
     private func takeDocument() {
         guard ownedDocument == nil, let pointer = xmlTextReaderCurrentDoc(reader) else { return }
         ownedDocument = XMLDocument(pointer: pointer, isHTML: false, diagnostics: [])
