@@ -61,15 +61,17 @@ public struct FeedPublisher: Sendable {
         let check = checker(for: feed, phases: &phases)
         let start = ContinuousClock.now
         var outcomes: [CheckOutcome] = []
-        for batch in Self.batches(staged.map(\.size), budget: Self.parallelValidationBudget) {
+        // The default validator streams each file (memory bounded by a slice of entries, not by the file), so
+        // every document can be checked side by side; a caller's check gets bytes, so its batches stay bounded.
+        let budget = validate == nil ? Int.max : Self.parallelValidationBudget
+        for batch in Self.batches(staged.map(\.size), budget: budget) {
             let checks = batch.map { PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target) }
             // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
             outcomes += try Concurrently.map(checks[...]) { pending throws(PublishError) in
                 let documentStart = ContinuousClock.now
-                // Validate what is on disk, the bytes that will be served.
-                let bytes = try AtomicFile.contents(of: pending.temporaryPath) ?? []
-                let findings = check(bytes).findings
-                return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equals: bytes),
+                // Validate what is on disk, the bytes that will be served, without reading them into memory whole.
+                let findings = try check(pending.temporaryPath).findings
+                return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equalsFile: pending.temporaryPath),
                                     milliseconds: (ContinuousClock.now - documentStart).milliseconds)
             }
         }
@@ -157,16 +159,20 @@ public struct FeedPublisher: Sendable {
         return batches
     }
 
-    /// The check each document goes through: the caller's, or `FeedValidator` with a session that has
-    /// already checked every cleaned body on all cores (the documents carry exactly these bodies, so their
-    /// validation finds each one done; anything else in them is checked as usual).
-    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming]) -> @Sendable ([UInt8]) -> ValidationReport {
-        if let validate { return validate }
+    /// The check each document (given by the path of its temp file) goes through: the caller's, on the
+    /// file's bytes, or `FeedValidator` streaming the file, with a session that has already checked every
+    /// cleaned body on all cores (the documents carry exactly these bodies, so their validation finds each one
+    /// done; anything else in them is checked as usual).
+    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming])
+        -> @Sendable (String) throws(PublishError) -> ValidationReport {
+        if let validate {
+            return { path throws(PublishError) in validate(try AtomicFile.contents(of: path) ?? []) }
+        }
         let session = ValidationSession()
         PhaseTiming.measure("check bodies", into: &phases) {
             session.check(htmlBodies: feed.entries.map(\.contentHTML))
         }
-        return { bytes in FeedValidator.validate(bytes: bytes, session: session) }
+        return { path in FeedValidator.validate(fileAtPath: path, session: session) }
     }
 
     /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.

@@ -8,59 +8,93 @@ struct AtomRules {
 
     private var checker = FeedChecker()
     private var history = FeedHistory()
+    private var feedBase = false
+    private var hasSelf = false
+    private var hasAuthor = false
+    private var links: [Link] = []
+    private var headFinished = false
+    private let feedLine: Int
+    private var entryNumber = 0
+
+    /// Starts checking a feed; `feed` needs only its attributes and line (its children come one at a time).
+    init(feed: XMLNode, session: ValidationSession? = nil) {
+        checker.session = session
+        feedBase = Self.hasBase(feed)
+        feedLine = feed.line
+    }
 
     static func check(_ root: XMLNode, session: ValidationSession? = nil) -> FindingList {
-        var rules = AtomRules()
-        rules.checker.session = session
-        rules.checkFeed(root)
-        rules.history.check(into: &rules.checker.findings)
-        return rules.checker.findings
+        var rules = AtomRules(feed: root, session: session)
+        var entries: [XMLNode] = []
+        for child in root.elementChildren {
+            if child.namespaceURI == Self.namespace && child.name == "entry" {
+                entries.append(child)
+            } else {
+                rules.checkFeedChild(child)
+            }
+        }
+        rules.finishHead()
+        for entry in entries {
+            rules.checkFeedChild(entry)
+        }
+        return rules.finish()
     }
 
     private static func hasBase(_ node: XMLNode) -> Bool {
         node.attribute("base", namespaceURI: xmlNamespace) != nil
     }
 
-    private mutating func checkFeed(_ feed: XMLNode) {
-        let feedBase = Self.hasBase(feed)
-        var hasSelf = false
-        var hasAuthor = false
-        var entries: [XMLNode] = []
-        var links: [XMLNode] = []
-        for child in feed.elementChildren {
-            let line = child.line
-            switch (child.namespaceURI, child.name) {
-            case (Self.namespace, "entry"):
-                entries.append(child)
-            case (Self.namespace, "id"):
-                checkID(child, what: "feed <id>")
-            case (Self.namespace, "updated"):
-                checker.checkRFC3339(child.textContent, line: line, what: "feed <updated>")
-            case (Self.namespace, "author"):
-                hasAuthor = true
-            case (Self.namespace, "link"):
-                links.append(child)
-                let rel = child.attribute("rel") ?? "alternate"
-                if rel == "self" { hasSelf = true }
-                history.note(rel: rel, line: line)
-            case (Self.namespace, "title"), (Self.namespace, "subtitle"):
-                checkText(child, what: "feed <\(child.name)>", hasBase: feedBase)
-            case (FeedHistory.namespace, "complete"):
-                history.completeLine = line
-            case (FeedHistory.namespace, "archive"):
-                history.archiveLine = line
-            default:
-                break
-            }
+    /// Checks one child element of the feed with its subtree. Entries are checked after every other child
+    /// (the feed's author and links decide some entry findings): a caller streaming a feed whose entries
+    /// come last, as RFC 4287's grammar requires, can pass the children in document order; the head is
+    /// finished at the first entry.
+    mutating func checkFeedChild(_ child: XMLNode) {
+        let line = child.line
+        switch (child.namespaceURI, child.name) {
+        case (Self.namespace, "entry"):
+            finishHead()
+            entryNumber += 1
+            checkEntry(child, number: entryNumber, feedHasAuthor: hasAuthor, feedBase: feedBase)
+        case (Self.namespace, "id"):
+            checkID(child, what: "feed <id>")
+        case (Self.namespace, "updated"):
+            checker.checkRFC3339(child.textContent, line: line, what: "feed <updated>")
+        case (Self.namespace, "author"):
+            hasAuthor = true
+        case (Self.namespace, "link"):
+            // Kept as values: a streaming reader frees the node before the head is finished.
+            links.append(Link(child))
+            let rel = child.attribute("rel") ?? "alternate"
+            if rel == "self" { hasSelf = true }
+            history.note(rel: rel, line: line)
+        case (Self.namespace, "title"), (Self.namespace, "subtitle"):
+            checkText(child, what: "feed <\(child.name)>", hasBase: feedBase)
+        case (FeedHistory.namespace, "complete"):
+            history.completeLine = line
+        case (FeedHistory.namespace, "archive"):
+            history.archiveLine = line
+        default:
+            break
         }
+    }
+
+    /// The feed-level checks that follow its head: links, then the self link. Runs once.
+    private mutating func finishHead() {
+        guard !headFinished else { return }
+        headFinished = true
         checkLinks(links, owner: "<feed>", hasBase: feedBase)
+        links = []
         if !hasSelf {
             // RFC 4287 section 4.2.7.2 recommends rel="self"; the W3C validator warns without it.
-            checker.findings.add(.missingSelf, line: feed.line, "<feed> has no <link rel=\"self\">; add one with the feed's own URL")
+            checker.findings.add(.missingSelf, line: feedLine, "<feed> has no <link rel=\"self\">; add one with the feed's own URL")
         }
-        for (index, entry) in entries.enumerated() {
-            checkEntry(entry, number: index + 1, feedHasAuthor: hasAuthor, feedBase: feedBase)
-        }
+    }
+
+    /// The findings once every child went through `checkFeedChild(_:)`.
+    mutating func finish() -> FindingList {
+        finishHead()
+        history.check(into: &checker.findings)
+        return checker.findings
     }
 
     private mutating func checkEntry(_ entry: XMLNode, number: Int, feedHasAuthor: Bool, feedBase: Bool) {
@@ -69,7 +103,7 @@ struct AtomRules {
         let base = feedBase || Self.hasBase(entry)
         var hasAuthor = feedHasAuthor
         var hasContent = false
-        var links: [XMLNode] = []
+        var links: [Link] = []
         for child in entry.elementChildren {
             let childLine = child.line
             switch (child.namespaceURI, child.name) {
@@ -84,7 +118,7 @@ struct AtomRules {
                 // RFC 4287 4.1.2: the author may come from atom:source instead.
                 if child.element(named: "author", namespaceURI: Self.namespace) != nil { hasAuthor = true }
             case (Self.namespace, "link"):
-                links.append(child)
+                links.append(Link(child))
             case (Self.namespace, "title"), (Self.namespace, "summary"):
                 checkText(child, what: "<\(child.name)> of \(what)", hasBase: base || Self.hasBase(child))
             case (Self.namespace, "content"):
@@ -99,7 +133,7 @@ struct AtomRules {
             checker.findings.add(.missingElement, line: line, "\(what) has no <author> and the feed has none")
         }
         checkLinks(links, owner: what, hasBase: base)
-        if !hasContent, !links.contains(where: { ($0.attribute("rel") ?? "alternate") == "alternate" }) {
+        if !hasContent, !links.contains(where: { $0.rel == "alternate" }) {
             // RFC 4287 4.1.2: an entry without atom:content MUST have a rel="alternate" link.
             checker.findings.add(.missingElement, line: line, "\(what) has neither <content> nor <link rel=\"alternate\">")
         }
@@ -114,15 +148,34 @@ struct AtomRules {
         }
     }
 
-    private mutating func checkLinks(_ links: [XMLNode], owner: String, hasBase: Bool) {
+    /// What the link checks need of an `atom:link`, copied out of the tree.
+    private struct Link {
+        var line: Int
+        var rel: String
+        var href: String?
+        var hasBase: Bool
+        var type: String?
+        var hreflang: String?
+
+        init(_ node: XMLNode) {
+            line = node.line
+            rel = node.attribute("rel") ?? "alternate"
+            href = node.attribute("href")
+            hasBase = AtomRules.hasBase(node)
+            type = node.attribute("type")
+            hreflang = node.attribute("hreflang")
+        }
+    }
+
+    private mutating func checkLinks(_ links: [Link], owner: String, hasBase: Bool) {
         var alternates: Set<String> = []
         for link in links {
             let line = link.line
-            let rel = link.attribute("rel") ?? "alternate"
-            if let href = link.attribute("href")?.trimmingWhitespace {
+            let rel = link.rel
+            if let href = link.href?.trimmingWhitespace {
                 if !URISyntax.isWellFormedIRI(href) {
                     checker.findings.add(.invalidFullLink, line: line, "<link rel=\"\(rel)\"> of \(owner) has href \"\(href.prefix(80))\", not an IRI")
-                } else if URISyntax.scheme(of: href) == nil, !hasBase, !Self.hasBase(link) {
+                } else if URISyntax.scheme(of: href) == nil, !hasBase, !link.hasBase {
                     // Legal (RFC 4287 allows IRI references), but resolved against the feed's address by
                     // readers, which is rarely what was meant.
                     checker.findings.add(.containsRelRef, line: line, "<link rel=\"\(rel)\"> of \(owner) has a relative href "
@@ -131,7 +184,7 @@ struct AtomRules {
             }
             if rel == "alternate" {
                 // RFC 4287 4.1.1 / 4.1.2: at most one alternate link per (type, hreflang).
-                let key = (link.attribute("type") ?? "") + "\u{0}" + (link.attribute("hreflang") ?? "")
+                let key = (link.type ?? "") + "\u{0}" + (link.hreflang ?? "")
                 if !alternates.insert(key).inserted {
                     checker.findings.add(.duplicateAtomLink, line: line, "\(owner) has two rel=\"alternate\" links with the same type and hreflang")
                 }

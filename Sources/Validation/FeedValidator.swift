@@ -158,7 +158,7 @@ public enum FeedValidator {
 
     /// Grammar and rule findings interleaved by line; findings without a line (0) go last. Stable, so
     /// findings on one line keep the order they were found in.
-    private static func sortedByLine(_ findings: [Finding]) -> [Finding] {
+    static func sortedByLine(_ findings: [Finding]) -> [Finding] {
         findings.enumerated().sorted { lhs, rhs in
             let left = lhs.element.line == 0 ? Int.max : lhs.element.line
             let right = rhs.element.line == 0 ? Int.max : rhs.element.line

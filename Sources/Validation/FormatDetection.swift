@@ -23,6 +23,11 @@ enum FormatDetection {
         guard let root = document.root else {
             return .failure(UnknownFormatReason(message: "the document has no root element"))
         }
+        return format(of: root)
+    }
+
+    /// The format a root element stands for; only its name, namespace and attributes are read.
+    static func format(of root: XMLNode) -> Result<FeedFormat, UnknownFormatReason> {
         switch (root.name, root.namespaceURI) {
         case ("rss", nil):
             let version = root.attribute("version") ?? ""

@@ -11,13 +11,28 @@ struct JSONFeedRules {
 
     /// Checks a parsed JSON Feed object (its version already recognised).
     static func check(_ object: [String: Any], session: ValidationSession? = nil) -> FindingList {
-        var rules = JSONFeedRules()
-        rules.checker.session = session
+        var rules = JSONFeedRules(session: session)
         rules.checkFeed(object)
         return rules.checker.findings
     }
 
     private mutating func checkFeed(_ feed: [String: Any]) {
+        checkHead(feed)
+        guard let items = itemsArray(of: feed) else { return }
+        for (index, rawItem) in items.enumerated() {
+            checkItem(at: index, rawItem)
+        }
+    }
+
+    init(session: ValidationSession? = nil) {
+        checker.session = session
+    }
+
+    /// The findings so far.
+    var findings: FindingList { checker.findings }
+
+    /// Checks the feed's own members (everything but its items), before any item.
+    mutating func checkHead(_ feed: [String: Any]) {
         requireString(feed, "title", path: "")
         for key in ["home_page_url", "next_url", "icon", "favicon"] {
             optionalURL(feed, key, path: "")
@@ -29,22 +44,30 @@ struct JSONFeedRules {
             optionalURL(feed, "feed_url", path: "")
         }
         checkAuthors(feed, path: "")
+    }
+
+    /// The feed's `items`, or nil with a finding when it is missing or not an array.
+    mutating func itemsArray(of feed: [String: Any]) -> [Any]? {
         guard let rawItems = feed["items"] else {
             checker.findings.add(.missingElement, "feed has no \"items\" array (required, may be empty)")
-            return
+            return nil
         }
         guard let items = rawItems as? [Any] else {
             checker.findings.add(.invalidValue, "\"items\" must be an array")
+            return nil
+        }
+        return items
+    }
+
+    /// Checks the item at `index` of `items`, in order: items are checked one at a time, so a streaming
+    /// reader can hand over one parsed item after another.
+    mutating func checkItem(at index: Int, _ rawItem: Any) {
+        let path = "items[\(index)]"
+        guard let item = rawItem as? [String: Any] else {
+            checker.findings.add(.invalidValue, "\(path) must be an object")
             return
         }
-        for (index, rawItem) in items.enumerated() {
-            let path = "items[\(index)]"
-            guard let item = rawItem as? [String: Any] else {
-                checker.findings.add(.invalidValue, "\(path) must be an object")
-                continue
-            }
-            checkItem(item, path: path)
-        }
+        checkItem(item, path: path)
     }
 
     private mutating func checkItem(_ item: [String: Any], path: String) {

@@ -7,61 +7,72 @@ struct RSSRules {
 
     private var checker = FeedChecker()
     private var history = FeedHistory()
+    private var hasSelf = false
+    private var itemNumber = 0
+
+    init(session: ValidationSession? = nil) {
+        checker.session = session
+    }
 
     static func check(_ root: XMLNode, session: ValidationSession? = nil) -> FindingList {
-        var rules = RSSRules()
-        rules.checker.session = session
+        var rules = RSSRules(session: session)
         guard let channel = root.element(named: "channel", namespaceURI: nil), channel.namespaceURI == nil else {
             return rules.checker.findings
         }
-        rules.checkChannel(channel)
-        rules.history.check(into: &rules.checker.findings)
-        return rules.checker.findings
+        for child in channel.elementChildren {
+            rules.checkChannelChild(child)
+        }
+        return rules.finish(channelLine: channel.line)
     }
 
-    private mutating func checkChannel(_ channel: XMLNode) {
-        var hasSelf = false
-        var itemNumber = 0
-        for child in channel.elementChildren {
-            let line = child.line
-            switch (child.namespaceURI, child.name) {
-            case (nil, "item"):
-                itemNumber += 1
-                checkItem(child, number: itemNumber)
-            case (nil, "link"), (nil, "docs"):
-                checker.checkAbsoluteURL(child.textContent, line: line, what: "channel <\(child.name)>")
-            case (nil, "title"):
-                checker.checkCharacters(child.textContent, line: line, what: "channel <title>")
-            case (nil, "description"):
-                checker.checkHTML(child.textContent, line: line, what: "channel <description>")
-            case (nil, "managingEditor"), (nil, "webMaster"):
-                checkContact(child)
-            case (nil, "pubDate"), (nil, "lastBuildDate"):
-                checker.checkRFC822(child.textContent, line: line, what: "channel <\(child.name)>")
-            case (nil, "image"):
-                for part in child.elementChildren where part.name == "url" || part.name == "link" {
-                    checker.checkAbsoluteURL(part.textContent, line: part.line, what: "<image><\(part.name)>")
-                }
-            case (nil, "skipHours"), (nil, "skipDays"):
-                checkDistinct(child)
-            case (Self.atomNamespace, "link"):
-                let rel = child.attribute("rel") ?? "alternate"
-                if rel == "self" { hasSelf = true }
-                history.note(rel: rel, line: line)
-                checker.checkAbsoluteURL(child.attribute("href") ?? "", line: line, what: "<atom:link rel=\"\(rel)\"> href")
-            case (FeedHistory.namespace, "complete"):
-                history.completeLine = line
-            case (FeedHistory.namespace, "archive"):
-                history.archiveLine = line
-            default:
-                break
-            }
-        }
+    /// The findings once every child of `channel` went through `checkChannelChild(_:)`: the channel-level
+    /// ones (self link, RFC 5005 markers) after the per-child ones.
+    mutating func finish(channelLine: Int) -> FindingList {
         if !hasSelf {
             // RSS Advisory Board best practice, and what the W3C validator asks for: readers and hubs use the
             // self link to know the feed's canonical address.
-            checker.findings.add(.missingSelf, line: channel.line,
+            checker.findings.add(.missingSelf, line: channelLine,
                                  "<channel> has no <atom:link rel=\"self\">; add one with the feed's own URL")
+        }
+        history.check(into: &checker.findings)
+        return checker.findings
+    }
+
+    /// Checks one child element of the channel (an item or a channel field) with its subtree; children go
+    /// through here in document order, so a streaming reader can hand over one subtree at a time.
+    mutating func checkChannelChild(_ child: XMLNode) {
+        let line = child.line
+        switch (child.namespaceURI, child.name) {
+        case (nil, "item"):
+            itemNumber += 1
+            checkItem(child, number: itemNumber)
+        case (nil, "link"), (nil, "docs"):
+            checker.checkAbsoluteURL(child.textContent, line: line, what: "channel <\(child.name)>")
+        case (nil, "title"):
+            checker.checkCharacters(child.textContent, line: line, what: "channel <title>")
+        case (nil, "description"):
+            checker.checkHTML(child.textContent, line: line, what: "channel <description>")
+        case (nil, "managingEditor"), (nil, "webMaster"):
+            checkContact(child)
+        case (nil, "pubDate"), (nil, "lastBuildDate"):
+            checker.checkRFC822(child.textContent, line: line, what: "channel <\(child.name)>")
+        case (nil, "image"):
+            for part in child.elementChildren where part.name == "url" || part.name == "link" {
+                checker.checkAbsoluteURL(part.textContent, line: part.line, what: "<image><\(part.name)>")
+            }
+        case (nil, "skipHours"), (nil, "skipDays"):
+            checkDistinct(child)
+        case (Self.atomNamespace, "link"):
+            let rel = child.attribute("rel") ?? "alternate"
+            if rel == "self" { hasSelf = true }
+            history.note(rel: rel, line: line)
+            checker.checkAbsoluteURL(child.attribute("href") ?? "", line: line, what: "<atom:link rel=\"\(rel)\"> href")
+        case (FeedHistory.namespace, "complete"):
+            history.completeLine = line
+        case (FeedHistory.namespace, "archive"):
+            history.archiveLine = line
+        default:
+            break
         }
     }
 

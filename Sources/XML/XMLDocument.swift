@@ -21,7 +21,7 @@ public final class XMLDocument {
     /// Warnings and recoverable errors reported while parsing.
     public let parseDiagnostics: [XMLDiagnostic]
 
-    private init(pointer: xmlDocPtr, isHTML: Bool, diagnostics: [XMLDiagnostic]) {
+    init(pointer: xmlDocPtr, isHTML: Bool, diagnostics: [XMLDiagnostic]) {
         self.pointer = pointer
         self.isHTML = isHTML
         self.parseDiagnostics = diagnostics

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+@testable import Validation
+
+/// `FeedValidator.validate(fileAtPath:)` streams valid RSS and Atom files and falls back to the in-memory path
+/// for anything else; either way its report must equal `validate(bytes:)`'s for the same file.
+@Suite struct StreamingValidationTests {
+    /// Writes bytes to a fresh temp file and returns its path.
+    static func file(_ bytes: [UInt8], name: String = "feed.xml") throws -> String {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("crier-streaming-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    static func fixturePath(_ name: String) throws -> String {
+        try #require(FixtureTests.directory).appendingPathComponent(name).path
+    }
+
+    @Test(arguments: FixtureTests.fixtureNames)
+    func everyFixtureGetsTheSameReportFromTheFile(name: String) throws {
+        let path = try Self.fixturePath(name)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let inMemory = FeedValidator.validate(bytes: Array(bytes))
+        let fromFile = FeedValidator.validate(fileAtPath: path)
+        #expect(fromFile == inMemory, "\(name):\n  file:   \(fromFile.findings.map(\.description))\n  memory: \(inMemory.findings.map(\.description))")
+    }
+
+    /// The fixtures whose only findings come from the rules (not the grammar, not the parser) are valid
+    /// against the grammar, so they must take the streaming path rather than the fallback.
+    @Test(arguments: FixtureTests.fixtureNames.filter { $0.hasSuffix(".xml") })
+    func grammarValidFixturesAreStreamed(name: String) throws {
+        let path = try Self.fixturePath(name)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let inMemory = FeedValidator.validate(bytes: Array(bytes))
+        let grammarOrParser: Set<String> = ["NotWellFormed", "UnknownFormat", "UndefinedElement",
+                                            "DuplicateElement", "UnexpectedAttribute", "SchemaViolation", "InvalidValue"]
+        let streamed = StreamingValidation.report(path: path, session: nil)
+        // UndefinedNamedEntity here is an HTML entity in escaped content, a rule finding. MissingElement comes
+        // from the grammar (channel title, feed updated) or from the rules (item, entry author).
+        let fromGrammar = inMemory.format == nil || inMemory.findings.contains { grammarOrParser.contains($0.rule) }
+            || name.hasPrefix("MissingElement.channel") || name.hasPrefix("MissingElement.feed")
+        if fromGrammar {
+            #expect(streamed == nil, "\(name) should fall back to the in-memory path")
+        } else {
+            #expect(streamed == inMemory, "\(name) should be streamed: \(streamed?.findings.map(\.description) ?? ["fell back"])")
+        }
+    }
+
+    @Test func largeValidFeedsAreStreamedSliceBySlice() throws {
+        #expect(SlicedGrammarTests.count > StreamingValidation.sliceSize * 4)
+        for bytes in [SlicedGrammarTests.atom(), SlicedGrammarTests.rss()] {
+            let path = try Self.file(bytes)
+            let streamed = try #require(StreamingValidation.report(path: path, session: nil))
+            #expect(streamed == FeedValidator.validate(bytes: bytes))
+            #expect(streamed.findings.isEmpty, "\(streamed.findings.map(\.description))")
+        }
+    }
+
+    /// A grammar error in any slice (first, a boundary, the last partial one) makes the streaming path give
+    /// up, and the report is then the in-memory one with its exact message and line.
+    @Test(arguments: [0, 499, 500, 1_700, 2_099])
+    func aBrokenEntryInAnySliceFallsBack(at index: Int) throws {
+        for bytes in [SlicedGrammarTests.atom(brokenAt: index), SlicedGrammarTests.rss(brokenAt: index)] {
+            let path = try Self.file(bytes)
+            #expect(StreamingValidation.report(path: path, session: nil) == nil, "entry \(index)")
+            let report = FeedValidator.validate(fileAtPath: path)
+            #expect(report.hasErrors)
+            #expect(report == FeedValidator.validate(bytes: bytes))
+        }
+    }
+
+    /// Rule findings in many entries, past the per-rule limit and past line 65,535 (where libxml2 needs
+    /// BIG_LINES), come out the same streamed as in memory.
+    @Test func ruleFindingsPastTheLimitAndLine65535AreTheSame() throws {
+        var text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+            <channel><title>Big</title><link>https://example.org/</link><description>d</description>
+
+            """
+        for index in 0..<12_000 {
+            // Every 50th item repeats a guid (240, past the limit of 100); every 70th of the last 1,000 has a
+            // wrong weekday (past line 65,535); each item takes 6 lines.
+            let guid = index % 50 == 49 ? "https://example.org/p/0" : "https://example.org/p/\(index)"
+            let day = index % 70 == 69 && index >= 11_000 ? "Mon" : "Tue"
+            text += "<item>\n<title>Post \(index)</title>\n<guid>\(guid)</guid>\n<pubDate>\(day), 05 Mar 2024 09:30:00 +0000</pubDate>\n"
+                + "<description>&lt;p&gt;Body&lt;/p&gt;</description>\n</item>\n"
+        }
+        text += "<atom:link rel=\"self\" href=\"https://example.org/rss.xml\"/></channel></rss>\n"
+        let bytes = Array(text.utf8)
+        let path = try Self.file(bytes)
+        let streamed = try #require(StreamingValidation.report(path: path, session: nil))
+        let inMemory = FeedValidator.validate(bytes: bytes)
+        #expect(streamed == inMemory)
+        #expect(streamed.findings.contains { $0.rule == "DuplicateEntries" && $0.message.contains("more") })
+        #expect(streamed.findings.contains { $0.rule == "IncorrectDOW" && $0.line > 65_535 })
+    }
+
+    @Test func atomEntriesGetTheFeedsAuthorAndLinks() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>https://example.org/</id>
+            <updated>2024-03-05T09:30:00Z</updated><link href="relative/page"/><link href="other"/>
+            <entry><title>a</title><id>https://example.org/1</id><updated>2024-03-05T09:30:00Z</updated>
+            <content>x</content></entry>
+            <entry><title>b</title><id>https://example.org/1</id><updated>2024-03-05T09:30:00Z</updated>
+            <author><name>A</name></author><link href="https://example.org/b"/></entry>
+            </feed>
+
+            """
+        let bytes = Array(text.utf8)
+        let path = try Self.file(bytes)
+        let streamed = try #require(StreamingValidation.report(path: path, session: nil))
+        #expect(streamed == FeedValidator.validate(bytes: bytes))
+        let rules = Set(streamed.findings.map(\.rule))
+        #expect(rules == ["ContainsRelRef", "DuplicateAtomLink", "MissingSelf", "MissingElement", "DuplicateEntries"],
+                "\(streamed.findings.map(\.description))")
+    }
+
+    @Test func jsonFeedsAndUnreadableFilesAreReportedLikeBytes() throws {
+        let json = Array(#"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": []}"#.utf8)
+        let path = try Self.file(json, name: "feed.json")
+        #expect(FeedValidator.validate(fileAtPath: path) == FeedValidator.validate(bytes: json))
+        let missing = FeedValidator.validate(fileAtPath: path + ".missing")
+        #expect(missing.hasErrors)
+        #expect(missing.findings.first?.message.contains("feed.json.missing") == true)
+    }
+
+    @Test(arguments: FixtureTests.fixtureNames.filter { $0.hasSuffix(".json") })
+    func jsonFixturesAreStreamed(name: String) throws {
+        let path = try Self.fixturePath(name)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let inMemory = FeedValidator.validate(bytes: Array(bytes))
+        let streamed = StreamingJSONFeed.report(path: path, session: nil)
+        if inMemory.format == .json {
+            #expect(streamed == inMemory, "\(name): \(streamed?.findings.map(\.description) ?? ["fell back"])")
+        } else {
+            #expect(streamed == nil, "\(name)")
+        }
+    }
+
+    /// Items written before the feed's members, strings holding brackets, commas and escaped quotes, nested
+    /// arrays, duplicate ids past the per-rule limit: streamed item by item, the report is the in-memory one.
+    @Test func largeJSONFeedsAreStreamedItemByItem() throws {
+        var items: [String] = []
+        for index in 0..<1_500 {
+            let id = index % 10 == 9 ? "dup" : "https://example.org/p/\(index)"
+            let url = index == 700 ? "not a url" : "https://example.org/p/\(index)"
+            items.append(#"{"id": "\#(id)", "url": "\#(url)", "content_html": "<p>[a, {b}] \\\"q\\\" \#(index)</p>", "#
+                + #""tags": [["x", "y"], {"k": [1, 2]}], "date_published": "2024-03-05T09:30:00Z"}"#)
+        }
+        let text = #"{"items": [\#n  "# + items.joined(separator: ",\n  ") + #"\#n], "version": "https://jsonfeed.org/version/1.1", "#
+            + #""title": "Big", "home_page_url": "https://example.org/"}"#
+        let bytes = Array(text.utf8)
+        let path = try Self.file(bytes, name: "feed.json")
+        let streamed = try #require(StreamingJSONFeed.report(path: path, session: nil))
+        let inMemory = FeedValidator.validate(bytes: bytes)
+        #expect(inMemory.format == .json)
+        #expect(streamed == inMemory)
+        #expect(streamed.findings.contains { $0.rule == "DuplicateEntries" && $0.message.contains("more") })
+        #expect(streamed.findings.contains { $0.rule == "InvalidFullLink" && $0.message.contains("items[700]") })
+        #expect(streamed.findings.first?.rule == "MissingSelf", "feed-level findings come before item findings")
+    }
+
+    @Test(arguments: [
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"},]}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"}]} x"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"}], "items": []}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a" "b"}]}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "a"}]"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": 3}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "it\u0065ms": [{"id": "a"}]}"#,
+        #"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [1, "two", {"id": "a"}]}"#,
+    ])
+    func oddJSONGetsTheInMemoryReport(text: String) throws {
+        let bytes = Array(text.utf8)
+        let path = try Self.file(bytes, name: "feed.json")
+        #expect(FeedValidator.validate(fileAtPath: path) == FeedValidator.validate(bytes: bytes))
+    }
+}
