@@ -24,17 +24,17 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         for file in files {
             let prefix = files.count > 1 ? "\(file): " : ""
-            let bytes: [UInt8]
+            let report: ValidationReport
             if file == "-" {
-                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-            } else if let data = FileManager.default.contents(atPath: file) {
-                bytes = Array(data)
+                report = FeedValidator.validate(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+            } else if FileManager.default.isReadableFile(atPath: file) {
+                // From the file, so a large feed is checked an entry at a time rather than held in memory.
+                report = FeedValidator.validate(fileAtPath: file)
             } else {
                 printError("\(file): cannot read the file")
                 failed = true
                 continue
             }
-            let report = FeedValidator.validate(bytes: bytes)
             for finding in report.findings {
                 print(prefix + finding.description)
             }
