@@ -3,7 +3,7 @@
 
 Usage: watch_latency.py [--size 10000] [--edits 50] [--crier PATH] [--tools crier,hugo] [--seed 1]
                         [--poll-ms 2] [--edit-timeout 60] [--startup-timeout 600] [--gap 0.3] [--no-build]
-                        [--limit N]
+                        [--limit N] [--debounce MS]
 
 For each tool: copies the cached Markdown corpus of --size articles into a temporary folder, starts the watcher,
 waits for its first build (every feed file exists and has stopped changing), then edits the newest article
@@ -15,10 +15,13 @@ just before the write starts until every feed file on disk contains the marker a
 change fell inside one mtime tick. Prints p50 / p90 / p99 per tool and edit style.
 
 crier:  `crier watch SRC --output OUT`, feeds = every RSS, Atom and JSON Feed file under OUT after the first build,
-        except RFC 5005 archive pages (NAME-archive-N.EXT), which never hold the newest article.
+        except temp files (hidden names) and RFC 5005 archive pages (NAME-archive-N.EXT), which never hold the
+        newest article.
         The corpus's crier.yml has `limit: 0` (every entry in one feed); --limit N writes `limit: N` into the
         watched copy instead (50 is crier's default), so the main feeds hold N entries and the rest go to RFC
         5005 archive pages. The edited article is the newest, so it is in the main feeds either way.
+        --debounce MS is passed to `crier watch` (its default, 100 ms of quiet before a rebuild, is part of every
+        latency measured without it).
 hugo:   `hugo server --renderToDisk --disableFastRender` on a copy of hugo-site/, feed = public/index.xml.
 Every process is started in its own process group and ended by that id at the end, on error or on Ctrl-C.
 """
@@ -103,7 +106,8 @@ def crier_feeds(out):
         found, kinds = [], set()
         for root, _, files in os.walk(out):
             for name in sorted(files):
-                if ARCHIVE_PAGE.search(name):
+                # Hidden names are the publisher's temp files, not feeds.
+                if name.startswith(".") or ARCHIVE_PAGE.search(name):
                     continue
                 path = os.path.join(root, name)
                 kind = benchlib.feed_kind(path)
@@ -212,6 +216,8 @@ def run_tool(tool, args, corpus_md, crier):
                 set_limit(os.path.join(source, "crier.yml"), args.limit)
             os.makedirs(out)
             command = [crier, "watch", source, "--output", out]
+            if args.debounce is not None:
+                command += ["--debounce", str(args.debounce)]
             find_feeds = crier_feeds(out)
             posts = source
         else:
@@ -250,6 +256,7 @@ def main(argv):
     parser.add_argument("--edit-timeout", type=int, default=60, help="seconds to wait for one edit")
     parser.add_argument("--startup-timeout", type=int, default=600, help="seconds to wait for the first build")
     parser.add_argument("--gap", type=float, default=0.3, help="seconds of quiet between edits")
+    parser.add_argument("--debounce", type=int, help="pass --debounce MS to crier watch (default: crier's 100)")
     parser.add_argument("--limit", type=int, help="write `limit: N` into the watched crier.yml (default: the "
                         "corpus's 0, every entry in one feed; crier's own default is 50)")
     args = parser.parse_args(argv)
@@ -280,6 +287,7 @@ def main(argv):
                 1000 * percentile(latencies, 0.5), 1000 * percentile(latencies, 0.9),
                 1000 * percentile(latencies, 0.99), len(latencies), missed)))
     limit = "" if args.limit is None else ", limit %d" % args.limit
+    limit += "" if args.debounce is None else ", crier --debounce %d" % args.debounce
     print("\nWatch latency, N = {:,} articles{} (edit -> marker in every feed file on disk)".format(args.size, limit))
     for tool, style, text in rows:
         print("  %-6s %-9s %s" % (tool, style, text))
