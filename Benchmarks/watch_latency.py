@@ -3,6 +3,7 @@
 
 Usage: watch_latency.py [--size 10000] [--edits 50] [--crier PATH] [--tools crier,hugo] [--seed 1]
                         [--poll-ms 2] [--edit-timeout 60] [--startup-timeout 600] [--gap 0.3] [--no-build]
+                        [--limit N] [--debounce MS]
 
 For each tool: copies the cached Markdown corpus of --size articles into a temporary folder, starts the watcher,
 waits for its first build (every feed file exists and has stopped changing), then edits the newest article
@@ -13,13 +14,21 @@ just before the write starts until every feed file on disk contains the marker a
 --poll-ms: a file is read again when its (inode, size, mtime) changes, and at least every 50 ms in case the
 change fell inside one mtime tick. Prints p50 / p90 / p99 per tool and edit style.
 
-crier:  `crier watch SRC --output OUT`, feeds = every RSS, Atom and JSON Feed file under OUT after the first build.
+crier:  `crier watch SRC --output OUT`, feeds = every RSS, Atom and JSON Feed file under OUT after the first build,
+        except temp files (hidden names) and RFC 5005 archive pages (NAME-archive-N.EXT), which never hold the
+        newest article.
+        The corpus's crier.yml has `limit: 0` (every entry in one feed); --limit N writes `limit: N` into the
+        watched copy instead (50 is crier's default), so the main feeds hold N entries and the rest go to RFC
+        5005 archive pages. The edited article is the newest, so it is in the main feeds either way.
+        --debounce MS is passed to `crier watch` (its default, 100 ms of quiet before a rebuild, is part of every
+        latency measured without it).
 hugo:   `hugo server --renderToDisk --disableFastRender` on a copy of hugo-site/, feed = public/index.xml.
 Every process is started in its own process group and ended by that id at the end, on error or on Ctrl-C.
 """
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -33,6 +42,7 @@ from benchlib import log
 RECHECK_SECONDS = 0.05
 FORMATS_EXPECTED = {"rss", "atom", "json"}  # the benchmark's crier.yml asks for all three
 CLOSINGS = (b"</rss>", b"</feed>", b"}")
+ARCHIVE_PAGE = re.compile(r"-archive-[1-9][0-9]*(\.[^.]*)?$")
 
 
 class WatchError(Exception):
@@ -80,11 +90,25 @@ def wait_for_first_build(process, log_path, find_feeds, timeout, settle=1.0):
     raise WatchError("no complete first build within %ds: %s" % (timeout, tail(log_path)))
 
 
+def set_limit(config, limit):
+    """Replaces the `limit:` line of a crier.yml (the corpus writes one) with `limit: LIMIT`."""
+    with open(config, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    replaced = ["limit: %d" % limit if line.startswith("limit:") else line for line in lines]
+    if replaced == lines and not any(line.startswith("limit:") for line in lines):
+        replaced.append("limit: %d" % limit)
+    with open(config, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(replaced) + "\n")
+
+
 def crier_feeds(out):
     def find():
         found, kinds = [], set()
         for root, _, files in os.walk(out):
             for name in sorted(files):
+                # Hidden names are the publisher's temp files, not feeds.
+                if name.startswith(".") or ARCHIVE_PAGE.search(name):
+                    continue
                 path = os.path.join(root, name)
                 kind = benchlib.feed_kind(path)
                 if kind:
@@ -188,8 +212,12 @@ def run_tool(tool, args, corpus_md, crier):
             source = os.path.join(workspace, "src")
             out = os.path.join(workspace, "out")
             shutil.copytree(corpus_md, source)
+            if args.limit is not None:
+                set_limit(os.path.join(source, "crier.yml"), args.limit)
             os.makedirs(out)
             command = [crier, "watch", source, "--output", out]
+            if args.debounce is not None:
+                command += ["--debounce", str(args.debounce)]
             find_feeds = crier_feeds(out)
             posts = source
         else:
@@ -228,10 +256,15 @@ def main(argv):
     parser.add_argument("--edit-timeout", type=int, default=60, help="seconds to wait for one edit")
     parser.add_argument("--startup-timeout", type=int, default=600, help="seconds to wait for the first build")
     parser.add_argument("--gap", type=float, default=0.3, help="seconds of quiet between edits")
+    parser.add_argument("--debounce", type=int, help="pass --debounce MS to crier watch (default: crier's 100)")
+    parser.add_argument("--limit", type=int, help="write `limit: N` into the watched crier.yml (default: the "
+                        "corpus's 0, every entry in one feed; crier's own default is 50)")
     args = parser.parse_args(argv)
     tools = [tool for tool in args.tools.split(",") if tool]
     if not tools or any(tool not in ("crier", "hugo") for tool in tools) or args.edits < 1 or args.size < 1:
         parser.error("--tools must be crier and/or hugo; --edits and --size must be positive")
+    if args.limit is not None and args.limit < 0:
+        parser.error("--limit must be 0 (no limit) or positive")
 
     corpus_md = os.path.join(benchlib.corpus_dir(args.size, args.seed), "md")
     rows = []
@@ -253,7 +286,9 @@ def main(argv):
             rows.append((tool, style, "p50 %7.1f ms  p90 %7.1f ms  p99 %7.1f ms  (%d edits, %d missed)" % (
                 1000 * percentile(latencies, 0.5), 1000 * percentile(latencies, 0.9),
                 1000 * percentile(latencies, 0.99), len(latencies), missed)))
-    print("\nWatch latency, N = {:,} articles (edit -> marker in every feed file on disk)".format(args.size))
+    limit = "" if args.limit is None else ", limit %d" % args.limit
+    limit += "" if args.debounce is None else ", crier --debounce %d" % args.debounce
+    print("\nWatch latency, N = {:,} articles{} (edit -> marker in every feed file on disk)".format(args.size, limit))
     for tool, style, text in rows:
         print("  %-6s %-9s %s" % (tool, style, text))
     return 0 if all("FAILED" not in text for _, _, text in rows) else 1

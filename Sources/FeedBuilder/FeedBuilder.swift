@@ -20,8 +20,12 @@ public struct FeedBuilder: Sendable {
     }
 
     /// Checks, orders and cleans entries and plans every page of every output.
+    /// - Parameters:
+    ///   - entries: the entries, in any order.
+    ///   - cache: cleaned entries of earlier calls; an entry found there identical is not cleaned again, and
+    ///     the cache then holds exactly these entries. Nil cleans every entry.
     /// - Throws: `PublishError` for duplicate ids (naming the id and both titles) or a limit below 1.
-    public func prepare(_ entries: [Entry]) throws(PublishError) -> PreparedFeed {
+    public func prepare(_ entries: [Entry], cache: PreparedEntryCache? = nil) throws(PublishError) -> PreparedFeed {
         if let limit = description.limit, limit < 1 {
             throw PublishError(.invalidLimit(limit))
         }
@@ -31,12 +35,24 @@ public struct FeedBuilder: Sendable {
         }
         let ordered = Self.newestFirst(entries)
         let cleaner = self.cleaner
-        let prepared = Concurrently.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
+        let prepared: [PreparedEntry]
+        var identities: [UInt64]? = nil
+        let cleaned: Int
+        if let cache {
+            let result = cache.prepare(ordered, cleaner: cleaner)
+            prepared = result.entries
+            identities = result.identities
+            cleaned = result.cleaned
+        } else {
+            prepared = Concurrently.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
+            cleaned = prepared.count
+        }
         var pages: [FeedPage] = []
         for output in description.outputs {
             pages += FeedPage.pages(for: output, entryCount: prepared.count, limit: description.limit)
         }
-        return PreparedFeed(description: description, generator: generator, entries: prepared, pages: pages)
+        return PreparedFeed(description: description, generator: generator, entries: prepared, pages: pages,
+                            entryIdentities: identities, cleanedCount: cleaned)
     }
 
     /// Every id used more than once, in input order, with the titles of its first and each later entry.

@@ -9,6 +9,12 @@ public import Validation
 /// the previous feeds stay as they were. Documents whose bytes equal the file already there are not renamed,
 /// so their mtime (and HTTP `Last-Modified`) does not change. Archive pages that are no longer needed
 /// (entries were deleted) are removed afterwards.
+///
+/// Given a `PreparedEntryCache`, a publisher also remembers (in memory, shared by its copies) what each page
+/// was built from and the file it left on disk. A page whose inputs and file are both unchanged since then
+/// is neither rendered nor validated again: its bytes would equal the validated file already there. This is
+/// what keeps `crier watch` fast at 10,000 articles, where one edit changes the main feeds and one archive
+/// page. Without a cache, or with a caller's `validate`, every page is rendered and checked every time.
 public struct FeedPublisher: Sendable {
     /// The builder producing the documents.
     public var builder: FeedBuilder
@@ -18,11 +24,22 @@ public struct FeedPublisher: Sendable {
     /// `ValidationSession` per publish, so a body carried by RSS, Atom and JSON Feed is parsed once; a caller
     /// (a test, a stricter site policy) may supply another check.
     public var validate: (@Sendable ([UInt8]) -> ValidationReport)?
+    /// Cleaned entries kept across publishes; nil cleans and renders everything every time.
+    public var cache: PreparedEntryCache?
+    /// The pages this publisher (or a copy of it) last put on disk.
+    private let history = PageHistory()
 
     /// Creates a publisher.
-    public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier) {
+    /// - Parameters:
+    ///   - description: the feed.
+    ///   - outputDirectory: where the documents go.
+    ///   - generator: the program named in the feeds.
+    ///   - cache: cleaned entries to reuse; with one, unchanged pages are also skipped on later publishes.
+    public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier,
+                cache: PreparedEntryCache? = nil) {
         self.builder = FeedBuilder(description: description, generator: generator)
         self.outputDirectory = outputDirectory
+        self.cache = cache
     }
 
     /// Builds, validates and publishes every page of every output.
@@ -31,7 +48,10 @@ public struct FeedPublisher: Sendable {
     ///   failing file-system call; nothing of this publish is in place then.
     public func publish(_ entries: [Entry]) throws(PublishError) -> PublishReport {
         var phases: [PhaseTiming] = []
-        let feed = try PhaseTiming.measure("clean", into: &phases) { () throws(PublishError) in try builder.prepare(entries) }
+        let cache = self.cache
+        let feed = try PhaseTiming.measure("clean", into: &phases) { () throws(PublishError) in
+            try builder.prepare(entries, cache: cache)
+        }
         var directory = outputDirectory.path(percentEncoded: false)
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         try AtomicFile.createDirectory(directory)
@@ -43,12 +63,21 @@ public struct FeedPublisher: Sendable {
             for document in staged { document.temporary?.discard() }
         }
         var report = PublishReport()
+        report.cleaned = feed.cleanedCount
         var errors: [DocumentFinding] = []
+        // A caller's check cannot be compared with the one a file was validated with: never skip then.
+        let context = validate == nil ? PageContext(description: feed.description, generator: feed.generator) : nil
         for page in feed.pages {
             let target = directory + "/" + page.fileName
+            let inputs = context.flatMap { feed.inputs(of: page, context: $0) }
+            if let inputs, history.isUnchanged(inputs, stamp: AtomicFile.stamp(of: target)) {
+                report.unchanged.append(page.fileName)
+                continue
+            }
+            history.forget(page.fileName)
             try AtomicFile.createDirectory(AtomicFile.split(target).directory)
             let temporary = try AtomicFile.temporary(for: target)
-            staged.append(StagedDocument(page: page, target: target, temporary: temporary))
+            staged.append(StagedDocument(page: page, target: target, temporary: temporary, inputs: inputs))
             var size = 0
             try PhaseTiming.measure("render \(page.fileName)", into: &phases) { () throws(PublishError) in
                 try feed.render(page) { chunk throws(PublishError) in
@@ -58,7 +87,7 @@ public struct FeedPublisher: Sendable {
             }
             staged[staged.count - 1].size = size
         }
-        let check = checker(for: feed, phases: &phases)
+        let check = checker(for: feed, pages: staged.map(\.page), phases: &phases)
         let start = ContinuousClock.now
         var outcomes: [CheckOutcome] = []
         // The default validator streams each file (memory bounded by a slice of entries, not by the file), so
@@ -108,6 +137,12 @@ public struct FeedPublisher: Sendable {
         for touched in touchedDirectories.sorted() {
             try AtomicFile.syncDirectory(touched)
         }
+        // Only now is every rendered page validated and in place (written, or already there byte for byte).
+        for document in staged {
+            if let inputs = document.inputs { history.remember(inputs, target: document.target) }
+        }
+        history.keepOnly(Set(feed.pages.map(\.fileName)))
+        report.rendered = staged.map(\.page.fileName).sorted()
         report.written.sort()
         report.unchanged.sort()
         report.phases = phases
@@ -160,17 +195,19 @@ public struct FeedPublisher: Sendable {
     }
 
     /// The check each document (given by the path of its temp file) goes through: the caller's, on the
-    /// file's bytes, or `FeedValidator` streaming the file, with a session that has already checked every
-    /// cleaned body on all cores (the documents carry exactly these bodies, so their validation finds each one
-    /// done; anything else in them is checked as usual).
-    private func checker(for feed: PreparedFeed, phases: inout [PhaseTiming])
+    /// file's bytes, or `FeedValidator` streaming the file, with a session that has already checked the cleaned
+    /// bodies of the pages to validate on all cores (the documents carry exactly these bodies, so their
+    /// validation finds each one done; anything else in them is checked as usual).
+    private func checker(for feed: PreparedFeed, pages: [FeedPage], phases: inout [PhaseTiming])
         -> @Sendable (String) throws(PublishError) -> ValidationReport {
         if let validate {
             return { path throws(PublishError) in validate(try AtomicFile.contents(of: path) ?? []) }
         }
         let session = ValidationSession()
+        var positions = IndexSet()
+        for page in pages { positions.insert(integersIn: page.entryRange) }
         PhaseTiming.measure("check bodies", into: &phases) {
-            session.check(htmlBodies: feed.entries.map(\.contentHTML))
+            session.check(htmlBodies: positions.map { feed.entries[$0].contentHTML })
         }
         return { path in FeedValidator.validate(fileAtPath: path, session: session) }
     }
@@ -203,6 +240,15 @@ private struct StagedDocument {
     var temporary: AtomicFile.Temporary?
     /// Bytes rendered.
     var size = 0
+    /// What it was rendered from; nil when it cannot be recognised later (no cache, a caller's check).
+    var inputs: PageInputs?
+
+    init(page: FeedPage, target: String, temporary: AtomicFile.Temporary?, inputs: PageInputs?) {
+        self.page = page
+        self.target = target
+        self.temporary = temporary
+        self.inputs = inputs
+    }
 }
 
 /// What a validation task needs: where the rendered document is and where it will go.

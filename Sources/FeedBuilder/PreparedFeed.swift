@@ -11,6 +11,22 @@ public struct PreparedFeed: Sendable {
     public let entries: [PreparedEntry]
     /// Every document to publish: per output, the main feed then archive pages 1, 2, … (oldest first).
     public let pages: [FeedPage]
+    /// How many entries were cleaned for this feed; the others came from a `PreparedEntryCache`.
+    public let cleanedCount: Int
+    /// Each entry's identity from the `PreparedEntryCache` (same order as `entries`); nil without a cache.
+    /// Equal identities mean byte-identical prepared entries, which lets a publisher recognise a page whose
+    /// input has not changed without comparing its text.
+    let entryIdentities: [UInt64]?
+
+    init(description: FeedDescription, generator: FeedGenerator, entries: [PreparedEntry], pages: [FeedPage],
+         entryIdentities: [UInt64]? = nil, cleanedCount: Int? = nil) {
+        self.description = description
+        self.generator = generator
+        self.entries = entries
+        self.pages = pages
+        self.entryIdentities = entryIdentities
+        self.cleanedCount = cleanedCount ?? entries.count
+    }
 
     /// How many entry fragments are rendered concurrently before they are streamed out; bounds the memory
     /// held in fragments to about this many entries' worth.

@@ -8,6 +8,11 @@ public struct PublishReport: Sendable, Hashable {
     public var removed: [String]
     /// Validation warnings (errors would have stopped the publish).
     public var warnings: [DocumentFinding]
+    /// Files rendered and validated in this publish (each then written or found unchanged). Pages whose
+    /// inputs and file were unchanged since the publisher's last publish are in `unchanged` only.
+    public var rendered: [String] = []
+    /// How many entries' bodies were cleaned; the rest came from the publisher's `PreparedEntryCache`.
+    public var cleaned = 0
     /// How long each phase took (cleaning, then rendering and validating each document), in order.
     public var phases: [PhaseTiming] = []
 

@@ -21,6 +21,9 @@ public struct BuildReport: Sendable {
     /// Article files deliberately not published (drafts, a title without a body, symlinks leading out of
     /// the source folder), with the reason; unlike `issues`, these do not fail `--strict`.
     public var leftOut: [IngestIssue] = []
+    /// Feed files rendered and validated in this build; the other unchanged ones were skipped because
+    /// neither their entries nor their file on disk changed since the last build of this `Site`.
+    public var rendered: [String] = []
 
     /// True when at least one feed file changed on disk.
     public var changedFeeds: Bool { !written.isEmpty || !removed.isEmpty }

@@ -24,6 +24,9 @@ public actor Site {
     private var entries: [String: Entry] = [:]
     private var issues: [String: IngestIssue] = [:]
     private var warnings: [String: [IngestIssue]] = [:]
+    /// Kept across updates: it remembers the cleaned entries and the pages it put on disk, so an update
+    /// cleans only changed entries and renders and validates only the pages they are on.
+    private var publisher: FeedPublisher?
 
     /// Opens a site: reads the configuration and opens the state store.
     ///
@@ -173,7 +176,11 @@ public actor Site {
     }
 
     private func publish(articlesRead: Int, since start: ContinuousClock.Instant) throws(PipelineError) -> BuildReport {
-        let publisher = FeedPublisher(description: config.feedDescription(), outputDirectory: outputDirectory)
+        var publisher = self.publisher
+            ?? FeedPublisher(description: config.feedDescription(), outputDirectory: outputDirectory, cache: PreparedEntryCache())
+        // The configuration may have been reloaded; a changed description makes every page render again.
+        publisher.builder.description = config.feedDescription()
+        self.publisher = publisher
         let published: PublishReport
         do {
             published = try publisher.publish(Array(entries.values))
@@ -187,10 +194,12 @@ public actor Site {
         for phase in published.phases {
             logger.debug("phase \(phase.name): \(Self.formatted(phase.milliseconds)) ms")
         }
+        let pageCount = published.written.count + published.unchanged.count
+        logger.debug("publish: \(published.cleaned) entries cleaned, \(published.rendered.count) of \(pageCount) documents rendered and validated")
         let elapsed = ContinuousClock.now - start
         logger.debug("phase total: \(Self.formatted(elapsed.milliseconds)) ms")
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        return BuildReport(
+        var report = BuildReport(
             entryCount: entries.count,
             issues: issues.keys.sorted().compactMap { issues[$0] },
             warnings: warnings.keys.sorted().flatMap { warnings[$0] ?? [] },
@@ -200,6 +209,8 @@ public actor Site {
             articlesRead: articlesRead,
             milliseconds: milliseconds
         )
+        report.rendered = published.rendered
+        return report
     }
 
     /// Milliseconds with one decimal, for the phase log.
