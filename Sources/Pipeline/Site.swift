@@ -176,10 +176,11 @@ public actor Site {
     }
 
     private func publish(articlesRead: Int, since start: ContinuousClock.Instant) throws(PipelineError) -> BuildReport {
+        let description = config.feedDescription()
         var publisher = self.publisher
-            ?? FeedPublisher(description: config.feedDescription(), outputDirectory: outputDirectory, cache: PreparedEntryCache())
+            ?? FeedPublisher(description: description, outputDirectory: outputDirectory, cache: PreparedEntryCache())
         // The configuration may have been reloaded; a changed description makes every page render again.
-        publisher.builder.description = config.feedDescription()
+        publisher.builder.description = description
         self.publisher = publisher
         let published: PublishReport
         do {
@@ -198,7 +199,6 @@ public actor Site {
         logger.debug("publish: \(published.cleaned) entries cleaned, \(published.rendered.count) of \(pageCount) documents rendered and validated")
         let elapsed = ContinuousClock.now - start
         logger.debug("phase total: \(Self.formatted(elapsed.milliseconds)) ms")
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         var report = BuildReport(
             entryCount: entries.count,
             issues: issues.keys.sorted().compactMap { issues[$0] },
@@ -207,7 +207,7 @@ public actor Site {
             unchanged: published.unchanged,
             removed: published.removed,
             articlesRead: articlesRead,
-            milliseconds: milliseconds
+            milliseconds: Int(elapsed.milliseconds)
         )
         report.rendered = published.rendered
         return report

@@ -15,14 +15,12 @@ final class ProgressBar: @unchecked Sendable {
     private var lastPercent = -1
     private var drawn = false
 
-    /// True when a bar should be drawn for this many files.
-    static func wanted(for total: Int) -> Bool {
-        total >= threshold && isatty(STDERR_FILENO) == 1
-    }
+    /// Whether standard error is a terminal; asked once, not for every file.
+    private let isTerminal = isatty(STDERR_FILENO) == 1
 
     /// Redraws the bar when the percentage changed; cheap to call for every file.
     func update(done: Int, total: Int) {
-        guard Self.wanted(for: total) else { return }
+        guard isTerminal, total >= Self.threshold else { return }
         let percent = done * 100 / max(total, 1)
         lock.lock()
         defer { lock.unlock() }
