@@ -17,6 +17,7 @@ public final class RecordingHub: Sendable {
 
     public let port: Int
     private let listener: Int32
+    private let stopped = Mutex(false)
     private let state: Mutex<(requests: [Received], statuses: [Int], served: Int)>
 
     /// Starts listening. `statuses` is the script of replies; `silent` accepts connections and never answers.
@@ -43,14 +44,23 @@ public final class RecordingHub: Sendable {
 
     public var requests: [Received] { state.withLock { $0.requests } }
 
+    /// Stops accepting. The listening socket is only shut down here; the accept thread closes it when it
+    /// leaves. Closing it here let the kernel hand the same descriptor number to a hub another test had just
+    /// started, and this hub's thread, still looping on `accept`, then took (and, if silent, stalled) that
+    /// hub's connections: a test's hub saw none of its requests.
     public func stop() {
+        stopped.withLock { $0 = true }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop(silent: Bool) {
+        defer { close(listener) }
         while true {
             let connection = accept(listener, nil, nil)
+            if stopped.withLock({ $0 }) {
+                if connection >= 0 { close(connection) }
+                return
+            }
             if connection < 0 { return }
             if silent { continue }  // never answer, never close: a hub that hangs
             Thread { [self] in serve(connection) }.start()
