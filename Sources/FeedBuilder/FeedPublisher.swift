@@ -4,9 +4,10 @@ public import Validation
 
 /// Builds every document of a feed, validates all of them, and only then puts them in place atomically.
 ///
-/// A publish is all or nothing: each document is streamed to a hidden temp file beside its target, read back
-/// and validated with `FeedValidator`; if any document has an error finding, every temp file is removed and
-/// the previous feeds stay as they were. Documents whose bytes equal the file already there are not renamed,
+/// A publish is all or nothing: each document is streamed to a hidden temp file beside its target, a window
+/// of entries at a time, and every window is validated (`AssembledDocumentCheck`, the rules and grammars of
+/// `FeedValidator`) on all cores before its bytes are written; if any document has an error finding, every
+/// temp file is removed and the previous feeds stay as they were. Documents whose bytes equal the file already there are not renamed,
 /// so their mtime (and HTTP `Last-Modified`) does not change. Archive pages that are no longer needed
 /// (entries were deleted) are removed afterwards.
 ///
@@ -67,6 +68,9 @@ public struct FeedPublisher: Sendable {
         var errors: [DocumentFinding] = []
         // A caller's check cannot be compared with the one a file was validated with: never skip then.
         let context = validate == nil ? PageContext(description: feed.description, generator: feed.generator) : nil
+        // The default check validates each window of entries on all cores as it is rendered, before its
+        // bytes are written; a body carried by RSS, Atom and JSON Feed is parsed once for all three.
+        let session = validate == nil ? ValidationSession() : nil
         for page in feed.pages {
             let target = directory + "/" + page.fileName
             let inputs = context.flatMap { feed.inputs(of: page, context: $0) }
@@ -79,34 +83,41 @@ public struct FeedPublisher: Sendable {
             let temporary = try AtomicFile.temporary(for: target)
             staged.append(StagedDocument(page: page, target: target, temporary: temporary, inputs: inputs))
             var size = 0
-            try PhaseTiming.measure("render \(page.fileName)", into: &phases) { () throws(PublishError) in
-                try feed.render(page) { chunk throws(PublishError) in
+            let phase = session == nil ? "render \(page.fileName)" : "render and validate \(page.fileName)"
+            let validation = try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
+                try feed.render(page, validatingWith: session) { chunk throws(PublishError) in
                     size += chunk.count
                     try temporary.write(chunk)
                 }
             }
             staged[staged.count - 1].size = size
+            staged[staged.count - 1].report = validation
         }
-        let check = checker(for: feed, pages: staged.map(\.page), phases: &phases)
+        let validate = self.validate
         let start = ContinuousClock.now
         var outcomes: [CheckOutcome] = []
-        // The default validator streams each file (memory bounded by a slice of entries, not by the file), so
-        // every document can be checked side by side; a caller's check gets bytes, so its batches stay bounded.
+        // A caller's check gets each document's bytes, so its batches stay bounded in memory.
         let budget = validate == nil ? Int.max : Self.parallelValidationBudget
         for batch in Self.batches(staged.map(\.size), budget: budget) {
-            let checks = batch.map { PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target) }
-            // Documents are independent: each task reads, parses and checks its own (libxml2 objects are per task).
+            let checks = batch.map {
+                PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target, report: staged[$0].report)
+            }
+            // Documents are independent: each task reads and compares its own (libxml2 objects are per task).
             outcomes += try Concurrently.map(checks[...]) { pending throws(PublishError) in
                 let documentStart = ContinuousClock.now
-                // Validate what is on disk, the bytes that will be served, without reading them into memory whole.
-                let findings = try check(pending.temporaryPath).findings
+                var findings = pending.report?.findings ?? []
+                if let validate {
+                    // Validate what is on disk, the bytes that will be served.
+                    findings = validate(try AtomicFile.contents(of: pending.temporaryPath) ?? []).findings
+                }
                 return CheckOutcome(findings: findings, unchanged: AtomicFile.file(pending.target, equalsFile: pending.temporaryPath),
                                     milliseconds: (ContinuousClock.now - documentStart).milliseconds)
             }
         }
         for (index, outcome) in outcomes.enumerated() {
             let fileName = staged[index].page.fileName
-            phases.append(PhaseTiming(name: "validate \(fileName)", milliseconds: outcome.milliseconds))
+            phases.append(PhaseTiming(name: (validate == nil ? "compare " : "validate and compare ") + fileName,
+                                      milliseconds: outcome.milliseconds))
             for finding in outcome.findings {
                 let located = DocumentFinding(fileName: fileName, finding: finding)
                 if finding.severity == .error { errors.append(located) } else { report.warnings.append(located) }
@@ -120,7 +131,7 @@ public struct FeedPublisher: Sendable {
                 try temporary.syncAndClose()
             }
         }
-        phases.append(PhaseTiming(name: "validate and compare (all documents)", milliseconds: (ContinuousClock.now - start).milliseconds))
+        phases.append(PhaseTiming(name: validate == nil ? "compare (all documents)" : "validate and compare (all documents)", milliseconds: (ContinuousClock.now - start).milliseconds))
         if !errors.isEmpty {
             throw PublishError(.invalidDocuments(errors))
         }
@@ -194,24 +205,6 @@ public struct FeedPublisher: Sendable {
         return batches
     }
 
-    /// The check each document (given by the path of its temp file) goes through: the caller's, on the
-    /// file's bytes, or `FeedValidator` streaming the file, with a session that has already checked the cleaned
-    /// bodies of the pages to validate on all cores (the documents carry exactly these bodies, so their
-    /// validation finds each one done; anything else in them is checked as usual).
-    private func checker(for feed: PreparedFeed, pages: [FeedPage], phases: inout [PhaseTiming])
-        -> @Sendable (String) throws(PublishError) -> ValidationReport {
-        if let validate {
-            return { path throws(PublishError) in validate(try AtomicFile.contents(of: path) ?? []) }
-        }
-        let session = ValidationSession()
-        var positions = IndexSet()
-        for page in pages { positions.insert(integersIn: page.entryRange) }
-        PhaseTiming.measure("check bodies", into: &phases) {
-            session.check(htmlBodies: positions.map { feed.entries[$0].contentHTML })
-        }
-        return { path in FeedValidator.validate(fileAtPath: path, session: session) }
-    }
-
     /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.
     private func removeStaleArchives(of feed: PreparedFeed, in directory: String,
                                      touching touched: inout Set<String>) throws(PublishError) -> [String] {
@@ -242,6 +235,8 @@ private struct StagedDocument {
     var size = 0
     /// What it was rendered from; nil when it cannot be recognised later (no cache, a caller's check).
     var inputs: PageInputs?
+    /// The default validation's report, made while rendering; nil with a caller's check.
+    var report: ValidationReport?
 
     init(page: FeedPage, target: String, temporary: AtomicFile.Temporary?, inputs: PageInputs?) {
         self.page = page
@@ -255,6 +250,7 @@ private struct StagedDocument {
 private struct PendingCheck: Sendable {
     var temporaryPath: String
     var target: String
+    var report: ValidationReport?
 }
 
 /// What a validation task found.

@@ -1,4 +1,5 @@
 public import FeedModel
+import Validation
 import XML
 
 /// A feed ready to render: entries checked, ordered newest first and cleaned, pages planned.
@@ -28,14 +29,23 @@ public struct PreparedFeed: Sendable {
         self.cleanedCount = cleanedCount ?? entries.count
     }
 
-    /// How many entry fragments are rendered concurrently before they are streamed out; bounds the memory
-    /// held in fragments to about this many entries' worth.
-    static let batchSize = 256
+    /// How many entry fragments are rendered (and validated) concurrently before they are streamed out;
+    /// bounds the memory held in fragments to about this many entries' worth, and gives validation
+    /// (`AssembledDocumentCheck.batchSize` entries per task) several tasks per core.
+    static let windowSize = 1_000
 
-    /// Renders a page, handing its bytes to `sink` in order, a chunk at a time (head, a batch of entries, …,
+    /// Renders a page, handing its bytes to `sink` in order, a chunk at a time (head, a window of entries, …,
     /// tail), so a feed of any size is never held whole in memory.
     /// - Throws: `PublishError.rendering` when libxml2's writer fails, or whatever `sink` throws.
     public func render(_ page: FeedPage, into sink: ([UInt8]) throws(PublishError) -> Void) throws(PublishError) {
+        _ = try render(page, validatingWith: nil, into: sink)
+    }
+
+    /// Renders a page like `render(_:into:)` and, given a session, validates every byte before it reaches
+    /// `sink`: each window of entries is checked with `AssembledDocumentCheck` on all cores as it is rendered.
+    /// - Returns: the validation report, nil without a session.
+    func render(_ page: FeedPage, validatingWith session: ValidationSession?,
+                into sink: ([UInt8]) throws(PublishError) -> Void) throws(PublishError) -> ValidationReport? {
         let renderer = self.renderer(for: page)
         let frame: DocumentFrame
         do {
@@ -43,28 +53,32 @@ public struct PreparedFeed: Sendable {
         } catch {
             throw PublishError(.rendering(fileName: page.fileName, message: error.description))
         }
+        var check = session.map { AssembledDocumentCheck(head: frame.head, tail: frame.tail, separator: renderer.separator, session: $0) }
         try sink(frame.head)
         let entries = self.entries
-        var batchStart = page.entryRange.lowerBound
-        while batchStart < page.entryRange.upperBound {
-            let batchEnd = min(batchStart + Self.batchSize, page.entryRange.upperBound)
+        var windowStart = page.entryRange.lowerBound
+        while windowStart < page.entryRange.upperBound {
+            let windowEnd = min(windowStart + Self.windowSize, page.entryRange.upperBound)
             let fragments: [[UInt8]]
             do {
-                fragments = try Concurrently.map(entries[batchStart..<batchEnd]) { entry throws(XMLWriterError) in
+                fragments = try Concurrently.map(entries[windowStart..<windowEnd]) { entry throws(XMLWriterError) in
                     try renderer.fragment(for: entry)
                 }
             } catch {
                 throw PublishError(.rendering(fileName: page.fileName, message: error.description))
             }
+            check?.add(fragments)
             var chunk: [UInt8] = []
+            chunk.reserveCapacity(fragments.reduce(0) { $0 + $1.count + renderer.separator.count })
             for (offset, fragment) in fragments.enumerated() {
-                if batchStart + offset > page.entryRange.lowerBound { chunk += renderer.separator }
+                if windowStart + offset > page.entryRange.lowerBound { chunk += renderer.separator }
                 chunk += fragment
             }
             try sink(chunk)
-            batchStart = batchEnd
+            windowStart = windowEnd
         }
         try sink(frame.tail)
+        return check?.finish()
     }
 
     /// Renders a page into one byte array (tests, the daemon's in-memory serving).

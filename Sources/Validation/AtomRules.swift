@@ -17,14 +17,16 @@ struct AtomRules {
     private var entryNumber = 0
 
     /// Starts checking a feed; `feed` needs only its attributes and line (its children come one at a time).
-    init(feed: XMLNode, session: ValidationSession? = nil) {
+    init(feed: XMLNode, session: ValidationSession? = nil, part: DocumentPart = .whole) {
         checker.session = session
+        checker.context = part
+        entryNumber = part.entriesBefore
         feedBase = Self.hasBase(feed)
         feedLine = feed.line
     }
 
-    static func check(_ root: XMLNode, session: ValidationSession? = nil) -> FindingList {
-        var rules = AtomRules(feed: root, session: session)
+    static func check(_ root: XMLNode, session: ValidationSession? = nil, part: DocumentPart = .whole) -> RuleOutcome {
+        var rules = AtomRules(feed: root, session: session, part: part)
         var entries: [XMLNode] = []
         for child in root.elementChildren {
             if child.namespaceURI == Self.namespace && child.name == "entry" {
@@ -37,7 +39,7 @@ struct AtomRules {
         for entry in entries {
             rules.checkFeedChild(entry)
         }
-        return rules.finish()
+        return RuleOutcome(findings: rules.finish(), identifiers: rules.checker.identifiers)
     }
 
     private static func hasBase(_ node: XMLNode) -> Bool {

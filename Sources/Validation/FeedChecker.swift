@@ -6,9 +6,12 @@ struct FeedChecker {
     var findings = FindingList()
     /// Markup findings of HTML already checked in this publish, shared with the other documents.
     var session: ValidationSession?
-    /// Identifier (guid, atom:id, JSON item id) → where it was first used ("line 12", "items[0].id"), for
-    /// `DuplicateEntries`.
-    private var seenIdentifiers: [String: String] = [:]
+    /// The identifiers (guid, atom:id, JSON item id) met so far, for `DuplicateEntries`.
+    private var uniqueIdentifiers = IdentifierRegistry()
+    /// Where this part of a document sits in the whole; a part records identifiers instead of comparing them.
+    var context = DocumentPart.whole
+    /// Every identifier checked, in document order, when `context` defers uniqueness to the whole document.
+    private(set) var identifiers: [SeenIdentifier] = []
 
     /// RSS dates: RFC 822 (RSS 2.0 spec, "All date-times in RSS conform to the Date and Time Specification
     /// of RFC 822"), with the weekday checked against the date.
@@ -51,27 +54,23 @@ struct FeedChecker {
     }
 
     /// Records an entry identifier; a second use is `DuplicateEntries` (readers show one entry, or flip
-    /// between the two).
+    /// between the two). A part of a larger document only records it (see `DocumentPart`).
     mutating func checkUnique(identifier: String, line: Int, what: String) {
-        if let first = seenIdentifiers[identifier] {
-            findings.add(.duplicateEntries, line: line, "\(what) \"\(identifier.prefix(80))\" was already used at \(first)")
+        let seen = SeenIdentifier(identifier: identifier, line: line, what: what, findingsBefore: findings.findings.count)
+        if context.defersUniqueness {
+            identifiers.append(seen)
         } else {
-            seenIdentifiers[identifier] = line > 0 ? "line \(line)" : what
+            uniqueIdentifiers.check(seen, into: &findings)
         }
     }
 
     /// C1 control characters (U+0080–U+009F) in text are almost always Windows-1252 bytes decoded as
     /// Latin-1: readers show boxes instead of quotes and dashes.
     mutating func checkCharacters(_ text: String, line: Int, what: String) {
-        // UTF-8 of U+0080–U+009F is C2 80 … C2 9F; a byte scan is far cheaper than a scalar walk.
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F {
-                findings.add(.badCharacters, line: line, "\(what) contains the control character U+00\(String(byte, radix: 16, uppercase: true)), "
-                    + "probably Windows-1252 text read as ISO-8859-1")
-                return
-            }
-            previous = byte
+        // UTF-8 of U+0080–U+009F is C2 80 … C2 9F; a byte search is far cheaper than a scalar walk.
+        if let byte = ByteSearch.firstC1Control(in: text) {
+            findings.add(.badCharacters, line: line, "\(what) contains the control character U+00\(String(byte, radix: 16, uppercase: true)), "
+                + "probably Windows-1252 text read as ISO-8859-1")
         }
     }
 

@@ -38,16 +38,45 @@ public enum FeedValidator {
     /// The report is the same as `validate(bytes:)` gives; the session only saves parsing an HTML body a
     /// second time when several documents (RSS, Atom, JSON Feed of one build) carry it.
     public static func validate(bytes: [UInt8], session: ValidationSession?) -> ValidationReport {
+        let checked = check(bytes: bytes, session: session, part: .whole)
+        return checked.report(findings: checked.outcome.findings)
+    }
+
+    /// A document's format and what its checks found, before the findings are finished into a report.
+    struct Checked {
+        var format: FeedFormat?
+        var outcome: RuleOutcome
+        /// Whether findings are reported in line order (grammar and rule findings of an XML feed interleave).
+        var sortsByLine = false
+
+        func report(findings: FindingList) -> ValidationReport {
+            var list = findings
+            let finished = list.finish()
+            return ValidationReport(format: format, findings: sortsByLine ? FeedValidator.sortedByLine(finished) : finished)
+        }
+    }
+
+    /// Validates a document, or one part of an assembled document (`DocumentPart`).
+    static func check(bytes: [UInt8], session: ValidationSession?, part: DocumentPart) -> Checked {
         if FormatDetection.looksLikeJSON(bytes) {
-            return validateJSONFeed(bytes: bytes, session: session)
+            return checkJSONFeed(bytes: bytes, session: session, part: part)
         }
         let document: XMLDocument
         do {
             document = try XMLDocument(xml: bytes)
         } catch {
-            return ValidationReport(format: nil, findings: ParseFindings.findings(for: error.diagnostics))
+            var list = FindingList()
+            list.append(contentsOf: ParseFindings.list(for: error.diagnostics))
+            return Checked(format: nil, outcome: RuleOutcome(findings: list))
         }
-        return validate(document: document, session: session)
+        switch FormatDetection.format(of: document) {
+        case .success(let format):
+            return check(document: document, format: format, session: session, part: part)
+        case .failure(let reason):
+            var list = FindingList()
+            list.add(.unknownFormat, line: document.root?.line ?? 0, reason.message)
+            return Checked(format: nil, outcome: RuleOutcome(findings: list))
+        }
     }
 
     /// Validates a parsed XML document, detecting RSS 2.0 or Atom 1.0 from its root element.
@@ -79,6 +108,11 @@ public enum FeedValidator {
     }
 
     static func validate(document: XMLDocument, format: FeedFormat, session: ValidationSession?) -> ValidationReport {
+        let checked = check(document: document, format: format, session: session, part: .whole)
+        return checked.report(findings: checked.outcome.findings)
+    }
+
+    static func check(document: XMLDocument, format: FeedFormat, session: ValidationSession?, part: DocumentPart) -> Checked {
         var list = FindingList()
         let detected = FormatDetection.format(of: document)
         guard case .success(format) = detected, let root = document.root else {
@@ -88,7 +122,7 @@ public enum FeedValidator {
             case .failure(let reason): found = reason.message
             }
             list.add(.unknownFormat, line: document.root?.line ?? 0, "expected \(format.displayName), found \(found)")
-            return ValidationReport(format: detected.success, findings: list.finish())
+            return Checked(format: detected.success, outcome: RuleOutcome(findings: list))
         }
         let schema: Result<RelaxNGSchema, RelaxNGSchemaError>
         switch format {
@@ -97,7 +131,7 @@ public enum FeedValidator {
         case .atom:
             schema = Schemas.atom
         case .json:
-            return ValidationReport(format: nil, findings: [])
+            return Checked(format: nil, outcome: RuleOutcome())
         }
         switch schema {
         case .success(let grammar):
@@ -111,8 +145,15 @@ public enum FeedValidator {
             // A grammar shipped in this module failed to compile: a bug in Crier, reported, never a crash.
             list.add(.schemaViolation, "internal error: the \(format.displayName) grammar did not compile: \(error)")
         }
-        list.append(contentsOf: format == .rss ? RSSRules.check(root, session: session) : AtomRules.check(root, session: session))
-        return ValidationReport(format: format, findings: sortedByLine(list.finish()))
+        let rules = format == .rss ? RSSRules.check(root, session: session, part: part) : AtomRules.check(root, session: session, part: part)
+        let grammarFindings = list.findings.count
+        list.append(contentsOf: rules.findings)
+        let identifiers = rules.identifiers.map { seen in
+            var moved = seen
+            moved.findingsBefore += grammarFindings
+            return moved
+        }
+        return Checked(format: format, outcome: RuleOutcome(findings: list, identifiers: identifiers), sortsByLine: true)
     }
 
     /// Whether the grammar accepts the document, checked with `RelaxNGSchema.isValid(_:repeating:namespaceURI:in:)`.
@@ -145,14 +186,18 @@ public enum FeedValidator {
     }
 
     static func validateJSONFeed(bytes: [UInt8], session: ValidationSession?) -> ValidationReport {
+        let checked = checkJSONFeed(bytes: bytes, session: session, part: .whole)
+        return checked.report(findings: checked.outcome.findings)
+    }
+
+    static func checkJSONFeed(bytes: [UInt8], session: ValidationSession?, part: DocumentPart) -> Checked {
         switch FormatDetection.jsonFeed(bytes) {
         case .success(let object):
-            var list = JSONFeedRules.check(object, session: session)
-            return ValidationReport(format: .json, findings: list.finish())
+            return Checked(format: .json, outcome: JSONFeedRules.check(object, session: session, part: part))
         case .failure(let reason):
             var list = FindingList()
             list.add(.unknownFormat, reason.message)
-            return ValidationReport(format: nil, findings: list.finish())
+            return Checked(format: nil, outcome: RuleOutcome(findings: list))
         }
     }
 

@@ -10,22 +10,23 @@ struct JSONFeedRules {
     private var checker = FeedChecker()
 
     /// Checks a parsed JSON Feed object (its version already recognised).
-    static func check(_ object: [String: Any], session: ValidationSession? = nil) -> FindingList {
-        var rules = JSONFeedRules(session: session)
-        rules.checkFeed(object)
-        return rules.checker.findings
+    static func check(_ object: [String: Any], session: ValidationSession? = nil, part: DocumentPart = .whole) -> RuleOutcome {
+        var rules = JSONFeedRules(session: session, part: part)
+        rules.checkFeed(object, entriesBefore: part.entriesBefore)
+        return RuleOutcome(findings: rules.checker.findings, identifiers: rules.checker.identifiers)
     }
 
-    private mutating func checkFeed(_ feed: [String: Any]) {
+    private mutating func checkFeed(_ feed: [String: Any], entriesBefore: Int) {
         checkHead(feed)
         guard let items = itemsArray(of: feed) else { return }
         for (index, rawItem) in items.enumerated() {
-            checkItem(at: index, rawItem)
+            checkItem(at: entriesBefore + index, rawItem)
         }
     }
 
-    init(session: ValidationSession? = nil) {
+    init(session: ValidationSession? = nil, part: DocumentPart = .whole) {
         checker.session = session
+        checker.context = part
     }
 
     /// The findings so far.

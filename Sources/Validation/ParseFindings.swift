@@ -5,6 +5,12 @@ enum ParseFindings {
     /// `NotWellFormed` for each parser error, except undefined entities, which get the W3C validator's
     /// `UndefinedNamedEntity` and a hint: HTML names such as `&nbsp;` mean nothing in XML.
     static func findings(for diagnostics: [XMLDiagnostic]) -> [Finding] {
+        var list = list(for: diagnostics)
+        return list.finish()
+    }
+
+    /// The same findings, not yet finished (the per-rule cut-off not yet summarised).
+    static func list(for diagnostics: [XMLDiagnostic]) -> FindingList {
         var list = FindingList()
         for diagnostic in diagnostics where diagnostic.severity == .error {
             if diagnostic.message.hasPrefix("Entity '"), diagnostic.message.hasSuffix("' not defined") {
@@ -18,6 +24,6 @@ enum ParseFindings {
         if list.findings.isEmpty {
             list.add(.notWellFormed, "the document is empty or not XML")
         }
-        return list.finish()
+        return list
     }
 }

@@ -10,19 +10,21 @@ struct RSSRules {
     private var hasSelf = false
     private var itemNumber = 0
 
-    init(session: ValidationSession? = nil) {
+    init(session: ValidationSession? = nil, part: DocumentPart = .whole) {
         checker.session = session
+        checker.context = part
+        itemNumber = part.entriesBefore
     }
 
-    static func check(_ root: XMLNode, session: ValidationSession? = nil) -> FindingList {
-        var rules = RSSRules(session: session)
+    static func check(_ root: XMLNode, session: ValidationSession? = nil, part: DocumentPart = .whole) -> RuleOutcome {
+        var rules = RSSRules(session: session, part: part)
         guard let channel = root.element(named: "channel", namespaceURI: nil), channel.namespaceURI == nil else {
-            return rules.checker.findings
+            return RuleOutcome(findings: rules.checker.findings)
         }
         for child in channel.elementChildren {
             rules.checkChannelChild(child)
         }
-        return rules.finish(channelLine: channel.line)
+        return RuleOutcome(findings: rules.finish(channelLine: channel.line), identifiers: rules.checker.identifiers)
     }
 
     /// The findings once every child of `channel` went through `checkChannelChild(_:)`: the channel-level

@@ -81,6 +81,25 @@ struct FindingList {
         for (rule, count) in other.counts { counts[rule, default: 0] += count }
     }
 
+    /// Adds a finding made elsewhere (another part of the document) through this list's per-rule limit.
+    mutating func add(_ finding: Finding) {
+        guard let rule = Rule(rawValue: finding.rule) else { return }
+        let count = counts[rule, default: 0] + 1
+        counts[rule] = count
+        if count <= Self.limitPerRule { findings.append(finding) }
+    }
+
+    /// Counts the findings `other` cut off (beyond those it stored) as cut off here too.
+    mutating func addCutOffCounts(of other: FindingList) {
+        var stored: [Rule: Int] = [:]
+        for finding in other.findings {
+            if let rule = Rule(rawValue: finding.rule) { stored[rule, default: 0] += 1 }
+        }
+        for (rule, count) in other.counts where count > stored[rule, default: 0] {
+            counts[rule, default: 0] += count - stored[rule, default: 0]
+        }
+    }
+
     /// Adds one finding per rule that was cut off, saying how many more there were.
     mutating func finish() -> [Finding] {
         for rule in Rule.allCases {

@@ -1,0 +1,169 @@
+import Dispatch
+import FeedModel
+import Foundation
+
+/// Validates a feed document while it is assembled from a head, entry fragments and a tail, a batch of
+/// entries at a time on all cores: the bytes are checked before they are written, and the whole document
+/// never has to be in memory or parsed in one piece.
+///
+/// Each batch is validated as a document of its own, made of the head, blank lines, the batch's fragments
+/// and the tail. The blank lines put every fragment on the line it has in the assembled document, and the
+/// rules count entries from the first one of the batch, so findings name the lines and entry numbers of the
+/// assembled document. What no batch can see alone is checked across batches: entry identifiers must be
+/// unique in the whole document, and a finding about the head or tail, which every batch repeats, is
+/// reported once.
+///
+/// Why the assembled document is valid when every batch is: every batch parses the same head and tail
+/// bytes, and each fragment in the same context (the elements of the head are open around it, with their
+/// namespace declarations), so each fragment is well-formed there and so is their concatenation. The
+/// grammars repeat entries independently (`atomEntry*` after the feed's other children, `item*` in the
+/// channel), so a head that accepts each batch of entries accepts all of them; the rules check each entry on
+/// its own given the head, except identifier uniqueness, which is checked here over the whole document.
+public struct AssembledDocumentCheck: Sendable {
+    /// How many entries each batch holds. The RELAX NG check of one batch is quadratic in its entries
+    /// (`RelaxNGSchema.isValid(_:repeating:namespaceURI:in:)`), and each batch re-parses the head, so a
+    /// small hundred balances the two; batches run side by side, several per core.
+    public static let batchSize = 100
+
+    private let head: [UInt8]
+    private let tail: [UInt8]
+    private let separator: [UInt8]
+    private let session: ValidationSession?
+    private let padsLines: Bool
+    /// Newlines in the head, and in the fragments and separators added so far.
+    private var linesBefore: Int
+    private let headLines: Int
+    private var entriesBefore = 0
+    private var findings = FindingList()
+    /// Findings already reported by an earlier batch (the head's, repeated by every batch).
+    private var reported: Set<Finding> = []
+    private var identifiers = IdentifierRegistry()
+    private var format: FeedFormat?
+    private var formatKnown = false
+
+    /// Starts checking a document.
+    /// - Parameters:
+    ///   - head: every byte before the first entry.
+    ///   - tail: every byte after the last entry.
+    ///   - separator: the bytes between two entries (`,` and a newline in JSON, nothing in XML).
+    ///   - session: markup findings of HTML bodies already checked in this publish.
+    public init(head: [UInt8], tail: [UInt8], separator: [UInt8], session: ValidationSession?) {
+        self.head = head
+        self.tail = tail
+        self.separator = separator
+        self.session = session
+        padsLines = !FormatDetection.looksLikeJSON(head)
+        headLines = ByteSearch.newlines(in: head)
+        linesBefore = headLines
+    }
+
+    /// Checks the next entries of the document, in document order, on all cores.
+    public mutating func add(_ fragments: [[UInt8]]) {
+        guard !fragments.isEmpty else { return }
+        var batches: [Batch] = []
+        var start = 0
+        while start < fragments.count {
+            let end = min(start + Self.batchSize, fragments.count)
+            let batch = Batch(range: start..<end, linesBefore: linesBefore, entriesBefore: entriesBefore + start)
+            for index in batch.range {
+                if entriesBefore + index > 0 { linesBefore += ByteSearch.newlines(in: separator) }
+                linesBefore += ByteSearch.newlines(in: fragments[index])
+            }
+            batches.append(batch)
+            start = end
+        }
+        entriesBefore += fragments.count
+        let checked = Results(count: batches.count)
+        let document = self
+        let planned = batches
+        DispatchQueue.concurrentPerform(iterations: planned.count) { index in
+            checked.store(document.check(planned[index], of: fragments), at: index)
+        }
+        for result in checked.collect() { merge(result) }
+    }
+
+    /// The report for the whole document once every entry was added.
+    public func finish() -> ValidationReport {
+        var document = self
+        if entriesBefore == 0 {
+            // No entry: the head and tail are the whole document.
+            document.merge(FeedValidator.check(bytes: head + tail, session: session, part: .whole))
+        }
+        var list = document.findings
+        let finished = list.finish()
+        return ValidationReport(format: document.format,
+                                findings: document.padsLines ? FeedValidator.sortedByLine(finished) : finished)
+    }
+
+    /// One batch's entries and where they stand in the document.
+    private struct Batch: Sendable {
+        var range: Range<Int>
+        /// Newlines before the batch's first fragment (and its separator).
+        var linesBefore: Int
+        var entriesBefore: Int
+    }
+
+    private func check(_ batch: Batch, of fragments: [[UInt8]]) -> FeedValidator.Checked {
+        var bytes: [UInt8] = []
+        let padding = padsLines ? batch.linesBefore - headLines : 0
+        bytes.reserveCapacity(head.count + padding + fragments[batch.range].reduce(0) { $0 + $1.count + separator.count } + tail.count)
+        bytes += head
+        bytes += repeatElement(UInt8(ascii: "\n"), count: padding)
+        for index in batch.range {
+            if index > batch.range.lowerBound { bytes += separator }
+            bytes += fragments[index]
+        }
+        bytes += tail
+        return FeedValidator.check(bytes: bytes, session: session,
+                                   part: DocumentPart(entriesBefore: batch.entriesBefore, defersUniqueness: true))
+    }
+
+    private mutating func merge(_ checked: FeedValidator.Checked) {
+        if !formatKnown {
+            format = checked.format
+            formatKnown = true
+        } else if format != checked.format {
+            format = nil
+        }
+        // The part's findings in order, each duplicate identifier found across parts in the place the
+        // whole document's validation would report it.
+        let found = checked.outcome.findings.findings
+        let seen = checked.outcome.identifiers
+        var nextIdentifier = 0
+        for position in 0...found.count {
+            while nextIdentifier < seen.count && seen[nextIdentifier].findingsBefore <= position {
+                identifiers.check(seen[nextIdentifier], into: &findings)
+                nextIdentifier += 1
+            }
+            // A finding an earlier part reported is one about the head or tail, which every part repeats.
+            if position < found.count && !reported.contains(found[position]) { findings.add(found[position]) }
+        }
+        findings.addCutOffCounts(of: checked.outcome.findings)
+        reported.formUnion(found)
+    }
+
+}
+
+/// One slot per batch, each written by exactly one iteration of `concurrentPerform` and read after it
+/// returns: the invariant behind `@unchecked Sendable`.
+private final class Results: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<FeedValidator.Checked?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ checked: FeedValidator.Checked, at index: Int) {
+        slots[index] = checked
+    }
+
+    func collect() -> [FeedValidator.Checked] {
+        slots.compactMap { $0 }
+    }
+}
