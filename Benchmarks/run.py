@@ -50,12 +50,18 @@ class Size:
         return os.path.join(self.work, "out-" + tool)
 
 
+def state_path(size, tool):
+    """Where a Crier run keeps its state store: a fresh file per run, so every build is cold (no stable ids,
+    hashes or first-seen dates from an earlier run), and the corpus folder gets no `.crier` of its own."""
+    return os.path.join(size.work, "state-" + tool + ".sqlite")
+
+
 def command(tool, size, crier, out):
     here = benchlib.BENCH_DIR
     if tool == "crier-md":
-        return [crier, "build", size.md, "--output", out]
+        return [crier, "build", size.md, "--output", out, "--state", state_path(size, tool)]
     if tool == "crier-txt":
-        return [crier, "build", size.txt, "--output", out]
+        return [crier, "build", size.txt, "--output", out, "--state", state_path(size, tool)]
     if tool == "hugo":
         return ["hugo", "--quiet", "--source", size.site, "--destination", out]
     if tool == "feedgen":
@@ -71,6 +77,12 @@ def run_once(tool, size, crier, timeout):
     os.makedirs(out)
     if tool.startswith("crier") and crier is None:
         return {"ok": False, "error": "crier unavailable"}
+    if tool.startswith("crier"):
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(state_path(size, tool) + suffix)
+            except FileNotFoundError:
+                pass
     result = benchlib.measure(command(tool, size, crier, out), timeout, cwd=size.work)
     if result["ok"]:
         result["bytes"], result["feeds"] = benchlib.output_summary(out)
