@@ -6,9 +6,10 @@ import Foundation
 /// entries at a time on all cores: the bytes are checked before they are written, and the whole document
 /// never has to be in memory or parsed in one piece.
 ///
-/// Each batch is validated as a document of its own, made of the head, blank lines, the batch's fragments
-/// and the tail. The blank lines put every fragment on the line it has in the assembled document, and the
-/// rules count entries from the first one of the batch, so findings name the lines and entry numbers of the
+/// Each batch is validated as a document of its own, made of the head, the batch's fragments and the tail.
+/// The XML parser is told how many lines of the assembled document lie between the head and the batch, so
+/// every fragment is on the line it has in the assembled document, and the rules count entries from the
+/// first one of the batch, so findings name the lines and entry numbers of the
 /// assembled document. What no batch can see alone is checked across batches: entry identifiers must be
 /// unique in the whole document, and a finding about the head or tail, which every batch repeats, is
 /// reported once.
@@ -29,8 +30,8 @@ public struct AssembledDocumentCheck: Sendable {
     private let tail: [UInt8]
     private let separator: [UInt8]
     private let session: ValidationSession?
-    private let padsLines: Bool
-    /// Newlines in the head, and in the fragments and separators added so far.
+    private let isXML: Bool
+    /// Newlines in the head, and in the fragments and separators added so far: where the next batch starts.
     private var linesBefore: Int
     private let headLines: Int
     private var entriesBefore = 0
@@ -52,7 +53,7 @@ public struct AssembledDocumentCheck: Sendable {
         self.tail = tail
         self.separator = separator
         self.session = session
-        padsLines = !FormatDetection.looksLikeJSON(head)
+        isXML = !FormatDetection.looksLikeJSON(head)
         headLines = ByteSearch.newlines(in: head)
         linesBefore = headLines
     }
@@ -92,7 +93,7 @@ public struct AssembledDocumentCheck: Sendable {
         var list = document.findings
         let finished = list.finish()
         return ValidationReport(format: document.format,
-                                findings: document.padsLines ? FeedValidator.sortedByLine(finished) : finished)
+                                findings: document.isXML ? FeedValidator.sortedByLine(finished) : finished)
     }
 
     /// One batch's entries and where they stand in the document.
@@ -104,18 +105,30 @@ public struct AssembledDocumentCheck: Sendable {
     }
 
     private func check(_ batch: Batch, of fragments: [[UInt8]]) -> FeedValidator.Checked {
+        let part = DocumentPart(entriesBefore: batch.entriesBefore, defersUniqueness: true)
+        if isXML {
+            // The push parser reads the pieces in place and counts the lines of the entries before the batch
+            // without reading them.
+            var pieces: [[UInt8]] = [head]
+            pieces.reserveCapacity(batch.range.count * 2 + 2)
+            for index in batch.range {
+                if index > batch.range.lowerBound && !separator.isEmpty { pieces.append(separator) }
+                pieces.append(fragments[index])
+            }
+            pieces.append(tail)
+            return FeedValidator.check(xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
+                                       session: session, part: part)
+        }
+        // JSON Feed findings name paths (items[N]), not lines: the batch is parsed as one document.
         var bytes: [UInt8] = []
-        let padding = padsLines ? batch.linesBefore - headLines : 0
-        bytes.reserveCapacity(head.count + padding + fragments[batch.range].reduce(0) { $0 + $1.count + separator.count } + tail.count)
+        bytes.reserveCapacity(head.count + fragments[batch.range].reduce(0) { $0 + $1.count + separator.count } + tail.count)
         bytes += head
-        bytes += repeatElement(UInt8(ascii: "\n"), count: padding)
         for index in batch.range {
             if index > batch.range.lowerBound { bytes += separator }
             bytes += fragments[index]
         }
         bytes += tail
-        return FeedValidator.check(bytes: bytes, session: session,
-                                   part: DocumentPart(entriesBefore: batch.entriesBefore, defersUniqueness: true))
+        return FeedValidator.check(bytes: bytes, session: session, part: part)
     }
 
     private mutating func merge(_ checked: FeedValidator.Checked) {

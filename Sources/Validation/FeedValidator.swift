@@ -61,9 +61,21 @@ public enum FeedValidator {
         if FormatDetection.looksLikeJSON(bytes) {
             return checkJSONFeed(bytes: bytes, session: session, part: part)
         }
+        return checkXML(session: session, part: part) { () throws(XMLParseError) in try XMLDocument(xml: bytes) }
+    }
+
+    /// Validates a part of an XML document given as pieces (`XMLDocument(xmlPieces:linesSkipped:)`).
+    static func check(xmlPieces pieces: [[UInt8]], linesSkipped: Int, session: ValidationSession?, part: DocumentPart) -> Checked {
+        checkXML(session: session, part: part) { () throws(XMLParseError) in
+            try XMLDocument(xmlPieces: pieces, linesSkipped: linesSkipped)
+        }
+    }
+
+    private static func checkXML(session: ValidationSession?, part: DocumentPart,
+                                 parse: () throws(XMLParseError) -> XMLDocument) -> Checked {
         let document: XMLDocument
         do {
-            document = try XMLDocument(xml: bytes)
+            document = try parse()
         } catch {
             var list = FindingList()
             list.append(contentsOf: ParseFindings.list(for: error.diagnostics))

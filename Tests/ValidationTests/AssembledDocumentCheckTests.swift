@@ -150,6 +150,16 @@ import Testing
         #expect(parts.assembledReport(window: 1_000) == whole)
     }
 
+    /// Lines past 65,535 (where libxml2 needs XML_PARSE_BIG_LINES) keep their numbers in later batches.
+    @Test func lineNumbersPastSixtyFiveThousandStayExact() {
+        var parts = Self.atom(entries: 320)
+        let tallText = String(repeating: "line\n", count: 300)
+        parts.fragments = parts.fragments.map { $0.replacingOccurrences(of: "</content>", with: tallText + "</content>") }
+        let whole = FeedValidator.validate(bytes: parts.whole)
+        #expect(whole.findings.contains { $0.line > 65_535 })
+        #expect(parts.assembledReport(window: 1_000) == whole)
+    }
+
     @Test func aDocumentWithoutEntriesIsItsHeadAndTail() {
         for parts in [Self.atom(entries: 0), Self.rss(entries: 0), Self.json(entries: 0)] {
             let report = parts.assembledReport(window: 100)
