@@ -19,7 +19,12 @@ struct YAMLFields {
     let lineOffset: Int
 
     /// Parses a YAML document whose top level must be a mapping; an empty document is an empty mapping.
-    init(yaml: String, lineOffset: Int = 0) throws(YAMLFieldError) {
+    /// - Parameters:
+    ///   - yaml: The document.
+    ///   - lineOffset: Added to reported line numbers.
+    ///   - tags: `.exact` always composes with Yams' default resolver; `.cheapest` (the default) uses
+    ///     `YAMLComposer`'s shortcut, which gives the same fields. Tests compare the two.
+    init(yaml: String, lineOffset: Int = 0, tags: YAMLComposer.Tags = .cheapest) throws(YAMLFieldError) {
         self.lineOffset = lineOffset
         let aliases = YAMLAliases.count(in: yaml)
         guard aliases <= YAMLAliases.limit else {
@@ -27,9 +32,7 @@ struct YAMLFields {
         }
         let root: Node?
         do {
-            // The encoding is passed because `Parser.Encoding.default` reads the whole process environment on
-            // every call, which cost more than parsing a short front matter.
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try YAMLComposer.compose(yaml, aliases: aliases, tags: tags)
         } catch let error as YamlError {
             throw Self.describe(error, lineOffset: lineOffset)
         } catch {
