@@ -5,6 +5,31 @@ public enum Slug {
     /// Lower-cases, turns every run of characters other than letters and digits into one `-`, and trims
     /// dashes at the ends. Letters outside ASCII are kept (they are percent-encoded in URLs).
     public static func make(_ text: String) -> String {
+        makeASCII(text) ?? makeByCharacters(text)
+    }
+
+    /// `make` for ASCII text, on bytes: there a `Character` is one byte (or `\r\n`, which is neither letter
+    /// nor digit, like each of its bytes), letters are `A-Z a-z` and numbers `0-9`. Nil for other text.
+    static func makeASCII(_ text: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                result.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `make` for any text, `Character` by `Character`.
+    static func makeByCharacters(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         for character in text.lowercased() {
