@@ -75,6 +75,13 @@ struct ArticleReader {
         return parse(bytes, path: path)
     }
 
+    /// White space or a control character. ASCII is decided without the Unicode property tables (letters and
+    /// punctuation are neither; controls are U+0000–U+001F and U+007F, spaces U+0009–U+000D and U+0020).
+    static func isBlankScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+    }
+
     private static func tooLarge(_ path: String, size: Int) -> IngestIssue {
         IngestIssue(file: path, message: "the file is \(size / 1_000_000) MB; files over \(maximumFileBytes / 1_000_000) MB are not read")
     }
@@ -110,7 +117,7 @@ struct ArticleReader {
         }
         // A title of only white space and controls (a vertical tab line, found by the fuzzer) would give an
         // entry readers list as blank; the file name is what Markdown and HTML fall back to as well.
-        if article.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+        if article.title.unicodeScalars.allSatisfy(Self.isBlankScalar) {
             article.title = stem
         }
         if article.isDraft {

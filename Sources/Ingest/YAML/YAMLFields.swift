@@ -66,8 +66,11 @@ struct YAMLFields {
     /// The entry for a key, if present and not null.
     func entry(_ key: String) -> (key: String, value: Node, line: Int?)? {
         guard let found = entries.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = found.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+        if case .scalar(let scalar) = found.value, scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
         }
         return found
     }

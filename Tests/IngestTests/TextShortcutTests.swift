@@ -1,0 +1,26 @@
+import Testing
+@testable import Ingest
+
+/// Byte-level checks on decoded text against the scalar-level definitions they shortcut.
+@Suite struct TextShortcutTests {
+    @Test func blankScalarsMatchUnicodeProperties() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            #expect(ArticleReader.isBlankScalar(scalar) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func c1DetectionMatchesAScalarScan() {
+        var generator = SystemRandomNumberGenerator()
+        var samples = ["", "plain", "é", "\u{80}", "\u{9F}", "\u{A0}", "x\u{85}", "Â\u{80}", "\u{C2}\u{A0}\u{9D}", "€", String(repeating: "é", count: 100) + "\u{90}"]
+        let pieces = ["a", "é", "Â", "\u{80}", "\u{9F}", "\u{A0}", "\u{C2}", "€", "\u{1F600}", "\n"]
+        for _ in 0..<2_000 {
+            samples.append((0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            let expected = sample.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
+            #expect(TextDecoder.hasC1Control(sample) == expected, "\(sample.debugDescription)")
+        }
+    }
+}
