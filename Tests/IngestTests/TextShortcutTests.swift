@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Ingest
 
@@ -21,6 +22,21 @@ import Testing
         for sample in samples {
             let expected = sample.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
             #expect(TextDecoder.hasC1Control(sample) == expected, "\(sample.debugDescription)")
+        }
+    }
+}
+
+/// `FastText.trimmingSpaces`, now used for every trimmed front matter value and date, against Foundation.
+@Suite struct TrimmingTests {
+    @Test func trimmingSpacesMatchesFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", " ", "\t", "\n", "\u{A0}", "\u{3000}", "é", "e\u{301}", "\u{301}", "\r\n", "\u{2028}", "x y"]
+        var samples = ["", " ", "\t a \t", "a", " a\u{301}", "\u{A0}x\u{A0}"]
+        for _ in 0..<2_000 {
+            samples.append((0..<Int.random(in: 0..<8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            #expect(FastText.trimmingSpaces(sample) == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
         }
     }
 }

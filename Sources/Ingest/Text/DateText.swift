@@ -9,7 +9,7 @@ public enum DateText {
     /// fractional seconds and `Z` or `+01:00` / `+0100`; and RFC 822 (`Tue, 05 Mar 2024 09:30:00 +0100`,
     /// weekday optional, zone as a number or `GMT`/`UT`/`EST` etc.). The written offset is kept in the timestamp.
     public static func parse(_ text: String, zone: ZoneSetting) -> Timestamp? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = FastText.trimmingSpaces(text)
         guard let (civil, offset) = parseISO(trimmed) ?? parseRFC822(trimmed), civil.isValid else { return nil }
         return Timestamp(civil, utcOffsetSeconds: offset ?? zone.offsetSeconds(at: civil))
     }

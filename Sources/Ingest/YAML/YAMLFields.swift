@@ -90,7 +90,7 @@ struct YAMLFields {
     /// A whole number.
     func int(_ key: String) throws(YAMLFieldError) -> Int? {
         guard let found = entry(key) else { return nil }
-        guard let scalar = found.value.scalar, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard let scalar = found.value.scalar, let value = Int(FastText.trimmingSpaces(scalar.string)) else {
             throw YAMLFieldError(line: found.line, key: key, message: "expected a whole number, found \(Self.shown(found.value))")
         }
         return value
@@ -111,14 +111,14 @@ struct YAMLFields {
         switch found.value {
         case .scalar(let scalar):
             let parts = splitCommas ? scalar.string.split(separator: ",").map(String.init) : [scalar.string]
-            return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return parts.map { FastText.trimmingSpaces($0) }.filter { !$0.isEmpty }
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {
                 guard let scalar = item.scalar else {
                     throw YAMLFieldError(line: found.line, key: key, message: "expected a list of text items, found \(Self.kind(of: item)) as an item")
                 }
-                let text = scalar.string.trimmingCharacters(in: .whitespaces)
+                let text = FastText.trimmingSpaces(scalar.string)
                 if !text.isEmpty { result.append(text) }
             }
             return result
@@ -197,10 +197,10 @@ struct YAMLFields {
 extension Person {
     /// Parses `Name`, `Name <email>` or `email (Name)`; nil for empty text.
     init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = FastText.trimmingSpaces(text)
         guard !trimmed.isEmpty else { return nil }
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let name = FastText.trimmingSpaces(String(trimmed[..<open]))
             let email = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             self.init(name: name.isEmpty ? email : name, email: email.isEmpty ? nil : email)
         } else {
