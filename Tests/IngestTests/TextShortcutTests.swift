@@ -40,3 +40,22 @@ import Testing
         }
     }
 }
+
+/// The byte scanner of ASCII dates against the `Character` scanner.
+@Suite struct DateScannerTests {
+    @Test func asciiDatesScanAsCharactersDo() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["2024", "-", "03", "05", "T", "t", " ", "09", ":", "30", "00", ".", ",", "123", "Z", "z", "+01:00", "+0100",
+                      "-05", "UTC", "GMT", "\r\n", "\r", "x", "1", "999999"]
+        var samples = ["2024-03-05", "2024-03-05 09:30", "2024-03-05T09:30:00+01:00", "2024-03-05T09:30:00.5Z", "2024-3-5",
+                       "2024-03-05T09:30:00 +0100", "2024-03-05\r\n", "2024-03-0\r\n", "2024-03-05T09:30:00,Z", ""]
+        for _ in 0..<5_000 {
+            samples.append((0..<Int.random(in: 1..<10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            let bytes = DateText.parseISO(sample).map { "\($0.0) \($0.1.map(String.init) ?? "-")" }
+            let characters = DateText.parseISO(sample, byCharacters: true).map { "\($0.0) \($0.1.map(String.init) ?? "-")" }
+            #expect(bytes == characters, "\(sample.debugDescription)")
+        }
+    }
+}
