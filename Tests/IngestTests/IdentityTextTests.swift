@@ -45,3 +45,21 @@ import Testing
         #expect(EntryIdentity.pathSlug("!!!/???.md") == "article/article")
     }
 }
+
+/// File-name dates by byte against the `Character` route.
+@Suite struct FileNameDateTests {
+    @Test func asciiDatePrefixesMatchTheCharacterRoute() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["2024", "-", "03", "05", "_", ".", "x", "\r\n", "\r", "1", "\u{301}", "é", "0", "12", "-hello", "md"]
+        var samples = ["2024-03-05-hello.md", "2024-03-05", "2024-03-05.md", "2024-03-05_x", "2024-03-05x", "2024-03-05-\u{301}x",
+                       "2024-03-0\r\n", "2024-13-45-a", "abcd-ef-gh-", "2024-03-05\u{301}", ""]
+        for _ in 0..<5_000 {
+            samples.append((0..<Int.random(in: 1..<9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for sample in samples {
+            let fast = Slug.datePrefix(of: sample).map { "\($0.year)-\($0.month)-\($0.day)" }
+            let slow = Slug.datePrefixByCharacters(of: sample).map { "\($0.year)-\($0.month)-\($0.day)" }
+            #expect(fast == slow, "\(sample.debugDescription)")
+        }
+    }
+}

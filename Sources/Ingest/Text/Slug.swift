@@ -57,6 +57,29 @@ public enum Slug {
 
     /// The `YYYY-MM-DD` a file name starts with (followed by `-`, `_`, `.` or nothing), as year, month, day.
     static func datePrefix(of name: String) -> (year: Int, month: Int, day: Int)? {
+        // When the first 12 bytes are ASCII, the first 11 Characters are those bytes (a `\r\n` fails both
+        // routes), so the bytes decide without building Characters.
+        if name.utf8.prefix(12).allSatisfy({ $0 < 0x80 }) { return asciiDatePrefix(Array(name.utf8.prefix(11))) }
+        return datePrefixByCharacters(of: name)
+    }
+
+    private static func asciiDatePrefix(_ bytes: [UInt8]) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.count == 10 || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[10]) else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
+    }
+
+    /// `datePrefix` on Characters, for names with non-ASCII bytes near the start.
+    static func datePrefixByCharacters(of name: String) -> (year: Int, month: Int, day: Int)? {
         let chars = Array(name.prefix(11))
         guard chars.count >= 10, chars[4] == "-", chars[7] == "-",
               chars.count == 10 || ["-", "_", "."].contains(chars[10]),
