@@ -73,6 +73,27 @@ import Testing
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 
+    /// Lengths around the padding's block edges (55/56 bytes: one tail block or two), digests from Python's hashlib.
+    @Test(arguments: [
+        (1, "ca358758f6d27e6cf45272937977a748fd88391db679ceda7dc7bf1f005ee879"),
+        (55, "16ed9c4697ca11d5f6fb25ea7900252dd4cb97215d7f6d0b2bb3e2a86ac0ec72"),
+        (56, "939ada93b2fe1e9c596d767bb408567c83e253667f0b25e5be8e16f35f2cbac9"),
+        (57, "ab84281f3b181e6cfc7cf870c7f3e7912be6fd1ac49c7dd6b21f6c25bb9a5eaa"),
+        (63, "6073f83b09ae82016cdbe24c18996c48f0eaa08ca675d0f6b90b807fc29e0149"),
+        (64, "b337ba9b0c69c391364e985fdcb23a889887e59800832c92fbfa22b8a3c40304"),
+        (65, "9d6a3fb113b586b4ab97bc11c993a27bd9b7bbcb756e0646083dc47a679600e6"),
+        (119, "9773fbac8194c3d789af101b49b6a26073076895ef6e0f658432849dd477a43f"),
+        (120, "070a538f085dd94821d4dc197c5c8b791051891d4fa2a1bf25d3c275236676f7"),
+        (127, "5072b7a9a4cda7f6d80f1eff09b8b9653201dba22319daf32c6c05339d57f483"),
+        (128, "485a94e53eba9717a5d8b7b4489cad92a752f1c5722e7dfd29dd164b7c438d11"),
+        (129, "72b63785704123441e7405a2620b859d1f107604ef5882e2674e82cc40d173a6"),
+        (4999, "d21617fba14496a371a9adb208db539dc1ddba009ee0964dffe63ec13666f169"),
+    ])
+    func sha256AtBlockEdges(length: Int, digest: String) {
+        let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        #expect(SHA256.hex(bytes) == digest)
+    }
+
     @Test func nonASCIIFileNamesGiveASCIIIds() throws {
         let folder = try TestFolder()
         try folder.write("café.md", "---\ndate: 2024-01-01\n---\nx\n")

@@ -38,7 +38,7 @@ enum HTMLArticle {
         article.authors = authorNames.compactMap(Person.init(parsing:))
         var tags = meta.all("article:tag")
         if tags.isEmpty, let keywords = meta["keywords"] {
-            tags = keywords.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            tags = keywords.split(separator: ",").map { FastText.trimmingSpaces(String($0)) }.filter { !$0.isEmpty }
         }
         article.tags = tags
         article.link = meta["og:url"] ?? root.descendantElements.first { $0.name == "link" && $0.attribute("rel")?.lowercased() == "canonical" }?.attribute("href")

@@ -31,7 +31,7 @@ enum MarkdownArticle {
     }
 
     private static func build(fields: YAMLFields?, body: String, fileStem: String, dates: DateReader) throws -> ParsedArticle {
-        let title = try fields?.string("title").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        let title = try fields?.string("title").flatMap { FastText.trimmingSpaces($0).isEmpty ? nil : $0 }
         let rendered = MarkdownRenderer.render(body, extractTitle: title == nil)
         var article = ParsedArticle(
             title: title ?? rendered.title ?? fileStem,

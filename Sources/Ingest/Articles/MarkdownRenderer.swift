@@ -47,7 +47,7 @@ enum MarkdownRenderer {
 
         var title: String?
         if extractTitle, let heading = firstLevelOneHeading(in: document) {
-            let text = plainText(of: heading).trimmingCharacters(in: .whitespaces)
+            let text = FastText.trimmingSpaces(plainText(of: heading))
             if !text.isEmpty {
                 title = text
                 cmark_node_unlink(heading)

@@ -31,7 +31,7 @@ enum PlainTextArticle {
                 guard let key = headerKey(line), let colon = line.firstIndex(of: ":") else {
                     throw ArticleError(line: index + 1, message: "header: expected 'Key: Value' (the header ends at the first blank line), found \"\(line)\"")
                 }
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let value = FastText.trimmingSpaces(String(line[line.index(after: colon)...]))
                 if headerKeys.contains(key) {
                     header[key] = (value, index + 1)
                 } else {
@@ -77,7 +77,7 @@ enum PlainTextArticle {
             article.authors = author.split(separator: ",").compactMap { Person(parsing: String($0)) }
         }
         if let tags = header["tags"]?.value {
-            article.tags = tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            article.tags = tags.split(separator: ",").map { FastText.trimmingSpaces(String($0)) }.filter { !$0.isEmpty }
         }
         article.link = header["link"]?.value
         article.id = header["id"]?.value

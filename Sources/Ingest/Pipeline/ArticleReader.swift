@@ -7,11 +7,16 @@ struct ArticleReader {
     let config: SiteConfig
     /// The source folder with symlinks resolved, computed once rather than for every file.
     let resolvedRoot: String
+    /// The source folder's path with a trailing `/` when it is already canonical (no symlink, `.` or `..`),
+    /// so `PlainFile` may read below it; nil sends every file through the general route.
+    let canonicalRoot: String?
 
     init(source: URL, config: SiteConfig) {
         self.source = source
         self.config = config
         resolvedRoot = ArticleFiles.resolvedRoot(of: source)
+        let sourcePath = source.path
+        canonicalRoot = sourcePath.hasSuffix("/") || sourcePath + "/" != resolvedRoot ? nil : resolvedRoot
     }
 
     /// A parsed file ready to be given its stable fields.
@@ -40,10 +45,17 @@ struct ArticleReader {
     static let maximumFileBytes = 64_000_000
 
     func read(_ path: String) -> Result {
-        let file = source.appendingPathComponent(path)
         guard ArticleFiles.isArticlePath(path) else {
             return .skipped(IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
         }
+        if let canonicalRoot {
+            switch PlainFile.contents(of: path, canonicalRoot: canonicalRoot, maximumBytes: Self.maximumFileBytes) {
+            case .bytes(let bytes): return parse(bytes, path: path)
+            case .tooLarge(let size): return .failed(Self.tooLarge(path, size: size))
+            case .notSure: break
+            }
+        }
+        let file = source.appendingPathComponent(path)
         guard ArticleFiles.isInside(file, resolvedRoot: resolvedRoot) else {
             return .skipped(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
         }
@@ -52,7 +64,7 @@ struct ArticleReader {
         }
         // Checked before reading: a multi-gigabyte (or sparse) file must not be pulled into memory whole.
         if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > Self.maximumFileBytes {
-            return .failed(IngestIssue(file: path, message: "the file is \(size / 1_000_000) MB; files over \(Self.maximumFileBytes / 1_000_000) MB are not read"))
+            return .failed(Self.tooLarge(path, size: size))
         }
         let bytes: [UInt8]
         do {
@@ -63,11 +75,21 @@ struct ArticleReader {
         return parse(bytes, path: path)
     }
 
+    /// White space or a control character. ASCII is decided without the Unicode property tables (letters and
+    /// punctuation are neither; controls are U+0000–U+001F and U+007F, spaces U+0009–U+000D and U+0020).
+    static func isBlankScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+    }
+
+    private static func tooLarge(_ path: String, size: Int) -> IngestIssue {
+        IngestIssue(file: path, message: "the file is \(size / 1_000_000) MB; files over \(maximumFileBytes / 1_000_000) MB are not read")
+    }
+
     /// Parses an article's bytes as the file at `path` (relative to the source folder; its extension picks the
     /// format, its name the fallback title and date). Needs no file, so the fuzzer can call it.
     func parse(_ bytes: [UInt8], path: String) -> Result {
-        let file = source.appendingPathComponent(path)
-        let ext = file.pathExtension.lowercased()
+        let (name, ext) = ArticlePath.nameAndExtension(of: path, in: source)
         let isHTML = ext == "html" || ext == "htm"
         let decoded: TextDecoder.Decoded
         do {
@@ -82,7 +104,6 @@ struct ArticleReader {
         }
 
         let dates = DateReader(zone: config.timeZone)
-        let name = file.lastPathComponent
         let stem = Slug.stem(ofFileName: name, droppingDate: true)
         var article: ParsedArticle
         do {
@@ -96,7 +117,7 @@ struct ArticleReader {
         }
         // A title of only white space and controls (a vertical tab line, found by the fuzzer) would give an
         // entry readers list as blank; the file name is what Markdown and HTML fall back to as well.
-        if article.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+        if article.title.unicodeScalars.allSatisfy(Self.isBlankScalar) {
             article.title = stem
         }
         if article.isDraft {

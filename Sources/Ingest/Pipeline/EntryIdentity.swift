@@ -18,7 +18,7 @@ struct EntryIdentity {
     /// unique within the folder, so two articles with the same title and date still get different ids.
     func tagURI(path: String, published: Timestamp) -> String {
         let civil = published.localCivilTime
-        let date = String(format: "%04d-%02d-%02d", civil.year, civil.month, civil.day)
+        let date = Self.padded(civil.year, 4) + "-" + Self.padded(civil.month, 2) + "-" + Self.padded(civil.day, 2)
         return "tag:\(host),\(date):/" + Self.pathSlug(path)
     }
 
@@ -31,8 +31,23 @@ struct EntryIdentity {
         return segments.enumerated().map { index, segment in
             let stem = index == segments.count - 1 ? Slug.stem(ofFileName: segment, droppingDate: false) : segment
             let slug = Slug.make(stem)
-            return (slug.isEmpty ? "article" : slug).addingPercentEncoding(withAllowedCharacters: tagSafe) ?? slug
+            let part = slug.isEmpty ? "article" : slug
+            // Slugs of ASCII names are already all tag-safe; encoding them would return them unchanged.
+            if part.utf8.allSatisfy(isTagSafe) { return part }
+            return part.addingPercentEncoding(withAllowedCharacters: tagSafe) ?? slug
         }.joined(separator: "/")
+    }
+
+    /// The bytes of `tagSafe`.
+    private static func isTagSafe(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+    }
+
+    /// `String(format: "%0\(width)d", value)`, without Foundation's formatter for the usual non-negative case.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        guard value >= 0 else { return String(format: "%0\(width)d", value) }
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The URL slug: the article's own, else the file name without date prefix and extension.
@@ -51,13 +66,39 @@ struct EntryIdentity {
     func link(stated: String?, slug: String, published: Timestamp) -> String {
         if let stated, !stated.isEmpty { return URLText.absolute(stated, base: config.baseURL) }
         let civil = published.localCivilTime
-        let encodedSlug = slug.addingPercentEncoding(withAllowedCharacters: Self.slugAllowed) ?? slug
-        let path = config.permalink
-            .replacingOccurrences(of: "{slug}", with: encodedSlug)
-            .replacingOccurrences(of: "{year}", with: String(format: "%04d", civil.year))
-            .replacingOccurrences(of: "{month}", with: String(format: "%02d", civil.month))
-            .replacingOccurrences(of: "{day}", with: String(format: "%02d", civil.day))
+        // Slugs are letters, digits and dashes; ASCII ones are all allowed in a path segment already.
+        let encodedSlug = slug.utf8.allSatisfy(Self.isTagSafe) ? slug
+            : slug.addingPercentEncoding(withAllowedCharacters: Self.slugAllowed) ?? slug
+        let replacements = [("{slug}", encodedSlug), ("{year}", Self.padded(civil.year, 4)),
+                            ("{month}", Self.padded(civil.month, 2)), ("{day}", Self.padded(civil.day, 2))]
+        var path = config.permalink
+        for (token, value) in replacements {
+            path = Self.replacing(token, with: value, in: path)
+        }
         return config.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// `text.replacingOccurrences(of: token, with: value)`, done on bytes when both texts are ASCII (then
+    /// Foundation's comparison is byte equality), through Foundation otherwise.
+    static func replacing(_ token: String, with value: String, in text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.replacingOccurrences(of: token, with: value)
+        }
+        let bytes = Array(text.utf8), pattern = Array(token.utf8)
+        guard !pattern.isEmpty else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + value.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == pattern[0], index + pattern.count <= bytes.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                result += value.utf8
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The date a file name starts with, at midnight in the site's zone.

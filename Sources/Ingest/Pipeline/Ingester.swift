@@ -14,6 +14,8 @@ public struct Ingester: Sendable {
     public let store: StateStore
     /// The current time; injectable so tests control "first seen" and "changed" times.
     public let clock: @Sendable () -> Timestamp
+    /// Built once: it resolves the source folder's path, which costs more than parsing a short article.
+    private let reader: ArticleReader
 
     /// Creates an ingester.
     /// - Parameters:
@@ -26,6 +28,7 @@ public struct Ingester: Sendable {
         self.config = config
         self.store = store
         self.clock = clock ?? Self.systemClock(zone: config.timeZone)
+        reader = ArticleReader(source: source, config: config)
     }
 
     /// The system clock, with the offset the zone has now.
@@ -52,7 +55,6 @@ public struct Ingester: Sendable {
         } catch {
             return IngestResult(issues: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
         }
-        let reader = ArticleReader(source: source, config: config)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var results = [ArticleReader.Result?](repeating: nil, count: paths.count)
         await withTaskGroup(of: (Int, ArticleReader.Result).self) { group in
@@ -106,7 +108,7 @@ public struct Ingester: Sendable {
     /// Ingests one file, for the folder watcher.
     /// - Parameter relativePath: The file's path relative to the source folder.
     public func ingest(relativePath: String) -> IngestOutcome {
-        switch ArticleReader(source: source, config: config).read(relativePath) {
+        switch reader.read(relativePath) {
         case .parsed(let file): settle([file])[0]
         case .skipped(let issue): .skipped(issue)
         case .failed(let issue): .failed(issue)

@@ -174,7 +174,9 @@ public final class StateStore: Sendable {
     }
 
     private static func fetch(_ path: String, in db: Database) throws -> ArticleState? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE path = ?", arguments: [path]) else { return nil }
+        // Cached statements: preparing the same SQL once per file cost more than running it.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM article WHERE path = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [path]) else { return nil }
         var changed: Timestamp?
         if let seconds: Int64 = row["changed"] {
             changed = Timestamp(secondsSinceEpoch: seconds, utcOffsetSeconds: row["changedOffset"] ?? 0)
@@ -189,14 +191,15 @@ public final class StateStore: Sendable {
     }
 
     private static func save(_ state: ArticleState, in db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
             INSERT INTO article (path, firstSeen, firstSeenOffset, contentHash, changed, changedOffset, assignedID)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET firstSeen = excluded.firstSeen, firstSeenOffset = excluded.firstSeenOffset,
                 contentHash = excluded.contentHash, changed = excluded.changed, changedOffset = excluded.changedOffset,
                 assignedID = excluded.assignedID
-            """,
+            """
+        ).execute(
             arguments: [state.path, state.firstSeen.secondsSinceEpoch, state.firstSeen.utcOffsetSeconds, state.contentHash,
                         state.changed?.secondsSinceEpoch, state.changed?.utcOffsetSeconds, state.assignedID]
         )

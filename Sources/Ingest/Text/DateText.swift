@@ -9,7 +9,7 @@ public enum DateText {
     /// fractional seconds and `Z` or `+01:00` / `+0100`; and RFC 822 (`Tue, 05 Mar 2024 09:30:00 +0100`,
     /// weekday optional, zone as a number or `GMT`/`UT`/`EST` etc.). The written offset is kept in the timestamp.
     public static func parse(_ text: String, zone: ZoneSetting) -> Timestamp? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = FastText.trimmingSpaces(text)
         guard let (civil, offset) = parseISO(trimmed) ?? parseRFC822(trimmed), civil.isValid else { return nil }
         return Timestamp(civil, utcOffsetSeconds: offset ?? zone.offsetSeconds(at: civil))
     }
@@ -27,8 +27,18 @@ public enum DateText {
         return sign == "+" ? magnitude : -magnitude
     }
 
-    private static func parseISO(_ text: String) -> (CivilTime, Int?)? {
+    static func parseISO(_ text: String, byCharacters: Bool = false) -> (CivilTime, Int?)? {
+        // ASCII text (nearly every date) is scanned by byte: there each byte is one `Character`, and a
+        // `\r\n` pair, one `Character`, is neither a digit nor any of the separators, like each of its bytes.
+        if !byCharacters && text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var scanner = ByteScanner(text)
+            return parseISO(&scanner)
+        }
         var scanner = Scanner(text)
+        return parseISO(&scanner)
+    }
+
+    private static func parseISO(_ scanner: inout some DateScanner) -> (CivilTime, Int?)? {
         guard let year = scanner.number(digits: 4), scanner.take("-"), let month = scanner.number(digits: 2),
               scanner.take("-"), let day = scanner.number(digits: 2) else { return nil }
         var civil = CivilTime(year: year, month: month, day: day)
@@ -86,8 +96,51 @@ public enum DateText {
     }
 }
 
+/// A cursor for the date grammar.
+private protocol DateScanner {
+    var atEnd: Bool { get }
+    var rest: String { get }
+    mutating func take(_ character: Character) -> Bool
+    mutating func number(digits: Int) -> Int?
+    mutating func skipDigits() -> Int
+}
+
+/// A cursor over the bytes of ASCII text.
+private struct ByteScanner: DateScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    var atEnd: Bool { index == bytes.count }
+    var rest: String { String(decoding: bytes[index...], as: UTF8.self) }
+
+    mutating func take(_ character: Character) -> Bool {
+        guard index < bytes.count, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func number(digits: Int) -> Int? {
+        guard index + digits <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[index..<index + digits] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        index += digits
+        return value
+    }
+
+    mutating func skipDigits() -> Int {
+        let start = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        return index - start
+    }
+}
+
 /// A tiny cursor over a string's characters for the date grammar.
-private struct Scanner {
+private struct Scanner: DateScanner {
     private let chars: [Character]
     private var index = 0
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns a file's bytes into text: detects the encoding, normalises line ends, refuses binary files.
 enum TextDecoder {
     /// Decoded text plus whether the encoding had to be guessed.
@@ -62,13 +68,7 @@ enum TextDecoder {
     /// undefined bytes of a file read as Windows-1252. XML allows them but readers show boxes, and the W3C
     /// validator (and Crier's) flags them as BadCharacters; HTML's numeric references map them the same way.
     static func replacingC1Controls(_ text: String) -> String {
-        // Fast path on bytes: every C1 control is C2 80...C2 9F in UTF-8.
-        var previous: UInt8 = 0
-        let hasC1 = text.utf8.contains { byte in
-            defer { previous = byte }
-            return previous == 0xC2 && (0x80...0x9F).contains(byte)
-        }
-        guard hasC1 else { return text }
+        guard hasC1Control(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard (0x80...0x9F).contains(scalar.value) else {
@@ -79,6 +79,28 @@ enum TextDecoder {
             if mapped != scalar.value, let replacement = Unicode.Scalar(mapped) { scalars.append(replacement) }
         }
         return String(scalars)
+    }
+
+    /// True when the text has a C1 control: in UTF-8 exactly the pairs C2 80...C2 9F. `memchr` finds the
+    /// rare C2 lead bytes; a closure over every byte cost more than decoding.
+    static func hasC1Control(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard var cursor = buffer.baseAddress else { return false }
+            let end = cursor + buffer.count
+            while cursor < end, let lead = memchr(cursor, 0xC2, end - cursor) {
+                let next = UnsafePointer(lead.assumingMemoryBound(to: UInt8.self)) + 1
+                if next < end, next.pointee >= 0x80, next.pointee <= 0x9F { return true }
+                cursor = next
+            }
+            return false
+        }
+        if let found { return found }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// CRLF and lone CR become LF, so every parser sees one kind of line end.

@@ -19,7 +19,12 @@ struct YAMLFields {
     let lineOffset: Int
 
     /// Parses a YAML document whose top level must be a mapping; an empty document is an empty mapping.
-    init(yaml: String, lineOffset: Int = 0) throws(YAMLFieldError) {
+    /// - Parameters:
+    ///   - yaml: The document.
+    ///   - lineOffset: Added to reported line numbers.
+    ///   - tags: `.exact` always composes with Yams' default resolver; `.cheapest` (the default) uses
+    ///     `YAMLComposer`'s shortcut, which gives the same fields. Tests compare the two.
+    init(yaml: String, lineOffset: Int = 0, tags: YAMLComposer.Tags = .cheapest) throws(YAMLFieldError) {
         self.lineOffset = lineOffset
         let aliases = YAMLAliases.count(in: yaml)
         guard aliases <= YAMLAliases.limit else {
@@ -27,9 +32,7 @@ struct YAMLFields {
         }
         let root: Node?
         do {
-            // The encoding is passed because `Parser.Encoding.default` reads the whole process environment on
-            // every call, which cost more than parsing a short front matter.
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try YAMLComposer.compose(yaml, aliases: aliases, tags: tags)
         } catch let error as YamlError {
             throw Self.describe(error, lineOffset: lineOffset)
         } catch {
@@ -63,8 +66,11 @@ struct YAMLFields {
     /// The entry for a key, if present and not null.
     func entry(_ key: String) -> (key: String, value: Node, line: Int?)? {
         guard let found = entries.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = found.value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+        if case .scalar(let scalar) = found.value, scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
         }
         return found
     }
@@ -84,7 +90,7 @@ struct YAMLFields {
     /// A whole number.
     func int(_ key: String) throws(YAMLFieldError) -> Int? {
         guard let found = entry(key) else { return nil }
-        guard let scalar = found.value.scalar, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard let scalar = found.value.scalar, let value = Int(FastText.trimmingSpaces(scalar.string)) else {
             throw YAMLFieldError(line: found.line, key: key, message: "expected a whole number, found \(Self.shown(found.value))")
         }
         return value
@@ -105,14 +111,14 @@ struct YAMLFields {
         switch found.value {
         case .scalar(let scalar):
             let parts = splitCommas ? scalar.string.split(separator: ",").map(String.init) : [scalar.string]
-            return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return parts.map { FastText.trimmingSpaces($0) }.filter { !$0.isEmpty }
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {
                 guard let scalar = item.scalar else {
                     throw YAMLFieldError(line: found.line, key: key, message: "expected a list of text items, found \(Self.kind(of: item)) as an item")
                 }
-                let text = scalar.string.trimmingCharacters(in: .whitespaces)
+                let text = FastText.trimmingSpaces(scalar.string)
                 if !text.isEmpty { result.append(text) }
             }
             return result
@@ -191,10 +197,10 @@ struct YAMLFields {
 extension Person {
     /// Parses `Name`, `Name <email>` or `email (Name)`; nil for empty text.
     init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = FastText.trimmingSpaces(text)
         guard !trimmed.isEmpty else { return nil }
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let name = FastText.trimmingSpaces(String(trimmed[..<open]))
             let email = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             self.init(name: name.isEmpty ? email : name, email: email.isEmpty ? nil : email)
         } else {
