@@ -4,7 +4,7 @@ import XML
 ///
 /// Text is copied in runs and only `&`, `<`, `>` (and `"` in attribute values) are replaced, byte-wise:
 /// bodies are large and almost every byte needs nothing. Characters XML 1.0 forbids are dropped, so the HTML
-/// embeds safely in an XML document.
+/// embeds safely in an XML document. Everything is appended to one byte buffer; no `String` is made per piece.
 struct HTMLOutput {
     private var bytes: [UInt8] = []
     private var text: [UInt8] = []
@@ -12,27 +12,46 @@ struct HTMLOutput {
     private var pendingSpace = false
     let textLimit: Int
 
-    init(textLimit: Int) {
+    /// - Parameter capacity: bytes to reserve for the HTML (the body's own length is a good guess).
+    init(textLimit: Int, capacity: Int = 0) {
         self.textLimit = textLimit
+        bytes.reserveCapacity(capacity)
     }
 
     var htmlString: String { String(decoding: bytes, as: UTF8.self) }
     var plainText: String { String(decoding: text, as: UTF8.self) }
 
-    /// Appends markup we generated ourselves (tag names, attribute names): written as is.
-    mutating func markup(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+    /// Appends markup we generated ourselves: written as is.
+    mutating func markup(_ string: StaticString) {
+        string.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a tag or attribute name read from the parsed tree: written as is.
+    mutating func markup(_ name: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: name)
     }
 
     /// Appends character data, escaped, and feeds the plain text.
     mutating func text(_ string: String) {
-        escape(string, quotes: false)
-        collectText(string)
+        var string = string
+        string.withUTF8 { text($0) }
+    }
+
+    /// Appends character data (valid UTF-8), escaped, and feeds the plain text.
+    mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        escape(utf8, table: Self.textEscapes)
+        collectText(utf8)
+    }
+
+    /// Appends a double-quoted attribute value's content (valid UTF-8), escaped.
+    mutating func attributeValue(_ utf8: UnsafeBufferPointer<UInt8>) {
+        escape(utf8, table: Self.attributeEscapes)
     }
 
     /// Appends a double-quoted attribute value's content, escaped.
     mutating func attributeValue(_ string: String) {
-        escape(string, quotes: true)
+        var string = string
+        string.withUTF8 { attributeValue($0) }
     }
 
     /// Marks a word boundary in the plain text (the edge of a block element).
@@ -40,63 +59,92 @@ struct HTMLOutput {
         pendingSpace = textCharacters > 0
     }
 
-    private mutating func escape(_ string: String, quotes: Bool) {
-        var string = string
-        string.withUTF8 { utf8 in
+    // What a byte needs: 0 nothing, 1 `&amp;`, 2 `&lt;`, 3 `&gt;`, 4 `&quot;`, 5 dropped (a C0 control XML 1.0
+    // forbids), 6 the lead byte of U+FFFE/U+FFFF (EF BF BE/BF), also forbidden, when the next two bytes say so.
+    private static let textEscapes: [UInt8] = escapeTable(quotes: false)
+    private static let attributeEscapes: [UInt8] = escapeTable(quotes: true)
+
+    private static func escapeTable(quotes: Bool) -> [UInt8] {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { table[byte] = 5 }
+        table[Int(UInt8(ascii: "&"))] = 1
+        table[Int(UInt8(ascii: "<"))] = 2
+        table[Int(UInt8(ascii: ">"))] = 3
+        if quotes { table[Int(UInt8(ascii: "\""))] = 4 }
+        table[0xEF] = 6
+        return table
+    }
+
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, table: [UInt8]) {
+        let count = utf8.count
+        guard count > 0 else { return }
+        table.withUnsafeBufferPointer { table in
             var runStart = 0
             var index = 0
-            let count = utf8.count
-            func flush(_ end: Int) {
-                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
-            }
             while index < count {
-                let byte = utf8[index]
-                var replacement: StaticString?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
-                case 0x09, 0x0A, 0x0D: break
-                case 0..<0x20: replacement = ""  // forbidden in XML 1.0
-                case 0xEF where index + 2 < count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
-                    replacement = ""  // U+FFFE, U+FFFF
-                    width = 3
-                default: break
-                }
-                if let replacement {
-                    flush(index)
-                    replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                    index += width
-                    runStart = index
-                } else {
+                let action = table[Int(utf8[index])]
+                if action == 0 {
                     index += 1
+                    continue
                 }
+                var width = 1
+                let replacement: StaticString
+                switch action {
+                case 1: replacement = "&amp;"
+                case 2: replacement = "&lt;"
+                case 3: replacement = "&gt;"
+                case 4: replacement = "&quot;"
+                case 5: replacement = ""
+                default:
+                    guard index + 2 < count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE else {
+                        index += 1
+                        continue
+                    }
+                    replacement = ""
+                    width = 3
+                }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                index += width
+                runStart = index
             }
-            flush(count)
+            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         }
     }
 
     /// Collects text up to the limit, collapsing runs of white space into one space.
-    private mutating func collectText(_ string: String) {
+    private mutating func collectText(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard textCharacters <= textLimit else { return }
-        for scalar in string.unicodeScalars {
-            // ASCII first: a Unicode property lookup per character costs more than the rest of the loop.
-            let isWhitespace = scalar.isASCII
-                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{C}"
-                : scalar.properties.isWhitespace
+        let count = utf8.count
+        var index = 0
+        while index < count {
+            let lead = utf8[index]
+            let width: Int
+            let isWhitespace: Bool
+            var isAllowed = true
+            if lead < 0x80 {
+                width = 1
+                // ASCII first: a Unicode property lookup per character costs more than the rest of the loop.
+                isWhitespace = lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D || lead == 0x0C
+                isAllowed = lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D
+            } else {
+                let scalar = UTF8Scalars.decode(utf8, at: index)
+                width = scalar.width
+                isWhitespace = scalar.value.properties.isWhitespace
+                isAllowed = XMLCharacters.isAllowed(scalar.value)
+            }
+            defer { index += width }
             if isWhitespace {
                 pendingSpace = textCharacters > 0
                 continue
             }
-            guard XMLCharacters.isAllowed(scalar) else { continue }
+            guard isAllowed else { continue }
             if pendingSpace {
                 text.append(UInt8(ascii: " "))
                 textCharacters += 1
                 pendingSpace = false
             }
-            text.append(contentsOf: String(scalar).utf8)
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<index + width]))
             textCharacters += 1
             if textCharacters > textLimit { return }
         }
