@@ -6,8 +6,9 @@ import XML
 /// bodies are large and almost every byte needs nothing. Characters XML 1.0 forbids are dropped, so the HTML
 /// embeds safely in an XML document. Everything is appended to one byte buffer; no `String` is made per piece.
 struct HTMLOutput {
-    private var bytes: [UInt8] = []
-    private var text: [UInt8] = []
+    // Never copied: an `HTMLOutput` lives in one `clean` call and is passed `inout`.
+    private let bytes: ByteSink
+    private let text: ByteSink
     private var textCharacters = 0
     private var pendingSpace = false
     let textLimit: Int
@@ -15,20 +16,21 @@ struct HTMLOutput {
     /// - Parameter capacity: bytes to reserve for the HTML (the body's own length is a good guess).
     init(textLimit: Int, capacity: Int = 0) {
         self.textLimit = textLimit
-        bytes.reserveCapacity(capacity)
+        bytes = ByteSink(capacity: capacity)
+        text = ByteSink(capacity: min(4 * (textLimit + 1), 4096))
     }
 
-    var htmlString: String { String(decoding: bytes, as: UTF8.self) }
-    var plainText: String { String(decoding: text, as: UTF8.self) }
+    var htmlString: String { bytes.string }
+    var plainText: String { text.string }
 
     /// Appends markup we generated ourselves: written as is.
     mutating func markup(_ string: StaticString) {
-        string.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        string.withUTF8Buffer { bytes.append($0) }
     }
 
     /// Appends a tag or attribute name read from the parsed tree: written as is.
     mutating func markup(_ name: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: name)
+        bytes.append(name)
     }
 
     /// Appends character data, escaped, and feeds the plain text.
@@ -75,13 +77,35 @@ struct HTMLOutput {
         return table
     }
 
+    /// True when one of 8 bytes may need escaping or dropping: a C0 control, `&`, `<`, `>`, `"` (when quoting)
+    /// or 0xEF. The usual SWAR tests (a zero byte in `x ^ c`, a byte below 0x20) find any such byte, never
+    /// miss one; the byte loop then decides.
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64, quotes: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return true }  // a byte below 0x20
+        if hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
+            || hasZero(word ^ (ones &* 0xEF)) { return true }
+        return quotes && hasZero(word ^ (ones &* 0x22))
+    }
+
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, table: [UInt8]) {
         let count = utf8.count
-        guard count > 0 else { return }
+        guard count > 0, let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let quotes = table[Int(UInt8(ascii: "\""))] != 0
         table.withUnsafeBufferPointer { table in
             var runStart = 0
             var index = 0
             while index < count {
+                // Most text has nothing to escape: skip it 8 bytes at a time.
+                if index + 8 <= count,
+                   !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), quotes: quotes) {
+                    index += 8
+                    continue
+                }
                 let action = table[Int(utf8[index])]
                 if action == 0 {
                     index += 1
@@ -103,12 +127,12 @@ struct HTMLOutput {
                     replacement = ""
                     width = 3
                 }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                if index > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                replacement.withUTF8Buffer { bytes.append($0) }
                 index += width
                 runStart = index
             }
-            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+            if count > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         }
     }
 
@@ -144,7 +168,7 @@ struct HTMLOutput {
                 textCharacters += 1
                 pendingSpace = false
             }
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<index + width]))
+            if width == 1 { text.append(lead) } else { text.append(UnsafeBufferPointer(rebasing: utf8[index..<index + width])) }
             textCharacters += 1
             if textCharacters > textLimit { return }
         }

@@ -76,6 +76,20 @@ import Testing
         }
     }
 
+    /// Long runs of mixed text, so every special byte lands at every offset of the 8-byte skip in escaping.
+    @Test func escapingAgreesAtEveryOffset() {
+        var generator = SeededRandom(seed: 7)
+        let alphabet = Array("abcdefgh &<>\"'\u{1}\u{1F}\t\n\r\u{FFFE}\u{FFFF}\u{FFFD}\u{EFFF}é😀\u{A0}")
+        for _ in 0..<400 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            })
+            #expect(ContentCleaner.escapedText(text) == ReferenceCleaner.escapedText(text), "\(text.debugDescription)")
+            let escapedAttribute = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            Self.check("<p title=\"\(escapedAttribute)\">\(escapedAttribute)</p>", Self.bases[0])
+        }
+    }
+
     static let tags = ["p", "a", "em", "strong", "div", "span", "img", "br", "script", "style", "noscript", "li", "ul",
                        "blockquote", "figcaption", "table", "td", "iframe", "object", "pre", "code", "video", "source",
                        "P", "IMG", "Body", "html", "head", "title", "svg", "x-y", "form", "input", "h1"]
