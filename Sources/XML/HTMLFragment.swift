@@ -28,7 +28,9 @@ public final class HTMLFragment {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(html.utf8.count + prefix.utf8.count + suffix.utf8.count)
         bytes.append(contentsOf: prefix.utf8)
-        bytes.append(contentsOf: html.utf8)
+        // Through the contiguous UTF-8 storage: appending the `utf8` view copied byte by byte.
+        var html = html
+        html.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: suffix.utf8)
         guard let document = try? XMLDocument(html: bytes),
               let root = xmlDocGetRootElement(document.pointer),
