@@ -41,13 +41,13 @@ struct HTMLOutput {
 
     /// Appends character data (valid UTF-8), escaped, and feeds the plain text.
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-        escape(utf8, table: Self.textEscapes)
+        escape(utf8, quotes: false)
         collectText(utf8)
     }
 
     /// Appends a double-quoted attribute value's content (valid UTF-8), escaped.
     mutating func attributeValue(_ utf8: UnsafeBufferPointer<UInt8>) {
-        escape(utf8, table: Self.attributeEscapes)
+        escape(utf8, quotes: true)
     }
 
     /// Appends a double-quoted attribute value's content, escaped.
@@ -59,22 +59,6 @@ struct HTMLOutput {
     /// Marks a word boundary in the plain text (the edge of a block element).
     mutating func wordBreak() {
         pendingSpace = textCharacters > 0
-    }
-
-    // What a byte needs: 0 nothing, 1 `&amp;`, 2 `&lt;`, 3 `&gt;`, 4 `&quot;`, 5 dropped (a C0 control XML 1.0
-    // forbids), 6 the lead byte of U+FFFE/U+FFFF (EF BF BE/BF), also forbidden, when the next two bytes say so.
-    private static let textEscapes: [UInt8] = escapeTable(quotes: false)
-    private static let attributeEscapes: [UInt8] = escapeTable(quotes: true)
-
-    private static func escapeTable(quotes: Bool) -> [UInt8] {
-        var table = [UInt8](repeating: 0, count: 256)
-        for byte in 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D { table[byte] = 5 }
-        table[Int(UInt8(ascii: "&"))] = 1
-        table[Int(UInt8(ascii: "<"))] = 2
-        table[Int(UInt8(ascii: ">"))] = 3
-        if quotes { table[Int(UInt8(ascii: "\""))] = 4 }
-        table[0xEF] = 6
-        return table
     }
 
     /// True when one of 8 bytes may need escaping or dropping: a C0 control, `&`, `<`, `>`, `"` (when quoting)
@@ -91,49 +75,44 @@ struct HTMLOutput {
         return quotes && hasZero(word ^ (ones &* 0x22))
     }
 
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, table: [UInt8]) {
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, quotes: Bool) {
         let count = utf8.count
         guard count > 0, let base = utf8.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
-        let quotes = table[Int(UInt8(ascii: "\""))] != 0
-        table.withUnsafeBufferPointer { table in
-            var runStart = 0
-            var index = 0
-            while index < count {
-                // Most text has nothing to escape: skip it 8 bytes at a time.
-                if index + 8 <= count,
-                   !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), quotes: quotes) {
-                    index += 8
-                    continue
-                }
-                let action = table[Int(utf8[index])]
-                if action == 0 {
-                    index += 1
-                    continue
-                }
-                var width = 1
-                let replacement: StaticString
-                switch action {
-                case 1: replacement = "&amp;"
-                case 2: replacement = "&lt;"
-                case 3: replacement = "&gt;"
-                case 4: replacement = "&quot;"
-                case 5: replacement = ""
-                default:
-                    guard index + 2 < count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE else {
-                        index += 1
-                        continue
-                    }
-                    replacement = ""
-                    width = 3
-                }
-                if index > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                replacement.withUTF8Buffer { bytes.append($0) }
-                index += width
-                runStart = index
+        var runStart = 0
+        var index = 0
+        while index < count {
+            // Most text has nothing to escape: skip it 8 bytes at a time.
+            if index + 8 <= count,
+               !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), quotes: quotes) {
+                index += 8
+                continue
             }
-            if count > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+            let byte = utf8[index]
+            var width = 1
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
+            case 0x09, 0x0A, 0x0D:
+                index += 1
+                continue
+            case 0..<0x20: replacement = ""  // forbidden in XML 1.0
+            case 0xEF where index + 2 < count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
+                replacement = ""  // U+FFFE, U+FFFF
+                width = 3
+            default:
+                index += 1
+                continue
+            }
+            if index > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            replacement.withUTF8Buffer { bytes.append($0) }
+            index += width
+            runStart = index
         }
+        if count > runStart { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
     }
 
     /// Collects text up to the limit, collapsing runs of white space into one space.

@@ -3,17 +3,23 @@
 /// The cleaner classifies every element and attribute of every body; a `Set<String>` lookup needs a
 /// `String` and a SipHash per name. Names of up to 8 bytes are packed into one `UInt64` and found by open
 /// addressing in a power-of-two table; longer names are compared byte for byte (there are only a few).
-struct NameTable<Value> {
-    private var keys: [UInt64]
-    private var values: [Value?]
+///
+/// The slots live in memory allocated once and never freed (the tables are process-wide constants), not in
+/// arrays: every lookup of an array held by a `static let` retains and releases it, and with all cores cleaning
+/// at once those atomic counts on one shared object made the parallel phase slower than the serial one.
+struct NameTable<Value: BitwiseCopyable>: @unchecked Sendable {
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Value?>
     private var longNames: [([UInt8], Value)] = []
     private let mask: Int
 
     init(_ entries: [(String, Value)]) {
         var size = 16
         while size < entries.count * 4 { size *= 2 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: nil, count: size)
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: nil, count: size)
         mask = size - 1
         for (name, value) in entries {
             let bytes = Array(name.utf8)
@@ -59,4 +65,3 @@ struct NameTable<Value> {
     }
 }
 
-extension NameTable: Sendable where Value: Sendable {}
