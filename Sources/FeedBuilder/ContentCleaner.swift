@@ -9,6 +9,10 @@ import XML
 /// linear in the size of the body. Readers ignore `xml:base` (NetNewsWire, Feedly), so relative `href`/`src`
 /// are made absolute against the entry's own link. Scripts, frames, plugins, forms and `on*` handlers are
 /// dropped because readers that render HTML in a web view would otherwise run them.
+///
+/// The walk reads names, attributes and text in place as UTF-8 (`HTMLFragment`) and writes into one byte
+/// buffer: a `String` per node cost more than libxml2's parse. The output is byte for byte what the earlier
+/// `String`-based walk gave; `CleanerEquivalenceTests` compares the two on ordinary and hostile bodies.
 public struct ContentCleaner: Sendable {
     /// What the cleaner does with an element, by name.
     struct ElementTraits: OptionSet, Sendable {

@@ -50,12 +50,6 @@ struct HTMLOutput {
         escape(utf8, quotes: true)
     }
 
-    /// Appends a double-quoted attribute value's content, escaped.
-    mutating func attributeValue(_ string: String) {
-        var string = string
-        string.withUTF8 { attributeValue($0) }
-    }
-
     /// Marks a word boundary in the plain text (the edge of a block element).
     mutating func wordBreak() {
         pendingSpace = textCharacters > 0
