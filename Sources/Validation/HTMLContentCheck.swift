@@ -52,49 +52,113 @@ struct HTMLContentCheck {
     }
 
     /// What is wrong with the markup of an HTML fragment, independent of where the fragment sits.
+    ///
+    /// The tree is walked through `HTMLFragment`'s byte buffers: a `String` is made only for element names
+    /// (short enough to be stored inline) and for the attributes a rule looks at.
     static func markupFindings(html: String, hasBase: Bool) -> [MarkupFinding] {
-        guard let fragment = try? XMLDocument.htmlFragment(html) else { return [] }
-        return walk(fragment, hasBase: hasBase)
+        guard let fragment = HTMLFragment.parse(html) else { return [] }
+        var report = MarkupReport(hasBase: hasBase)
+        withExtendedLifetime(fragment) {
+            var stack: [(node: HTMLNode, depth: Int)] = []
+            var child = fragment.wrapper.firstChild
+            var children: [HTMLNode] = []
+            func pushChildren(from first: HTMLNode?, depth: Int) {
+                children.removeAll(keepingCapacity: true)
+                var next = first
+                while let node = next {
+                    if node.kind == .element { children.append(node) }
+                    next = node.nextSibling
+                }
+                for node in children.reversed() { stack.append((node, depth)) }
+            }
+            pushChildren(from: child, depth: 1)
+            while let (node, depth) = stack.popLast() {
+                let name = String(decoding: node.name, as: UTF8.self).lowercased()
+                guard report.enter(element: name, depth: depth) else { continue }
+                var attribute = node.firstAttribute
+                while let current = attribute {
+                    let attributeName = String(decoding: current.name, as: UTF8.self).lowercased()
+                    if report.needsValue(of: attributeName) {
+                        let value = current.withValue { String(decoding: $0, as: UTF8.self) }
+                        report.check(attribute: attributeName, value: value, element: name)
+                    }
+                    attribute = current.next
+                }
+                child = node.firstChild
+                pushChildren(from: child, depth: depth + 1)
+            }
+        }
+        return report.findings
     }
 
-    private static func walk(_ root: XMLNode, hasBase: Bool) -> [MarkupFinding] {
-        var findings: [MarkupFinding] = []
-        var reported: Set<String> = []
-        func report(_ rule: Rule, _ detail: String) {
-            if reported.insert(detail).inserted { findings.append(MarkupFinding(rule: rule, detail: detail)) }
-        }
+    static func walk(_ root: XMLNode, hasBase: Bool) -> [MarkupFinding] {
+        var report = MarkupReport(hasBase: hasBase)
         var stack = root.elementChildren.reversed().map { (node: $0, depth: 1) }
         while let (node, depth) = stack.popLast() {
             let name = node.name.lowercased()
-            if depth >= Self.depthLimit {
-                // libxml2's HTML parser silently drops everything below depth 255, so whatever is hidden
-                // there (a script, say) cannot be checked. No article needs such nesting.
-                report(.securityRisk, " nests elements more than \(Self.depthLimit) deep; "
-                    + "content below that cannot be checked")
-                continue
-            }
-            if Self.riskyElements.contains(name) {
-                report(.securityRisk, " contains <\(name)>, which readers strip or run unsandboxed")
-            }
+            guard report.enter(element: name, depth: depth) else { continue }
             for attribute in node.attributes {
                 let attributeName = attribute.name.lowercased()
-                if attributeName.hasPrefix("on") {
-                    report(.securityRisk, " has an event handler attribute \(attributeName) on <\(name)>")
-                } else if attributeName == "style", attribute.value.lowercased().contains("expression(")
-                            || attribute.value.lowercased().contains("javascript:") {
-                    report(.securityRisk, " has a style attribute with script on <\(name)>")
-                } else if Self.urlAttributes.contains(attributeName) {
-                    checkURL(attribute.value.trimmingWhitespace, attribute: attributeName, element: name,
-                             hasBase: hasBase, report: report)
+                if report.needsValue(of: attributeName) {
+                    report.check(attribute: attributeName, value: attribute.value, element: name)
                 }
             }
             stack.append(contentsOf: node.elementChildren.reversed().map { (node: $0, depth: depth + 1) })
         }
-        return findings
+        return report.findings
     }
 
-    private static func checkURL(_ value: String, attribute: String, element: String, hasBase: Bool,
-                                 report: (Rule, String) -> Void) {
+    /// The findings of one walk, each reported once, whichever tree the walk goes over.
+    private struct MarkupReport {
+        let hasBase: Bool
+        var findings: [MarkupFinding] = []
+        private var reported: Set<String> = []
+
+        init(hasBase: Bool) {
+            self.hasBase = hasBase
+        }
+
+        mutating func report(_ rule: Rule, _ detail: String) {
+            if reported.insert(detail).inserted { findings.append(MarkupFinding(rule: rule, detail: detail)) }
+        }
+
+        /// Checks an element's name; false when its subtree must not be walked.
+        mutating func enter(element name: String, depth: Int) -> Bool {
+            if depth >= HTMLContentCheck.depthLimit {
+                // libxml2's HTML parser silently drops everything below depth 255, so whatever is hidden
+                // there (a script, say) cannot be checked. No article needs such nesting.
+                report(.securityRisk, " nests elements more than \(HTMLContentCheck.depthLimit) deep; "
+                    + "content below that cannot be checked")
+                return false
+            }
+            if HTMLContentCheck.riskyElements.contains(name) {
+                report(.securityRisk, " contains <\(name)>, which readers strip or run unsandboxed")
+            }
+            return true
+        }
+
+        /// Whether a rule looks at this attribute (by its lower-case name).
+        func needsValue(of name: String) -> Bool {
+            name.hasPrefix("on") || name == "style" || HTMLContentCheck.urlAttributes.contains(name)
+        }
+
+        mutating func check(attribute name: String, value: String, element: String) {
+            if name.hasPrefix("on") {
+                report(.securityRisk, " has an event handler attribute \(name) on <\(element)>")
+            } else if name == "style" {
+                let lowered = value.lowercased()
+                if lowered.contains("expression(") || lowered.contains("javascript:") {
+                    report(.securityRisk, " has a style attribute with script on <\(element)>")
+                }
+            } else if HTMLContentCheck.urlAttributes.contains(name) {
+                HTMLContentCheck.checkURL(value.trimmingWhitespace, attribute: name, element: element,
+                                          hasBase: hasBase) { rule, detail in report(rule, detail) }
+            }
+        }
+    }
+
+    static func checkURL(_ value: String, attribute: String, element: String, hasBase: Bool,
+                         report: (Rule, String) -> Void) {
         if let scheme = URISyntax.scheme(of: value) {
             let lowered = scheme.lowercased()
             if lowered == "javascript" || lowered == "vbscript"
