@@ -105,7 +105,7 @@ func withWatchService(
     _ body: (ServiceGroup) async throws -> Void
 ) async throws {
     let service = WatchService(
-        site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(50)), notifier: notifier,
+        site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(50), window: .seconds(5)), notifier: notifier,
         reloadRequests: reloads, logger: logger)
     let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
     let running = Task { try await group.run() }
@@ -173,7 +173,7 @@ struct WatchServiceTests {
         let site = FakeSite()
         let watcher = ScriptedWatcher()
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)),
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
             reloadRequests: AsyncStream { _ in }, logger: quietLogger)
         let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
         let running = Task { try await group.run() }
@@ -252,7 +252,7 @@ struct WatchServiceTests {
             outputDirectory: output.url, configuration: FeedServerConfiguration(port: 0, siteTitle: "T", feeds: testFeeds),
             logger: quietLogger)
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)), server: server,
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)), server: server,
             reloadRequests: reloads, logger: quietLogger)
         let group = ServiceGroup(configuration: .init(services: [server, service], logger: quietLogger))
         let running = Task { try await group.run() }
@@ -286,7 +286,7 @@ struct SignalTests {
         let site = FakeSite()
         let watcher = ScriptedWatcher()
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)),
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
             reloadRequests: AsyncStream { _ in }, logger: quietLogger)
         let running = Task { try await runUntilSignalled([service], logger: quietLogger) }
         // The group traps SIGTERM before starting services, so once the first build ran the signal is safe.
