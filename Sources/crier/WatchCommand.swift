@@ -38,7 +38,7 @@ struct WatchCommand: AsyncParsableCommand {
         "Milliseconds of quiet after the last change before rebuilding.",
         discussion: "A single save is rebuilt this long after it ends; capped by --debounce."
     ))
-    var settle: Int = 15
+    var settle: Int = 10
 
     @OptionGroup var logging: LoggingOptions
 

@@ -25,12 +25,12 @@ public struct ChangeDebouncer: Sendable {
 
     /// Creates a debouncer.
     /// - Parameters:
-    ///   - settle: The quiet gap that ends a burst; 15 ms by default. The events of one save (an editor's
+    ///   - settle: The quiet gap that ends a burst; 10 ms by default. The events of one save (an editor's
     ///     write, rename and chmod, Foundation's rename then close) arrive within a millisecond or two of
     ///     each other, so this coalesces them without adding noticeable delay.
     ///   - window: The most a change is held back while events keep arriving; 100 ms by default, so a
     ///     `git checkout` of many files gives one regeneration (or one per 100 ms of a longer burst).
-    public init(settle: Duration = .milliseconds(15), window: Duration = .milliseconds(100)) {
+    public init(settle: Duration = .milliseconds(10), window: Duration = .milliseconds(100)) {
         self.settle = max(settle, .zero)
         self.window = max(window, .zero)
     }
