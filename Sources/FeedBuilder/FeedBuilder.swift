@@ -78,12 +78,27 @@ public struct FeedBuilder: Sendable {
         return duplicates
     }
 
+    /// The feed order: true when `entry` goes before `other`, newer `published` first and equal instants by id.
+    ///
+    /// A caller that keeps its entries in this order (`crier watch` does) has them confirmed in one pass by
+    /// `prepare` instead of sorted.
+    public static func isNewer(_ entry: Entry, than other: Entry) -> Bool {
+        // Compare instants: `Timestamp`'s `==` also compares offsets, which would leave ties unbroken.
+        let left = entry.published.secondsSinceEpoch, right = other.published.secondsSinceEpoch
+        if left != right { return left > right }
+        return entry.id < other.id
+    }
+
     /// Newest `published` first; equal dates ordered by id so the order never depends on the input's order.
     ///
-    /// Sorts small keys (the instant and the position) rather than the entries themselves, so the sort moves
-    /// 16 bytes per swap instead of a whole `Entry`, and each entry is copied once, into its place.
+    /// Input already in that order is returned as it is, after one pass that checks it. Otherwise sorts small
+    /// keys (the instant and the position) rather than the entries themselves, so the sort moves 16 bytes per
+    /// swap instead of a whole `Entry`, and each entry is copied once, into its place.
     static func newestFirst(_ entries: [Entry]) -> [Entry] {
-        // Compare instants: `Timestamp`'s `==` also compares offsets, which would leave ties unbroken.
+        // A stable sort leaves an ordered input as it is, equal keys included, so returning it is the same.
+        if entries.indices.dropFirst().allSatisfy({ !isNewer(entries[$0], than: entries[$0 - 1]) }) {
+            return entries
+        }
         var keys = entries.indices.map { SortKey(seconds: entries[$0].published.secondsSinceEpoch, position: $0) }
         keys.sort { lhs, rhs in
             if lhs.seconds != rhs.seconds { return lhs.seconds > rhs.seconds }

@@ -92,10 +92,9 @@ public actor Site {
         let ingester = Ingester(source: source, config: config, store: store)
         let result = await ingester.ingestAll(progress: progress)
         logger.debug("phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(result.entries.count) entries")
-        entries = EntryTable()
+        entries = EntryTable(paths: result.entryPaths, entries: result.entries)
         issues = [:]
         warnings = [:]
-        for (path, entry) in zip(result.entryPaths, result.entries) { entries[path] = entry }
         for issue in result.issues { issues[issue.file] = issue }
         for warning in result.warnings { warnings[warning.file, default: []].append(warning) }
         if strict && !issues.isEmpty {

@@ -50,6 +50,27 @@ import Testing
         }
     }
 
+    @Test func orderedAndNearlyOrderedInputEqualsTheReference() throws {
+        let ordered = Self.entries(500, seed: 9).sorted { FeedBuilder.isNewer($0, than: $1) }
+        #expect(ordered.map(\.id) == Self.referenceOrder(ordered))
+        var swapped = ordered
+        swapped.swapAt(200, 201)
+        var moved = ordered
+        moved.insert(moved.removeLast(), at: 0)
+        var tieSwapped = ordered
+        // Two neighbours with the same instant, in the wrong order: only the id tells.
+        if let tie = ordered.indices.dropFirst().first(where: {
+            ordered[$0].published.secondsSinceEpoch == ordered[$0 - 1].published.secondsSinceEpoch
+        }) {
+            tieSwapped.swapAt(tie, tie - 1)
+        }
+        #expect(tieSwapped.map(\.id) != ordered.map(\.id))
+        for (name, input) in [("ordered", ordered), ("swapped", swapped), ("moved", moved), ("tie", tieSwapped)] {
+            let feed = try FeedBuilder(description: Fixtures.description()).prepare(input)
+            #expect(feed.entries.map(\.entry.id) == Self.referenceOrder(input), "\(name)")
+        }
+    }
+
     /// The report the check must give, written the plain way (input order, first title and each later one).
     static func referenceDuplicates(_ entries: [Entry]) -> [DuplicateID] {
         var firstTitles: [String: String] = [:]
