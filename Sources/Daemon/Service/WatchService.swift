@@ -23,7 +23,8 @@ public struct WatchService<Site: Regenerating>: Service {
     /// - Parameters:
     ///   - site: What regenerates the feeds.
     ///   - watcher: `FolderWatcher` or `PollingWatcher` on the site's source folder.
-    ///   - debouncer: How changes are grouped; 100 ms by default.
+    ///   - debouncer: How changes are grouped; by default a batch goes after 10 ms of quiet, or 100 ms after
+    ///     its first change while changes keep coming.
     ///   - notifier: Pings the configured WebSub hubs when feeds change; `nil` to never ping.
     ///   - server: A feed server whose allow-list and feed list follow the output (for `crier serve --watch`).
     ///   - reloadRequests: Each element reloads the configuration; `nil` (the default) means SIGHUP.
