@@ -2,7 +2,7 @@ public import Foundation
 public import FeedModel
 public import Logging
 import FeedBuilder
-public import Ingest
+import Ingest
 
 /// One site: a source folder of articles, its configuration, its state store and its published feeds.
 ///
@@ -21,7 +21,7 @@ public actor Site {
 
     private var config: SiteConfig
     private var store: StateStore
-    private var entries: [String: Entry] = [:]
+    private var entries = EntryTable()
     private var issues: [String: IngestIssue] = [:]
     private var warnings: [String: [IngestIssue]] = [:]
     /// Kept across updates: it remembers the cleaned entries and the pages it put on disk, so an update
@@ -92,10 +92,9 @@ public actor Site {
         let ingester = Ingester(source: source, config: config, store: store)
         let result = await ingester.ingestAll(progress: progress)
         logger.debug("phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(result.entries.count) entries")
-        entries = [:]
+        entries = EntryTable(paths: result.entryPaths, entries: result.entries)
         issues = [:]
         warnings = [:]
-        for (path, entry) in zip(result.entryPaths, result.entries) { entries[path] = entry }
         for issue in result.issues { issues[issue.file] = issue }
         for warning in result.warnings { warnings[warning.file, default: []].append(warning) }
         if strict && !issues.isEmpty {
@@ -170,7 +169,7 @@ public actor Site {
 
     private func forget(pathOrFolder path: String) {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        for key in entries.keys where key == path || key.hasPrefix(prefix) { entries[key] = nil }
+        for key in entries.paths where key == path || key.hasPrefix(prefix) { entries[key] = nil }
         for key in issues.keys where key == path || key.hasPrefix(prefix) { issues[key] = nil }
         for key in warnings.keys where key == path || key.hasPrefix(prefix) { warnings[key] = nil }
     }
@@ -184,7 +183,7 @@ public actor Site {
         self.publisher = publisher
         let published: PublishReport
         do {
-            published = try publisher.publish(Array(entries.values))
+            published = try publisher.publish(entries.values)
         } catch {
             // A full disk or a read-only folder is the output folder's problem (exit 3), not the feeds'.
             if case .fileSystem(let path, let operation, let message) = error.reason {

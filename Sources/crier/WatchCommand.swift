@@ -12,6 +12,8 @@ struct WatchCommand: AsyncParsableCommand {
         abstract: "Build the feeds, then rebuild them on every change in the folder.",
         discussion: """
         Changed articles are read again (only those); feeds whose bytes change are rewritten atomically. \
+        A rebuild starts --settle ms after the last change, or --debounce ms after the first one while \
+        changes keep coming, so a save is published at once and a burst still gives one rebuild. \
         SIGHUP reloads crier.yml; SIGINT or SIGTERM finishes the write in progress and exits 0. \
         Exit status 2 when the configuration is wrong at start, 3 when the folders cannot be used or another \
         crier holds the output lock.
@@ -26,8 +28,17 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Scan the folder every SECONDS instead of using inotify (network filesystems).")
     var poll: Double?
 
-    @Option(help: "Milliseconds to wait for a burst of changes to settle.")
+    @Option(help: ArgumentHelp(
+        "Longest a change waits, in milliseconds, while further changes keep arriving.",
+        discussion: "A burst of changes (a git checkout, a sync tool) gives one rebuild per this many milliseconds."
+    ))
     var debounce: Int = 100
+
+    @Option(help: ArgumentHelp(
+        "Milliseconds of quiet after the last change before rebuilding.",
+        discussion: "A single save is rebuilt this long after it ends; capped by --debounce."
+    ))
+    var settle: Int = 10
 
     @OptionGroup var logging: LoggingOptions
 
@@ -61,7 +72,7 @@ struct WatchCommand: AsyncParsableCommand {
             let watch = WatchService(
                 site: site,
                 watcher: watcher,
-                debouncer: ChangeDebouncer(interval: .milliseconds(max(0, debounce))),
+                debouncer: ChangeDebouncer(settle: .milliseconds(max(0, settle)), window: .milliseconds(max(0, debounce))),
                 notifier: HubNotifier(logger: logger),
                 server: server,
                 isRelevant: ArticleFiles.isArticlePath,

@@ -7,10 +7,10 @@ import Testing
 struct ChangeDebouncerTests {
     let clock = ContinuousClock()
 
-    @Test("A burst of events becomes one batch, after the quiet interval")
+    @Test("A burst of events becomes one batch, after the quiet gap")
     func burstCoalesces() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
-        let recorder = Recorder(ChangeDebouncer(interval: .milliseconds(100)).batches(of: events))
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(100), window: .seconds(10)).batches(of: events))
         defer { recorder.stop(); input.finish() }
         for event: WatchEvent in [.changed("a.md"), .changed("a.md"), .changed("b.md"), .changed("a.md")] {
             input.yield(event)
@@ -27,7 +27,7 @@ struct ChangeDebouncerTests {
     @Test("Bursts separated by quiet time give separate batches")
     func separateBursts() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
-        let recorder = Recorder(ChangeDebouncer(interval: .milliseconds(50)).batches(of: events))
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(50), window: .seconds(10)).batches(of: events))
         defer { recorder.stop(); input.finish() }
         input.yield(.changed("one.md"))
         #expect(await recorder.wait { $0.count == 1 })
@@ -39,7 +39,7 @@ struct ChangeDebouncerTests {
     @Test("A rescan request wins over the paths pending with it")
     func rescanWins() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
-        let recorder = Recorder(ChangeDebouncer(interval: .milliseconds(100)).batches(of: events))
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(100), window: .seconds(10)).batches(of: events))
         defer { recorder.stop(); input.finish() }
         input.yield(.changed("a.md"))
         input.yield(.rescan)
@@ -49,38 +49,43 @@ struct ChangeDebouncerTests {
         #expect(recorder.elements == [.rescan])
     }
 
-    @Test("A path that keeps changing does not hold back a path that settled")
-    func perPathDebounce() async throws {
+    @Test("Events that keep arriving are coalesced for at most the window, then a batch is forced")
+    func windowForcesBatch() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
-        let recorder = Recorder(ChangeDebouncer(interval: .milliseconds(300)).batches(of: events))
+        // Events come every 20 ms, far inside the 500 ms quiet gap: only the window can end the batch.
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(500), window: .milliseconds(300)).batches(of: events))
         defer { recorder.stop(); input.finish() }
         input.yield(.changed("settled.md"))
-        // Keep `busy.md` changing every 30 ms until `settled.md` comes out (or a generous deadline passes): the
-        // property is that a path that keeps changing does not hold back one that settled. Timing on a loaded
-        // machine may let `busy.md` settle now and then too, so only what must hold is asserted.
         let deadline = ContinuousClock.now + .seconds(20)
-        var settledWhileBusy = false
-        while ContinuousClock.now < deadline {
+        var sent = 0
+        while ContinuousClock.now < deadline && recorder.elements.isEmpty {
             input.yield(.changed("busy.md"))
-            try await Task.sleep(for: .milliseconds(30))
-            if recorder.elements.contains(where: { $0 == .paths(["settled.md"]) || Self.contains($0, "settled.md") }) {
-                settledWhileBusy = true
-                break
-            }
+            sent += 1
+            try await Task.sleep(for: .milliseconds(20))
         }
-        #expect(settledWhileBusy, "settled.md was held back while busy.md kept changing")
-        #expect(await recorder.wait { $0.contains { Self.contains($0, "busy.md") } })
+        #expect(!recorder.elements.isEmpty, "no batch while events kept arriving")
+        // The first batch holds both paths: the events before it were coalesced, not reported one by one.
+        #expect(recorder.elements.first == .paths(["settled.md", "busy.md"]))
+        #expect(sent > 1)
     }
 
-    private static func contains(_ batch: ChangeBatch, _ path: String) -> Bool {
-        if case .paths(let paths) = batch { return paths.contains(path) }
-        return false
-    }
-
-    @Test("The interval is configurable")
-    func configurableInterval() async throws {
+    @Test("A single change goes out after the quiet gap, without waiting for the window")
+    func singleChangeIsQuick() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
-        let recorder = Recorder(ChangeDebouncer(interval: .milliseconds(400)).batches(of: events))
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(10), window: .seconds(60)).batches(of: events))
+        defer { recorder.stop(); input.finish() }
+        let start = clock.now
+        input.yield(.changed("saved.md"))
+        #expect(await recorder.wait(timeout: .seconds(30)) { !$0.isEmpty })
+        #expect(clock.now - start < .seconds(30), "the batch waited for the window")
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(recorder.elements == [.paths(["saved.md"])])
+    }
+
+    @Test("The quiet gap is configurable")
+    func configurableSettle() async throws {
+        let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(400), window: .seconds(60)).batches(of: events))
         defer { recorder.stop(); input.finish() }
         let start = clock.now
         input.yield(.changed("slow.md"))
@@ -88,10 +93,36 @@ struct ChangeDebouncerTests {
         #expect(clock.now - start >= .milliseconds(380))
     }
 
+    @Test("The window caps a quiet gap longer than itself")
+    func windowCapsSettle() async throws {
+        let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
+        let recorder = Recorder(ChangeDebouncer(settle: .seconds(60), window: .milliseconds(200)).batches(of: events))
+        defer { recorder.stop(); input.finish() }
+        let start = clock.now
+        input.yield(.changed("capped.md"))
+        #expect(await recorder.wait(timeout: .seconds(30)) { !$0.isEmpty })
+        let elapsed = clock.now - start
+        #expect(elapsed >= .milliseconds(180))
+        #expect(elapsed < .seconds(30), "the batch waited for the quiet gap instead of the window")
+    }
+
+    @Test("Bursts stay in order: changes after a batch go into the next one, never an earlier one")
+    func burstsInOrder() async throws {
+        let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
+        let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(100), window: .seconds(10)).batches(of: events))
+        defer { recorder.stop(); input.finish() }
+        for round in 1...3 {
+            input.yield(.changed("first-\(round).md"))
+            input.yield(.changed("second-\(round).md"))
+            #expect(await recorder.wait { $0.count == round })
+        }
+        #expect(recorder.elements == (1...3).map { .paths(["first-\($0).md", "second-\($0).md"]) })
+    }
+
     @Test("When the events end, pending changes are reported at once and the batches end")
     func endFlushes() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
-        let batches = ChangeDebouncer(interval: .seconds(30)).batches(of: events)
+        let batches = ChangeDebouncer(settle: .seconds(30), window: .seconds(30)).batches(of: events)
         let start = clock.now
         let collector = Task {
             var received: [ChangeBatch] = []

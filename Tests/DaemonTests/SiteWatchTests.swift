@@ -41,7 +41,7 @@ struct SiteWatchTests {
             logger: quietLogger)
         let watcher = FolderWatcher(root: source.url, ignoredFolders: FolderWatcher.foldersToIgnore(source: source.url, output: outputURL))
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(50)), server: server,
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(50), window: .seconds(5)), server: server,
             reloadRequests: AsyncStream { _ in }, logger: quietLogger)
         let group = ServiceGroup(configuration: .init(services: [server, service], logger: quietLogger))
         let running = Task { try await group.run() }

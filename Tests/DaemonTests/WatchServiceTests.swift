@@ -105,7 +105,7 @@ func withWatchService(
     _ body: (ServiceGroup) async throws -> Void
 ) async throws {
     let service = WatchService(
-        site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(50)), notifier: notifier,
+        site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(50), window: .seconds(5)), notifier: notifier,
         reloadRequests: reloads, logger: logger)
     let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
     let running = Task { try await group.run() }
@@ -173,7 +173,7 @@ struct WatchServiceTests {
         let site = FakeSite()
         let watcher = ScriptedWatcher()
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)),
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
             reloadRequests: AsyncStream { _ in }, logger: quietLogger)
         let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
         let running = Task { try await group.run() }
@@ -187,6 +187,39 @@ struct WatchServiceTests {
         try await running.value
         #expect(await site.completed == 2)
         #expect(await site.calls == [.all, .paths(["slow.md"])])
+    }
+
+    @Test("Batches that arrive during a regeneration are merged into one regeneration after it, in order")
+    func batchesDuringARegenerationMerge() async throws {
+        let site = FakeSite()
+        let watcher = ScriptedWatcher()
+        let service = WatchService(
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
+            reloadRequests: AsyncStream { _ in }, logger: quietLogger)
+        let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
+        let running = Task { try await group.run() }
+        #expect(await waitUntil { await site.completed == 1 })
+        await site.configure(delay: .seconds(2))
+        watcher.input.yield(.changed("first.md"))
+        #expect(await waitUntil { await site.calls.count == 2 })
+        // Three batches (each event ends its own burst) while the first regeneration is still running.
+        for name in ["second.md", "third.md", "fourth.md"] {
+            watcher.input.yield(.changed(name))
+            try await Task.sleep(for: .milliseconds(150))
+        }
+        watcher.input.yield(.rescan)
+        try await Task.sleep(for: .milliseconds(150))
+        watcher.input.yield(.changed("fifth.md"))
+        #expect(await waitUntil { await site.completed == 3 })
+        try await Task.sleep(for: .milliseconds(300))
+        await group.triggerGracefulShutdown()
+        try await running.value
+        // Whatever the timing, nothing is lost and nothing runs twice: the first batch alone, then at most
+        // the rest merged (a rescan covers the paths waiting with it).
+        let calls = await site.calls
+        #expect(calls.prefix(2) == [.all, .paths(["first.md"])])
+        #expect(calls.dropFirst(2).allSatisfy { $0 == .all })
+        #expect(calls.count == 3)
     }
 
     @Test("A failed regeneration is logged and watching goes on")
@@ -252,7 +285,7 @@ struct WatchServiceTests {
             outputDirectory: output.url, configuration: FeedServerConfiguration(port: 0, siteTitle: "T", feeds: testFeeds),
             logger: quietLogger)
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)), server: server,
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)), server: server,
             reloadRequests: reloads, logger: quietLogger)
         let group = ServiceGroup(configuration: .init(services: [server, service], logger: quietLogger))
         let running = Task { try await group.run() }
@@ -286,7 +319,7 @@ struct SignalTests {
         let site = FakeSite()
         let watcher = ScriptedWatcher()
         let service = WatchService(
-            site: site, watcher: watcher, debouncer: ChangeDebouncer(interval: .milliseconds(20)),
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
             reloadRequests: AsyncStream { _ in }, logger: quietLogger)
         let running = Task { try await runUntilSignalled([service], logger: quietLogger) }
         // The group traps SIGTERM before starting services, so once the first build ran the signal is safe.

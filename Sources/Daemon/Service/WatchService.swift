@@ -5,7 +5,8 @@ import Synchronization
 /// The service behind `crier watch`: a full build at start, then one regeneration per burst of changes.
 ///
 /// watcher → debouncer → `regenerate(changedPaths:)` (or `regenerateAll()` on a rescan) → server allow-list
-/// refresh → hub notification. Regenerations run one at a time, in order. SIGHUP reloads the configuration.
+/// refresh → hub notification. Regenerations run one at a time, in order; changes that arrive during one are
+/// merged into the next. SIGHUP reloads the configuration.
 /// On graceful shutdown (SIGINT/SIGTERM through a `ServiceGroup`) the regeneration in progress finishes,
 /// since the pipeline writes atomically but a half-done batch would be lost, and then `run()` returns.
 public struct WatchService<Site: Regenerating>: Service {
@@ -22,7 +23,8 @@ public struct WatchService<Site: Regenerating>: Service {
     /// - Parameters:
     ///   - site: What regenerates the feeds.
     ///   - watcher: `FolderWatcher` or `PollingWatcher` on the site's source folder.
-    ///   - debouncer: How changes are grouped; 100 ms by default.
+    ///   - debouncer: How changes are grouped; by default a batch goes after 10 ms of quiet, or 100 ms after
+    ///     its first change while changes keep coming.
     ///   - notifier: Pings the configured WebSub hubs when feeds change; `nil` to never ping.
     ///   - server: A feed server whose allow-list and feed list follow the output (for `crier serve --watch`).
     ///   - reloadRequests: Each element reloads the configuration; `nil` (the default) means SIGHUP.
@@ -61,7 +63,8 @@ public struct WatchService<Site: Regenerating>: Service {
 
     /// What the loop reacts to.
     private enum Trigger: Sendable {
-        case changes(ChangeBatch)
+        /// Changes are waiting in the `PendingBatch`.
+        case changes
         case reload
     }
 
@@ -78,6 +81,7 @@ public struct WatchService<Site: Regenerating>: Service {
 
         let (triggers, input) = AsyncStream.makeStream(of: Trigger.self)
         let stopping = StopFlag()
+        let pending = PendingBatch()
         let isRelevant = isRelevant
         let batches = debouncer.batches(of: events.filter { event in
             if case .changed(let path) = event { return isRelevant(path) }
@@ -85,7 +89,9 @@ public struct WatchService<Site: Regenerating>: Service {
         })
         let forwarders = [
             Task {
-                for await batch in batches { input.yield(.changes(batch)) }
+                // Batches that come while a regeneration runs are merged into one waiting batch, so a burst
+                // longer than the debouncer's window still costs one regeneration after the one in progress.
+                for await batch in batches where pending.add(batch) { input.yield(.changes) }
                 input.finish()
             },
             Task {
@@ -102,7 +108,7 @@ public struct WatchService<Site: Regenerating>: Service {
                 for await trigger in triggers {
                     // Work queued behind the write in progress is dropped on shutdown.
                     if stopping.isSet { break }
-                    await handle(trigger)
+                    await handle(trigger, pending: pending)
                 }
             } onCancel: {
                 input.finish()
@@ -113,17 +119,22 @@ public struct WatchService<Site: Regenerating>: Service {
         }
     }
 
-    private func handle(_ trigger: Trigger) async {
+    private func handle(_ trigger: Trigger, pending: PendingBatch) async {
         let description: String
         let report: RegenerationReport
         do {
             switch trigger {
-            case .changes(.paths(let paths)):
-                description = Self.describe(paths)
-                report = try await site.regenerate(changedPaths: paths)
-            case .changes(.rescan):
-                description = "rescan"
-                report = try await site.regenerateAll()
+            case .changes:
+                switch pending.take() {
+                case .paths(let paths):
+                    description = Self.describe(paths)
+                    report = try await site.regenerate(changedPaths: paths)
+                case .rescan:
+                    description = "rescan"
+                    report = try await site.regenerateAll()
+                case nil:
+                    return
+                }
             case .reload:
                 description = "configuration reload"
                 report = try await site.reloadAndRegenerate()
@@ -161,6 +172,35 @@ public struct WatchService<Site: Regenerating>: Service {
         let shown = sorted.prefix(5).joined(separator: ", ")
         let more = sorted.count > 5 ? ", and \(sorted.count - 5) more" : ""
         return "\(sorted.count) \(sorted.count == 1 ? "file" : "files"): \(shown)\(more)"
+    }
+}
+
+/// The changes waiting for the regeneration loop, merged: paths add up, and a rescan covers every path.
+private final class PendingBatch: Sendable {
+    private let batch = Mutex<ChangeBatch?>(nil)
+
+    /// Merges `next` into what is waiting; true when nothing was waiting, so the loop must be told.
+    func add(_ next: ChangeBatch) -> Bool {
+        batch.withLock { batch in
+            switch (batch, next) {
+            case (nil, _):
+                batch = next
+                return true
+            case (.rescan, _), (_, .rescan):
+                batch = .rescan
+            case (.paths(let waiting), .paths(let more)):
+                batch = .paths(waiting.union(more))
+            }
+            return false
+        }
+    }
+
+    /// Removes and returns what is waiting.
+    func take() -> ChangeBatch? {
+        batch.withLock { batch in
+            defer { batch = nil }
+            return batch
+        }
     }
 }
 

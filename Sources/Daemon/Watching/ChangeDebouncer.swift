@@ -11,18 +11,28 @@ public enum ChangeBatch: Sendable, Hashable {
 /// Turns a stream of watch events into batches: one batch per burst, so an editor's save (which touches a file
 /// two or three times in a few milliseconds) or a `git checkout` of many files causes one regeneration.
 ///
-/// Each path waits until it has been quiet for `interval`; when one path is due, every pending path that is
-/// due within half an interval more goes in the same batch. A rescan request wins over paths: the paths
-/// pending with it are dropped, since a full scan covers them.
+/// A batch goes out when the events have been quiet for `settle`, or at the latest `window` after the first
+/// event it holds, even if events keep arriving. The watcher reports completed writes (`IN_CLOSE_WRITE`,
+/// `IN_MOVED_TO`), so a single save is published a few milliseconds after it ends, while a long burst (a
+/// checkout, a sync tool copying a folder) is still coalesced into one regeneration per `window`. A rescan
+/// request wins over paths: the paths pending with it are dropped, since a full scan covers them.
 public struct ChangeDebouncer: Sendable {
-    /// How long a path must be quiet before it is reported.
-    public let interval: Duration
+    /// How long the events must be quiet before a batch goes out.
+    public let settle: Duration
+    /// The longest a change waits while further events keep arriving: a batch goes out at most this long
+    /// after its first event.
+    public let window: Duration
 
     /// Creates a debouncer.
-    /// - Parameter interval: How long a path must be quiet before it is reported; 100 ms by default, enough for
-    ///   an editor's write-rename-chmod sequence and short enough to feel immediate.
-    public init(interval: Duration = .milliseconds(100)) {
-        self.interval = interval
+    /// - Parameters:
+    ///   - settle: The quiet gap that ends a burst; 10 ms by default. The events of one save (an editor's
+    ///     write, rename and chmod, Foundation's rename then close) arrive within a millisecond or two of
+    ///     each other, so this coalesces them without adding noticeable delay.
+    ///   - window: The most a change is held back while events keep arriving; 100 ms by default, so a
+    ///     `git checkout` of many files gives one regeneration (or one per 100 ms of a longer burst).
+    public init(settle: Duration = .milliseconds(10), window: Duration = .milliseconds(100)) {
+        self.settle = max(settle, .zero)
+        self.window = max(window, .zero)
     }
 
     /// The batches for a sequence of events. When the events end, whatever is pending is reported at once and
@@ -33,13 +43,13 @@ public struct ChangeDebouncer: Sendable {
         let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let pending = PendingBox()
         let clock = ContinuousClock()
-        let interval = interval
+        let settle = settle, window = window
 
         let reader = Task {
             do {
                 for try await event in events {
-                    let deadline = clock.now.advanced(by: interval)
-                    pending.state.withLock { $0.add(event, due: deadline) }
+                    let now = clock.now
+                    pending.state.withLock { $0.add(event, at: now, settle: settle, window: window) }
                     wake.yield()
                 }
             } catch {}
@@ -48,20 +58,22 @@ public struct ChangeDebouncer: Sendable {
         }
         let flusher = Task {
             var wakeupIterator = wakeups.makeAsyncIterator()
-            // Deadlines are kept by a timer task that wakes the flusher, so the end of the events (or a rescan)
-            // can wake it early too.
+            // The deadline is kept by a timer task that wakes the flusher, so the end of the events can wake it
+            // early too. Each event moves the deadline later; a timer set for an earlier deadline is left to
+            // fire and is then set again, so a burst of thousands of events costs a timer per `settle`, not
+            // one per event.
             var timer: (deadline: ContinuousClock.Instant, task: Task<Void, Never>)?
             defer { timer?.task.cancel() }
             while !Task.isCancelled {
                 let (batch, next, ended) = pending.state.withLock { state in
-                    (state.takeDue(at: clock.now, slack: interval / 2), state.earliestDeadline, state.inputEnded)
+                    (state.takeDue(at: clock.now), state.deadline, state.inputEnded)
                 }
                 if let batch { continuation.yield(batch) }
                 if ended {
                     if let rest = pending.state.withLock({ $0.takeAll() }) { continuation.yield(rest) }
                     break
                 }
-                if let next, timer?.deadline != next {
+                if let next, timer.map({ $0.deadline > next || $0.deadline <= clock.now }) ?? true {
                     timer?.task.cancel()
                     timer = (next, Task {
                         guard (try? await clock.sleep(until: next)) != nil else { return }
@@ -86,43 +98,37 @@ private final class PendingBox: Sendable {
     let state = Mutex(PendingChanges())
 }
 
-/// The debouncer's state between events and flushes.
+/// The debouncer's state between events and flushes: one pending batch and when it is due.
 private struct PendingChanges {
-    var paths: [String: ContinuousClock.Instant] = [:]
-    var rescanDue: ContinuousClock.Instant?
+    var paths: Set<String> = []
+    var rescan = false
+    /// When the pending batch goes out: `settle` after its latest event, but no later than `window` after
+    /// its first. Nil when nothing is pending.
+    var deadline: ContinuousClock.Instant?
+    /// The latest time the pending batch may go out (its first event plus `window`).
+    private var latest: ContinuousClock.Instant?
     var inputEnded = false
 
-    mutating func add(_ event: WatchEvent, due deadline: ContinuousClock.Instant) {
+    mutating func add(_ event: WatchEvent, at now: ContinuousClock.Instant, settle: Duration, window: Duration) {
         switch event {
-        case .changed(let path), .folderRemoved(let path): paths[path] = deadline
-        case .rescan: rescanDue = deadline
+        case .changed(let path), .folderRemoved(let path): paths.insert(path)
+        case .rescan: rescan = true
         }
+        let latest = self.latest ?? now.advanced(by: window)
+        self.latest = latest
+        deadline = min(now.advanced(by: settle), latest)
     }
 
-    var earliestDeadline: ContinuousClock.Instant? {
-        if let rescanDue { return rescanDue }
-        return paths.values.min()
-    }
-
-    /// Removes and returns what is due, if anything.
-    mutating func takeDue(at now: ContinuousClock.Instant, slack: Duration) -> ChangeBatch? {
-        if let rescanDue {
-            guard rescanDue <= now else { return nil }
-            self.rescanDue = nil
-            paths.removeAll()
-            return .rescan
-        }
-        guard let earliest = paths.values.min(), earliest <= now else { return nil }
-        let cutoff = now.advanced(by: slack)
-        let due = Set(paths.filter { $0.value <= cutoff }.keys)
-        for path in due { paths[path] = nil }
-        return .paths(due)
+    /// Removes and returns the pending batch if it is due.
+    mutating func takeDue(at now: ContinuousClock.Instant) -> ChangeBatch? {
+        guard let deadline, deadline <= now else { return nil }
+        return takeAll()
     }
 
     /// Removes and returns everything pending, due or not.
     mutating func takeAll() -> ChangeBatch? {
-        defer { paths.removeAll(); rescanDue = nil }
-        if rescanDue != nil { return .rescan }
-        return paths.isEmpty ? nil : .paths(Set(paths.keys))
+        defer { paths.removeAll(); rescan = false; deadline = nil; latest = nil }
+        if rescan { return .rescan }
+        return paths.isEmpty ? nil : .paths(paths)
     }
 }

@@ -1,0 +1,80 @@
+import FeedBuilder
+import FeedModel
+
+/// The site's current entries by article path, also kept as one array in feed order, ready to publish.
+///
+/// `crier watch` publishes every entry after every save. Building that array from a dictionary each time
+/// (`Array(dictionary.values)`) and sorting it copied 10,000 entries, a dozen strings each, for one changed
+/// article; here a change moves one entry to its place and the array is handed over as it is, already in
+/// the order `FeedBuilder.prepare` would sort it into (which it then only confirms).
+struct EntryTable {
+    /// Every entry, newest first, equal instants by id (`FeedBuilder.isNewerOrSameTie`).
+    private(set) var values: [Entry] = []
+    /// The article path of each entry in `values`, same positions.
+    private var orderedPaths: [String] = []
+    /// Each path's entry, to find its place in `values`.
+    private var byPath: [String: Entry] = [:]
+
+    init() {}
+
+    /// A table of entries read from `paths` (same positions; a path given twice keeps its last entry), put
+    /// in order by one sort rather than one insertion each.
+    init(paths: [String], entries: [Entry]) {
+        var last: [String: Int] = [:]
+        for (position, path) in paths.enumerated() where position < entries.count { last[path] = position }
+        let order = last.values.sorted { left, right in
+            if FeedBuilder.isNewer(entries[left], than: entries[right]) { return true }
+            if FeedBuilder.isNewer(entries[right], than: entries[left]) { return false }
+            return left < right
+        }
+        values = order.map { entries[$0] }
+        orderedPaths = order.map { paths[$0] }
+        byPath.reserveCapacity(order.count)
+        for position in order { byPath[paths[position]] = entries[position] }
+    }
+
+    /// How many entries there are.
+    var count: Int { values.count }
+
+    /// Every article path that has an entry.
+    var paths: Dictionary<String, Entry>.Keys { byPath.keys }
+
+    /// The entry read from `path`; setting nil removes it.
+    subscript(path: String) -> Entry? {
+        get { byPath[path] }
+        set {
+            if let old = byPath[path], let position = position(of: old, path: path) {
+                values.remove(at: position)
+                orderedPaths.remove(at: position)
+            }
+            byPath[path] = newValue
+            guard let newValue else { return }
+            // After every entry that sorts before it or ties with it, so equal keys keep their arrival order.
+            let position = firstIndex { FeedBuilder.isNewer(newValue, than: $0) }
+            values.insert(newValue, at: position)
+            orderedPaths.insert(path, at: position)
+        }
+    }
+
+    /// The position of `entry` (stored for `path`) in `values`.
+    private func position(of entry: Entry, path: String) -> Int? {
+        // The first entry that does not sort before it; entries with an equal key (duplicate ids, which
+        // `prepare` rejects, but they may be there until fixed) follow, and the path tells them apart.
+        var position = firstIndex { !FeedBuilder.isNewer($0, than: entry) }
+        while position < values.count && !FeedBuilder.isNewer(entry, than: values[position]) {
+            if orderedPaths[position] == path { return position }
+            position += 1
+        }
+        return orderedPaths.firstIndex(of: path)
+    }
+
+    /// The first position whose entry satisfies `predicate`, which must be false then true along `values`.
+    private func firstIndex(where predicate: (Entry) -> Bool) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(values[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
