@@ -16,11 +16,20 @@ public struct PreparedEntry: Sendable, Hashable {
     public static let excerptLength = 280
 
     /// Cleans an entry's body and derives its RSS description.
+    ///
+    /// A self-contained body (`Entry.contentIsSelfContained`) with a summary is taken as it is: parsing and
+    /// rewriting it would change only white space between blocks and equivalent escapes. Without a summary
+    /// it is cleaned anyway, since the cleaner also collects the text of the RSS excerpt.
     public init(_ entry: Entry, cleaner: ContentCleaner) {
         self.entry = entry
+        let summary = entry.summary.map(ContentCleaner.collapsedWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        if entry.contentIsSelfContained, let summary {
+            contentHTML = entry.contentHTML
+            rssDescription = ContentCleaner.escapedText(summary)
+            return
+        }
         let cleaned = cleaner.clean(entry.contentHTML, baseURL: entry.link)
         contentHTML = cleaned.html
-        let summary = entry.summary.map(ContentCleaner.collapsedWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         rssDescription = ContentCleaner.escapedText(summary ?? Self.excerpt(of: cleaned.plainText))
     }
 

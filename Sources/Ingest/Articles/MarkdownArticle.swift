@@ -38,6 +38,7 @@ enum MarkdownArticle {
             summary: try fields?.string("summary") ?? fields?.string("description"),
             contentHTML: rendered.html
         )
+        article.contentIsSelfContained = rendered.isSelfContained
         guard let fields else { return article }
         for entry in fields.entries where !knownKeys.contains(entry.key) {
             article.warnings.append((entry.line, "front matter: key '\(entry.key)' is not used by Crier"))

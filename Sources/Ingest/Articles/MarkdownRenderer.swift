@@ -23,6 +23,8 @@ enum MarkdownRenderer {
     struct Rendered {
         var html: String
         var title: String?
+        /// See `Entry.contentIsSelfContained`.
+        var isSelfContained = false
     }
 
     static func render(_ markdown: String, extractTitle: Bool) -> Rendered {
@@ -58,7 +60,62 @@ enum MarkdownRenderer {
             return Rendered(html: "", title: title)
         }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
-        return Rendered(html: String(cString: rendered), title: title)
+        let html = String(cString: rendered)
+        // A task list renders <input> checkboxes, which the cleaner removes: leave those bodies to it.
+        let selfContained = isSelfContained(document) && !html.contains("<input")
+        return Rendered(html: html, title: title, isSelfContained: selfContained)
+    }
+
+    /// How deep a self-contained body may nest (blocks and inlines); the cleaner flattens deeper bodies.
+    static let selfContainedDepth = 32
+
+    /// Whether cmark's HTML for this document has nothing to clean: no raw HTML (which `UNSAFE` passes
+    /// through), every link and image URL absolute with a scheme readers fetch (`http`, `https`, `mailto`),
+    /// and shallow nesting. cmark escapes all text and attribute values
+    /// and writes no entity beyond XML's five, so such HTML is what cleaning would produce, up to white space
+    /// between blocks and equivalent escapes.
+    private static func isSelfContained(_ document: OpaquePointer) -> Bool {
+        guard let iterator = cmark_iter_new(document) else { return false }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return true }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { return false }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                return false
+            case CMARK_NODE_FOOTNOTE_REFERENCE, CMARK_NODE_FOOTNOTE_DEFINITION:
+                // Rendered as links to fragments of the page (#fn-1), which the cleaner points at the article.
+                return false
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard let url = cmark_node_get_url(node), isFetchable(url) else { return false }
+            default:
+                break
+            }
+            // Nesting is bounded by the deepest node that has children; leaves add no element level.
+            if cmark_node_first_child(node) != nil {
+                var depth = 0
+                var ancestor = cmark_node_parent(node)
+                while let current = ancestor {
+                    depth += 1
+                    if depth > selfContainedDepth { return false }
+                    ancestor = cmark_node_parent(current)
+                }
+            }
+        }
+    }
+
+    /// `http:`, `https:` or `mailto:` (any case) followed by something. Not a `#fragment`: the cleaner
+    /// points those at the article's page, where the reader's view of the entry has no such anchor.
+    private static func isFetchable(_ url: UnsafePointer<CChar>) -> Bool {
+        let text = UnsafeRawPointer(url).assumingMemoryBound(to: UInt8.self)
+        let length = strlen(url)
+        for scheme in ["http:", "https:", "mailto:"] {
+            let bytes = Array(scheme.utf8)
+            if length > bytes.count, bytes.indices.allSatisfy({ lowercased(text[$0]) == bytes[$0] }) { return true }
+        }
+        return false
     }
 
     /// The first top-level `# heading`, if any.
@@ -92,5 +149,9 @@ enum MarkdownRenderer {
             }
         }
         return text
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }

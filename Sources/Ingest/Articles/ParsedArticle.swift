@@ -5,6 +5,8 @@ struct ParsedArticle {
     var title: String
     var summary: String?
     var contentHTML: String
+    /// See `Entry.contentIsSelfContained`: set only by a parser that generated `contentHTML` itself.
+    var contentIsSelfContained = false
     /// The published date the article states, if any.
     var date: Timestamp?
     /// The updated date the article states, if any.

@@ -151,7 +151,8 @@ public struct Ingester: Sendable {
                 contentHTML: article.contentHTML,
                 tags: article.tags,
                 language: article.language.flatMap { $0.isEmpty ? nil : $0 },
-                imageURL: article.image.map { URLText.absolute($0, base: config.baseURL) }
+                imageURL: article.image.map { URLText.absolute($0, base: config.baseURL) },
+                contentIsSelfContained: article.contentIsSelfContained
             )
             return .entry(entry, warnings: file.warnings)
         }
