@@ -26,14 +26,12 @@ public struct AssembledDocumentCheck: Sendable {
     /// small hundred balances the two; batches run side by side, several per core.
     public static let batchSize = 100
 
-    private let head: [UInt8]
-    private let tail: [UInt8]
-    private let separator: [UInt8]
-    private let session: ValidationSession?
-    private let isXML: Bool
+    /// What every batch is checked with; kept apart from the state below, which grows with the document,
+    /// so the batches running side by side share nothing that is mutated afterwards (a copy of the state
+    /// would make each later insertion into `identifiers` copy the whole registry first).
+    private let batches: BatchChecker
     /// Newlines in the head, and in the fragments and separators added so far: where the next batch starts.
     private var linesBefore: Int
-    private let headLines: Int
     private var entriesBefore = 0
     private var findings = FindingList()
     /// Findings already reported by an earlier batch (the head's, repeated by every batch).
@@ -49,36 +47,32 @@ public struct AssembledDocumentCheck: Sendable {
     ///   - separator: the bytes between two entries (`,` and a newline in JSON, nothing in XML).
     ///   - session: markup findings of HTML bodies already checked in this publish.
     public init(head: [UInt8], tail: [UInt8], separator: [UInt8], session: ValidationSession?) {
-        self.head = head
-        self.tail = tail
-        self.separator = separator
-        self.session = session
-        isXML = !FormatDetection.looksLikeJSON(head)
-        headLines = ByteSearch.newlines(in: head)
-        linesBefore = headLines
+        batches = BatchChecker(head: head, tail: tail, separator: separator, session: session,
+                               isXML: !FormatDetection.looksLikeJSON(head), headLines: ByteSearch.newlines(in: head))
+        linesBefore = batches.headLines
     }
 
     /// Checks the next entries of the document, in document order, on all cores.
     public mutating func add(_ fragments: [[UInt8]]) {
         guard !fragments.isEmpty else { return }
-        var batches: [Batch] = []
+        var planned: [BatchChecker.Batch] = []
         var start = 0
         while start < fragments.count {
             let end = min(start + Self.batchSize, fragments.count)
-            let batch = Batch(range: start..<end, linesBefore: linesBefore, entriesBefore: entriesBefore + start)
+            let batch = BatchChecker.Batch(range: start..<end, linesBefore: linesBefore, entriesBefore: entriesBefore + start)
             for index in batch.range {
-                if entriesBefore + index > 0 { linesBefore += ByteSearch.newlines(in: separator) }
+                if entriesBefore + index > 0 { linesBefore += ByteSearch.newlines(in: batches.separator) }
                 linesBefore += ByteSearch.newlines(in: fragments[index])
             }
-            batches.append(batch)
+            planned.append(batch)
             start = end
         }
         entriesBefore += fragments.count
-        let checked = Results(count: batches.count)
-        let document = self
-        let planned = batches
-        DispatchQueue.concurrentPerform(iterations: planned.count) { index in
-            checked.store(document.check(planned[index], of: fragments), at: index)
+        let checked = Results(count: planned.count)
+        let checker = batches
+        let plan = planned
+        DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+            checked.store(checker.check(plan[index], of: fragments), at: index)
         }
         for result in checked.collect() { merge(result) }
     }
@@ -88,47 +82,12 @@ public struct AssembledDocumentCheck: Sendable {
         var document = self
         if entriesBefore == 0 {
             // No entry: the head and tail are the whole document.
-            document.merge(FeedValidator.check(bytes: head + tail, session: session, part: .whole))
+            document.merge(FeedValidator.check(bytes: batches.head + batches.tail, session: batches.session, part: .whole))
         }
         var list = document.findings
         let finished = list.finish()
         return ValidationReport(format: document.format,
-                                findings: document.isXML ? FeedValidator.sortedByLine(finished) : finished)
-    }
-
-    /// One batch's entries and where they stand in the document.
-    private struct Batch: Sendable {
-        var range: Range<Int>
-        /// Newlines before the batch's first fragment (and its separator).
-        var linesBefore: Int
-        var entriesBefore: Int
-    }
-
-    private func check(_ batch: Batch, of fragments: [[UInt8]]) -> FeedValidator.Checked {
-        let part = DocumentPart(entriesBefore: batch.entriesBefore, defersUniqueness: true)
-        if isXML {
-            // The push parser reads the pieces in place and counts the lines of the entries before the batch
-            // without reading them.
-            var pieces: [[UInt8]] = [head]
-            pieces.reserveCapacity(batch.range.count * 2 + 2)
-            for index in batch.range {
-                if index > batch.range.lowerBound && !separator.isEmpty { pieces.append(separator) }
-                pieces.append(fragments[index])
-            }
-            pieces.append(tail)
-            return FeedValidator.check(xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
-                                       session: session, part: part)
-        }
-        // JSON Feed findings name paths (items[N]), not lines: the batch is parsed as one document.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(head.count + fragments[batch.range].reduce(0) { $0 + $1.count + separator.count } + tail.count)
-        bytes += head
-        for index in batch.range {
-            if index > batch.range.lowerBound { bytes += separator }
-            bytes += fragments[index]
-        }
-        bytes += tail
-        return FeedValidator.check(bytes: bytes, session: session, part: part)
+                                findings: batches.isXML ? FeedValidator.sortedByLine(finished) : finished)
     }
 
     private mutating func merge(_ checked: FeedValidator.Checked) {
@@ -155,6 +114,51 @@ public struct AssembledDocumentCheck: Sendable {
         reported.formUnion(found)
     }
 
+}
+
+/// Checks one batch of an assembled document as a document of its own (see `AssembledDocumentCheck`).
+private struct BatchChecker: Sendable {
+    let head: [UInt8]
+    let tail: [UInt8]
+    let separator: [UInt8]
+    let session: ValidationSession?
+    let isXML: Bool
+    let headLines: Int
+
+    /// One batch's entries and where they stand in the document.
+    struct Batch: Sendable {
+        var range: Range<Int>
+        /// Newlines before the batch's first fragment (and its separator).
+        var linesBefore: Int
+        var entriesBefore: Int
+    }
+
+    func check(_ batch: Batch, of fragments: [[UInt8]]) -> FeedValidator.Checked {
+        let part = DocumentPart(entriesBefore: batch.entriesBefore, defersUniqueness: true)
+        if isXML {
+            // The push parser reads the pieces in place and counts the lines of the entries before the batch
+            // without reading them.
+            var pieces: [[UInt8]] = [head]
+            pieces.reserveCapacity(batch.range.count * 2 + 2)
+            for index in batch.range {
+                if index > batch.range.lowerBound && !separator.isEmpty { pieces.append(separator) }
+                pieces.append(fragments[index])
+            }
+            pieces.append(tail)
+            return FeedValidator.check(xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
+                                       session: session, part: part)
+        }
+        // JSON Feed findings name paths (items[N]), not lines: the batch is parsed as one document.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(head.count + fragments[batch.range].reduce(0) { $0 + $1.count + separator.count } + tail.count)
+        bytes += head
+        for index in batch.range {
+            if index > batch.range.lowerBound { bytes += separator }
+            bytes += fragments[index]
+        }
+        bytes += tail
+        return FeedValidator.check(bytes: bytes, session: session, part: part)
+    }
 }
 
 /// One slot per batch, each written by exactly one iteration of `concurrentPerform` and read after it
