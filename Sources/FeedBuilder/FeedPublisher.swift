@@ -82,16 +82,34 @@ public struct FeedPublisher: Sendable {
             try AtomicFile.createDirectory(AtomicFile.split(target).directory)
             let temporary = try AtomicFile.temporary(for: target)
             staged.append(StagedDocument(page: page, target: target, temporary: temporary, inputs: inputs))
-            var size = 0
-            let phase = session == nil ? "render \(page.fileName)" : "render and validate \(page.fileName)"
-            let validation = try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
-                try feed.render(page, validatingWith: session) { chunk throws(PublishError) in
-                    size += chunk.count
-                    try temporary.write(chunk)
+        }
+        // Pages holding the same entries (each format's main feed, each format's archive page N) are rendered
+        // side by side, a window of entries at a time, so the session forgets each window's bodies once every
+        // format has checked them.
+        var groups: [(range: Range<Int>, members: [Int])] = []
+        for (index, document) in staged.enumerated() {
+            if let group = groups.firstIndex(where: { $0.range == document.page.entryRange }) {
+                groups[group].members.append(index)
+            } else {
+                groups.append((document.page.entryRange, [index]))
+            }
+        }
+        for group in groups {
+            let members = group.members
+            let names = members.map { staged[$0].page.fileName }.joined(separator: ", ")
+            let phase = session == nil ? "render \(names)" : "render and validate \(names)"
+            var sizes = Array(repeating: 0, count: members.count)
+            let temporaries = members.map { staged[$0].temporary }
+            let reports = try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
+                try feed.render(members.map { staged[$0].page }, validatingWith: session) { position, chunk throws(PublishError) in
+                    sizes[position] += chunk.count
+                    try temporaries[position]?.write(chunk)
                 }
             }
-            staged[staged.count - 1].size = size
-            staged[staged.count - 1].report = validation
+            for (position, index) in members.enumerated() {
+                staged[index].size = sizes[position]
+                staged[index].report = reports[position]
+            }
         }
         let validate = self.validate
         let start = ContinuousClock.now

@@ -9,7 +9,8 @@ import Foundation
 /// memoised by exactly that (the full text, not a hash of it: a collision must never hide a finding). Every
 /// document is still parsed and checked in full; only the markup walk of a body already seen is reused.
 ///
-/// A session is safe to share between threads. Keep one per publish: it holds every distinct body it saw.
+/// A session is safe to share between threads. Keep one per publish: it holds every distinct body it saw
+/// until `forgetBodies()`.
 public final class ValidationSession: @unchecked Sendable {
     /// The exact bytes of a body, not the `String`: `String`'s `==` and hash are by canonical equivalence,
     /// which normalises non-ASCII text on every lookup and could equate two bodies whose bytes differ.
@@ -85,6 +86,13 @@ public final class ValidationSession: @unchecked Sendable {
                 for (key, findings) in results { cache[key] = findings }
             }
         }
+    }
+
+    /// Forgets every body checked so far, when the caller knows none of them will be seen again (the
+    /// publisher, after a window of entries went through every format): the session then holds one window
+    /// of bodies rather than every body of the feed.
+    public func forgetBodies() {
+        lock.withLock { cache.removeAll() }
     }
 
     /// The markup findings of one HTML fragment, computed on first use.
