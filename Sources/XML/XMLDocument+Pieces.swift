@@ -45,12 +45,6 @@ extension XMLDocument {
         }
         let document = context.pointee.myDoc
         context.pointee.myDoc = nil
-        let errors = collector.diagnostics.filter { $0.severity == .error }
-        guard let document, context.pointee.wellFormed != 0, errors.isEmpty else {
-            if let document { xmlFreeDoc(document) }
-            throw XMLParseError(diagnostics: collector.diagnostics.isEmpty
-                ? [XMLDiagnostic(severity: .error, message: "document is empty or not XML")] : collector.diagnostics)
-        }
-        self.init(pointer: document, isHTML: false, diagnostics: collector.diagnostics)
+        try self.init(parsed: document, wellFormed: context.pointee.wellFormed != 0, collector: collector)
     }
 }

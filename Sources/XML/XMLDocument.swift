@@ -52,8 +52,13 @@ public final class XMLDocument {
                 xmlCtxtReadMemory(context, base, Int32(count), url, nil, options)
             }
         }
+        try self.init(parsed: document, wellFormed: context.pointee.wellFormed != 0, collector: collector)
+    }
+
+    /// Takes a document the XML parser produced, or throws its errors (freeing whatever it built).
+    convenience init(parsed document: xmlDocPtr?, wellFormed: Bool, collector: DiagnosticCollector) throws(XMLParseError) {
         let errors = collector.diagnostics.filter { $0.severity == .error }
-        guard let document, context.pointee.wellFormed != 0, errors.isEmpty else {
+        guard let document, wellFormed, errors.isEmpty else {
             if let document { xmlFreeDoc(document) }
             throw XMLParseError(diagnostics: collector.diagnostics.isEmpty
                 ? [XMLDiagnostic(severity: .error, message: "document is empty or not XML")] : collector.diagnostics)
