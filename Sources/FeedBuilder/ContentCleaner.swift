@@ -101,13 +101,20 @@ public struct ContentCleaner: Sendable {
         var links = LinkResolver(base: baseURL)
         withExtendedLifetime(fragment) {
             write(childrenOf: fragment.wrapper, depth: 0, links: &links, to: &output)
+            // A stray </div> in the body closes the wrapper early; what follows it is still the article's.
+            write(nodesFrom: fragment.trailing, depth: 0, links: &links, to: &output)
         }
         return Result(html: output.htmlString, plainText: output.plainText)
     }
 
     /// Writes a node's children; `depth` counts the elements already open around them in the output.
     private func write(childrenOf parent: HTMLNode, depth: Int, links: inout LinkResolver, to output: inout HTMLOutput) {
-        var next = parent.firstChild
+        write(nodesFrom: parent.firstChild, depth: depth, links: &links, to: &output)
+    }
+
+    /// Writes a node and its following siblings.
+    private func write(nodesFrom first: HTMLNode?, depth: Int, links: inout LinkResolver, to output: inout HTMLOutput) {
+        var next = first
         while let child = next {
             switch child.kind {
             case .text, .cdata:

@@ -71,6 +71,8 @@ struct HTMLContentCheck {
                 }
                 for node in children.reversed() { stack.append((node, depth)) }
             }
+            // What a stray </div> pushed out of the wrapper is checked after the wrapper's children.
+            pushChildren(from: fragment.trailing, depth: 1)
             pushChildren(from: child, depth: 1)
             while let (node, depth) = stack.popLast() {
                 let name = String(decoding: node.name, as: UTF8.self).lowercased()
@@ -92,8 +94,13 @@ struct HTMLContentCheck {
     }
 
     static func walk(_ root: XMLNode, hasBase: Bool) -> [MarkupFinding] {
+        walk(topLevel: root.elementChildren, hasBase: hasBase)
+    }
+
+    /// Walks the given top-level elements and their subtrees, in document order.
+    static func walk(topLevel: [XMLNode], hasBase: Bool) -> [MarkupFinding] {
         var report = MarkupReport(hasBase: hasBase)
-        var stack = root.elementChildren.reversed().map { (node: $0, depth: 1) }
+        var stack = topLevel.reversed().map { (node: $0, depth: 1) }
         while let (node, depth) = stack.popLast() {
             let name = node.name.lowercased()
             guard report.enter(element: name, depth: depth) else { continue }

@@ -17,6 +17,10 @@ public final class HTMLFragment {
     /// The `div` that wraps the fragment's top-level nodes.
     public let wrapper: HTMLNode
 
+    /// The first of the nodes libxml2 put after the wrapper, when the fragment closed it early (a stray
+    /// `</div>`): they are part of the fragment too, after the wrapper's children.
+    public var trailing: HTMLNode? { wrapper.nextSibling }
+
     private init(document: XMLDocument, wrapper: HTMLNode) {
         self.document = document
         self.wrapper = wrapper

@@ -52,6 +52,16 @@ import XML
         #expect(html.contains("href=\"mailto:me@example.org\""))
     }
 
+    /// A stray </div> closes libxml2's wrapper around the body early; the text after it is still published
+    /// (it used to be dropped) and its active content still removed.
+    @Test func textAfterAStrayClosingTagIsKept() {
+        let cleaned = cleaner.clean("<p>one</p></div><p>two <a href=\"/x\">link</a></p><script>x()</script>",
+                                    baseURL: "https://example.org/posts/a/").html
+        #expect(cleaned.contains("two"))
+        #expect(cleaned.contains("https://example.org/x"))
+        #expect(!cleaned.contains("script"))
+    }
+
     @Test func activeContentIsRemoved() {
         let html = clean("""
             <p onclick="steal()" onmouseover="x()">keep</p><script>alert(1)</script><iframe src="https://x/"></iframe>\

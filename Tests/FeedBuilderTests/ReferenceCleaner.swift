@@ -72,12 +72,23 @@ struct ReferenceCleaner: Sendable {
         }
         var output = ReferenceHTMLOutput(textLimit: textLimit)
         write(childrenOf: wrapper, base: URL(string: baseURL), depth: 0, to: &output)
+        // The one change since the copy: what a stray </div> pushed out of the wrapper is written after it.
+        write(nodes: Self.trailingNodes(after: wrapper), base: URL(string: baseURL), depth: 0, to: &output)
         return Result(html: output.htmlString, plainText: output.plainText)
+    }
+
+    /// The nodes libxml2 put after the wrapper in the body (the wrapper is the body's first child).
+    static func trailingNodes(after wrapper: XMLNode) -> [XMLNode] {
+        Array(wrapper.parent?.children.dropFirst() ?? [])
     }
 
     /// Writes a node's children; `depth` counts the elements already open around them in the output.
     private func write(childrenOf parent: XMLNode, base: URL?, depth: Int, to output: inout ReferenceHTMLOutput) {
-        for child in parent.children {
+        write(nodes: parent.children, base: base, depth: depth, to: &output)
+    }
+
+    private func write(nodes: [XMLNode], base: URL?, depth: Int, to output: inout ReferenceHTMLOutput) {
+        for child in nodes {
             switch child.kind {
             case .text, .cdata:
                 output.text(child.ownText)
