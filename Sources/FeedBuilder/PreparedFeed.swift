@@ -64,7 +64,7 @@ public struct PreparedFeed: Sendable {
         precondition(pages.allSatisfy { $0.entryRange == range }, "pages rendered side by side hold the same entries")
         var renderers: [any PageRenderer] = []
         var frames: [DocumentFrame] = []
-        var checks: [AssembledDocumentCheck?] = []
+        var checks: [AssembledDocumentCheck] = []
         for (position, page) in pages.enumerated() {
             let renderer = self.renderer(for: page)
             let frame: DocumentFrame
@@ -75,26 +75,42 @@ public struct PreparedFeed: Sendable {
             }
             renderers.append(renderer)
             frames.append(frame)
-            checks.append(session.map { AssembledDocumentCheck(head: frame.head, tail: frame.tail, separator: renderer.separator, session: $0) })
+            if let session {
+                checks.append(AssembledDocumentCheck(head: frame.head, tail: frame.tail, separator: renderer.separator, session: session))
+            }
             try sink(position, frame.head)
         }
         let entries = self.entries
+        let renderersByPage = renderers
         var windowStart = range.lowerBound
         while windowStart < range.upperBound {
             let windowEnd = min(windowStart + Self.windowSize, range.upperBound)
-            for (position, renderer) in renderers.enumerated() {
-                let fragments: [[UInt8]]
-                do {
-                    fragments = try Concurrently.map(entries[windowStart..<windowEnd]) { entry throws(XMLWriterError) in
-                        try renderer.fragment(for: entry)
+            // Every page's fragments of the window in one parallel pass, then every page's batches in
+            // another: two waits for the slowest task per window instead of two per page.
+            let work = pages.indices.flatMap { position in (windowStart..<windowEnd).map { (position, $0) } }
+            let rendered: [[UInt8]]
+            do throws(RenderingFailure) {
+                rendered = try Concurrently.map(work[...]) { item throws(RenderingFailure) in
+                    do throws(XMLWriterError) {
+                        return try renderersByPage[item.0].fragment(for: entries[item.1])
+                    } catch {
+                        throw RenderingFailure(position: item.0, error: error)
                     }
-                } catch {
-                    throw PublishError(.rendering(fileName: pages[position].fileName, message: error.description))
                 }
-                checks[position]?.add(fragments)
+            } catch {
+                throw PublishError(.rendering(fileName: pages[error.position].fileName, message: error.error.description))
+            }
+            let count = windowEnd - windowStart
+            let fragments = pages.indices.map { position in Array(rendered[(position * count)..<((position + 1) * count)]) }
+            if session != nil {
+                // Each body once, on all cores, before the batches that carry it (in every format) look it up.
+                session?.check(htmlBodies: entries[windowStart..<windowEnd].map(\.contentHTML))
+                AssembledDocumentCheck.add(fragments, to: &checks)
+            }
+            for (position, renderer) in renderers.enumerated() {
                 var chunk: [UInt8] = []
-                chunk.reserveCapacity(fragments.reduce(0) { $0 + $1.count + renderer.separator.count })
-                for (offset, fragment) in fragments.enumerated() {
+                chunk.reserveCapacity(fragments[position].reduce(0) { $0 + $1.count + renderer.separator.count })
+                for (offset, fragment) in fragments[position].enumerated() {
                     if windowStart + offset > range.lowerBound { chunk += renderer.separator }
                     chunk += fragment
                 }
@@ -104,7 +120,7 @@ public struct PreparedFeed: Sendable {
             windowStart = windowEnd
         }
         for position in pages.indices { try sink(position, frames[position].tail) }
-        return checks.map { $0?.finish() }
+        return session == nil ? pages.map { _ in nil } : checks.map { $0.finish() }
     }
 
     /// Renders a page into one byte array (tests, the daemon's in-memory serving).
@@ -129,4 +145,10 @@ public struct PreparedFeed: Sendable {
             return JSONFeedRenderer(description: description, page: page)
         }
     }
+}
+
+/// A fragment that failed to render, with the page it belongs to.
+private struct RenderingFailure: Error {
+    var position: Int
+    var error: XMLWriterError
 }

@@ -54,7 +54,37 @@ public struct AssembledDocumentCheck: Sendable {
 
     /// Checks the next entries of the document, in document order, on all cores.
     public mutating func add(_ fragments: [[UInt8]]) {
-        guard !fragments.isEmpty else { return }
+        let work = plan(fragments).map { (document: 0, batch: $0) }
+        for (_, result) in Self.check(work, with: [batches], fragments: [fragments]) { merge(result) }
+    }
+
+    /// Checks the next entries of several documents at once (`fragments[i]` continues `checks[i]`), all
+    /// their batches side by side on all cores: one wait for the slowest batch instead of one per document.
+    public static func add(_ fragments: [[[UInt8]]], to checks: inout [AssembledDocumentCheck]) {
+        precondition(fragments.count == checks.count, "one list of fragments per document")
+        var work: [(document: Int, batch: BatchChecker.Batch)] = []
+        for index in checks.indices {
+            for batch in checks[index].plan(fragments[index]) { work.append((index, batch)) }
+        }
+        for (document, result) in check(work, with: checks.map(\.batches), fragments: fragments) {
+            checks[document].merge(result)
+        }
+    }
+
+    /// Runs planned batches side by side and returns each result with its document, in the order given.
+    private static func check(_ work: [(document: Int, batch: BatchChecker.Batch)], with checkers: [BatchChecker],
+                              fragments: [[[UInt8]]]) -> [(document: Int, result: FeedValidator.Checked)] {
+        guard !work.isEmpty else { return [] }
+        let checked = Results(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let (document, batch) = work[index]
+            checked.store(checkers[document].check(batch, of: fragments[document]), at: index)
+        }
+        return zip(work.map(\.document), checked.collect()).map { ($0, $1) }
+    }
+
+    /// Splits the next fragments into batches, each knowing where it stands in the document.
+    private mutating func plan(_ fragments: [[UInt8]]) -> [BatchChecker.Batch] {
         var planned: [BatchChecker.Batch] = []
         var start = 0
         while start < fragments.count {
@@ -68,13 +98,7 @@ public struct AssembledDocumentCheck: Sendable {
             start = end
         }
         entriesBefore += fragments.count
-        let checked = Results(count: planned.count)
-        let checker = batches
-        let plan = planned
-        DispatchQueue.concurrentPerform(iterations: plan.count) { index in
-            checked.store(checker.check(plan[index], of: fragments), at: index)
-        }
-        for result in checked.collect() { merge(result) }
+        return planned
     }
 
     /// The report for the whole document once every entry was added.
