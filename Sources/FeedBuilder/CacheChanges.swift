@@ -1,4 +1,5 @@
 import FeedModel
+import Foundation
 
 /// How a new list of entries differs from the remembered one, both in feed order (newest `published` first,
 /// equal instants by id): which remembered entries go, which new ones come, and which keep their place in
@@ -16,10 +17,20 @@ struct CacheChanges {
     var replaced: [(new: Int, old: Int)] = []
 
     init(from remembered: [PreparedEntry], to entries: [Entry]) {
+        let entryOffset = MemoryLayout<PreparedEntry>.offset(of: \.entry)
         remembered.withUnsafeBufferPointer { old in
             entries.withUnsafeBufferPointer { new in
                 var newIndex = 0, oldIndex = 0
                 while newIndex < new.count && oldIndex < old.count {
+                    if let entryOffset, let newBase = new.baseAddress, let oldBase = old.baseAddress,
+                       memcmp(UnsafeRawPointer(oldBase + oldIndex) + entryOffset, newBase + newIndex, MemoryLayout<Entry>.size) == 0 {
+                        // The same bits: every string and array of the two entries is the same storage, so
+                        // they are identical (the entry was kept in memory since the last publish). Decided
+                        // without copying either entry out of its array, which retains a dozen strings.
+                        newIndex += 1
+                        oldIndex += 1
+                        continue
+                    }
                     switch Self.order(new[newIndex], old[oldIndex].entry) {
                     case .first:
                         added.append(newIndex)
