@@ -29,30 +29,23 @@ public struct FeedBuilder: Sendable {
         if let limit = description.limit, limit < 1 {
             throw PublishError(.invalidLimit(limit))
         }
+        let ordered = Self.newestFirst(entries)
+        let cleaner = self.cleaner
+        if let cache, let result = cache.prepare(ordered, cleaner: cleaner) {
+            // The cache has checked the ids (it keeps the set of them), cleaned what it did not hold and
+            // remembers the page plan of the previous call.
+            let pages = cache.pages(for: description.outputs, entryCount: result.entries.count, limit: description.limit)
+            return PreparedFeed(description: description, generator: generator, entries: result.entries, pages: pages,
+                                entryIdentities: result.identities, cleanedCount: result.cleaned)
+        }
+        // Without a cache, or the cache found an id used twice: name each one, in input order.
         let duplicates = Self.duplicateIDs(in: entries)
         if !duplicates.isEmpty {
             throw PublishError(.duplicateIDs(duplicates))
         }
-        let ordered = Self.newestFirst(entries)
-        let cleaner = self.cleaner
-        let prepared: [PreparedEntry]
-        var identities: [UInt64]? = nil
-        let cleaned: Int
-        if let cache {
-            let result = cache.prepare(ordered, cleaner: cleaner)
-            prepared = result.entries
-            identities = result.identities
-            cleaned = result.cleaned
-        } else {
-            prepared = Concurrently.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
-            cleaned = prepared.count
-        }
-        var pages: [FeedPage] = []
-        for output in description.outputs {
-            pages += FeedPage.pages(for: output, entryCount: prepared.count, limit: description.limit)
-        }
-        return PreparedFeed(description: description, generator: generator, entries: prepared, pages: pages,
-                            entryIdentities: identities, cleanedCount: cleaned)
+        let prepared = Concurrently.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
+        let plan = PagePlan(outputs: description.outputs, entryCount: prepared.count, limit: description.limit)
+        return PreparedFeed(description: description, generator: generator, entries: prepared, pages: plan.pages)
     }
 
     /// Every id used more than once, in input order, with the titles of its first and each later entry.
@@ -96,7 +89,7 @@ public struct FeedBuilder: Sendable {
     /// swap instead of a whole `Entry`, and each entry is copied once, into its place.
     static func newestFirst(_ entries: [Entry]) -> [Entry] {
         // A stable sort leaves an ordered input as it is, equal keys included, so returning it is the same.
-        if entries.indices.dropFirst().allSatisfy({ !isNewer(entries[$0], than: entries[$0 - 1]) }) {
+        if isInFeedOrder(entries) {
             return entries
         }
         var keys = entries.indices.map { SortKey(seconds: entries[$0].published.secondsSinceEpoch, position: $0) }
@@ -105,6 +98,20 @@ public struct FeedBuilder: Sendable {
             return entries[lhs.position].id < entries[rhs.position].id
         }
         return keys.map { entries[$0.position] }
+    }
+
+    /// True when no entry is newer than the one before it. Reads the entries in place: `crier watch` checks
+    /// 10,000 of them on every save, and copying each out of the array (a dozen strings retained) cost more
+    /// than the comparisons.
+    static func isInFeedOrder(_ entries: [Entry]) -> Bool {
+        entries.withUnsafeBufferPointer { buffer in
+            var index = 1
+            while index < buffer.count {
+                if isNewer(buffer[index], than: buffer[index - 1]) { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// An entry's place in the newest-first order, before ties are broken by id.

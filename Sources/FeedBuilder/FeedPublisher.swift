@@ -231,9 +231,11 @@ public struct FeedPublisher: Sendable {
         for output in feed.description.outputs {
             let (subdirectory, name) = AtomicFile.split(output.fileName)
             let folder = subdirectory == "." ? directory : directory + "/" + subdirectory
-            for candidate in try AtomicFile.names(in: folder) where FeedPage.archiveNumber(of: candidate, for: name) != nil {
+            for candidate in try AtomicFile.names(in: folder) {
                 let relative = subdirectory == "." ? candidate : subdirectory + "/" + candidate
-                guard !produced.contains(relative) else { continue }
+                // The cheap test first: nearly every file there is a page just produced, and parsing its name
+                // (`archiveNumber`, character by character) for 600 pages cost more than the listing.
+                guard !produced.contains(relative), FeedPage.archiveNumber(of: candidate, for: name) != nil else { continue }
                 try AtomicFile.remove(folder + "/" + candidate)
                 removed.append(relative)
                 touched.insert(folder)
