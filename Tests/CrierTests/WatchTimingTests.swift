@@ -20,8 +20,9 @@ import Testing
     @Test func aBurstOfSavesGivesOneRebuildOnceQuiet() async throws {
         let site = try WatchSite()
         try site.write("seed.md", WatchSite.article("Seed Article", date: "2024-01-01"))
-        // A quiet gap of a second, far longer than the pauses in the burst; a window longer than the test.
-        let daemon = try await site.startWatch(poll: false, extra: ["--settle", "1000", "--debounce", "120000"])
+        // A quiet gap of five seconds, far longer than the pauses in the burst even when a loaded machine
+        // stalls this test for a while (a one-second gap once split the burst in two); a window longer than the test.
+        let daemon = try await site.startWatch(poll: false, extra: ["--settle", "5000", "--debounce", "120000"])
         for n in 1...10 {
             try site.write("burst-\(n).md", WatchSite.article("Burst \(n)", date: "2024-02-\(String(format: "%02d", n))"))
             try await Task.sleep(for: .milliseconds(20))
