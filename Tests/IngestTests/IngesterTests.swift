@@ -46,7 +46,7 @@ import Testing
         #expect(second.id == first.id)
         let state = try #require(try StateStore(path: location).state(for: "a.txt"))
         #expect(state.assignedID == first.id)
-        #expect(state.contentHash == SHA256.hex(Array("A\n\nBody.\n".utf8)))
+        #expect(state.contentHash == ContentHash.hex(Array("A\n\nBody.\n".utf8)))
     }
 
     @Test func storeIsSafeFromConcurrentTasks() async throws {
@@ -65,12 +65,12 @@ import Testing
     }
 
     @Test func sha256MatchesKnownVectors() {
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(ContentHash.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContentHash.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ContentHash.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(ContentHash.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(ContentHash.hex([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 
     /// Lengths around the padding's block edges (55/56 bytes: one tail block or two), digests from Python's hashlib.
@@ -91,7 +91,7 @@ import Testing
     ])
     func sha256AtBlockEdges(length: Int, digest: String) {
         let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
-        #expect(SHA256.hex(bytes) == digest)
+        #expect(ContentHash.hex(bytes) == digest)
     }
 
     @Test func nonASCIIFileNamesGiveASCIIIds() throws {

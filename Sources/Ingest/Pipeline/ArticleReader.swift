@@ -132,6 +132,6 @@ struct ArticleReader {
             return .failed(IngestIssue(file: path, message: "the article's HTML is \(megabytes) MB; at most \(Self.maximumContentBytes / 1_000_000) MB is published, since feed readers built on libxml2 refuse a text over 10 MB (split the article)"))
         }
         warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
-        return .parsed(Parsed(path: path, article: article, contentHash: SHA256.hex(bytes), warnings: warnings))
+        return .parsed(Parsed(path: path, article: article, contentHash: ContentHash.hex(bytes), warnings: warnings))
     }
 }
