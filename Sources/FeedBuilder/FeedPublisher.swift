@@ -101,10 +101,20 @@ public struct FeedPublisher: Sendable {
             var sizes = Array(repeating: 0, count: members.count)
             let temporaries = members.map { staged[$0].temporary }
             let reports = try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
-                try feed.render(members.map { staged[$0].page }, validatingWith: session) { position, chunk throws(PublishError) in
-                    sizes[position] += chunk.count
-                    try temporaries[position]?.write(chunk)
+                let writer = ChunkWriter()
+                let reports: [ValidationReport?]
+                do throws(PublishError) {
+                    reports = try feed.render(members.map { staged[$0].page }, validatingWith: session) { position, chunk in
+                        sizes[position] += chunk.count
+                        if let temporary = temporaries[position] { writer.write(chunk, to: temporary) }
+                    }
+                } catch {
+                    // Let queued writes finish before the temp files are discarded.
+                    try? writer.finish()
+                    throw error
                 }
+                try writer.finish()
+                return reports
             }
             for (position, index) in members.enumerated() {
                 staged[index].size = sizes[position]

@@ -46,7 +46,7 @@ public struct PreparedFeed: Sendable {
     /// - Returns: the validation report, nil without a session.
     func render(_ page: FeedPage, validatingWith session: ValidationSession?,
                 into sink: ([UInt8]) throws(PublishError) -> Void) throws(PublishError) -> ValidationReport? {
-        try render([page], validatingWith: session) { _, chunk throws(PublishError) in try sink(chunk) }[0]
+        try render([page], validatingWith: session) { _, chunk throws(PublishError) in try sink(chunk.bytes) }[0]
     }
 
     /// Renders pages holding the same entries (one page per format) side by side, a window of entries at a
@@ -59,7 +59,7 @@ public struct PreparedFeed: Sendable {
     /// text kept to the end, and a heap that large made every allocation slower).
     /// - Returns: each page's validation report, nil without a session.
     func render(_ pages: [FeedPage], validatingWith session: ValidationSession?,
-                into sink: (Int, [UInt8]) throws(PublishError) -> Void) throws(PublishError) -> [ValidationReport?] {
+                into sink: (Int, RenderedChunk) throws(PublishError) -> Void) throws(PublishError) -> [ValidationReport?] {
         guard let range = pages.first?.entryRange else { return [] }
         precondition(pages.allSatisfy { $0.entryRange == range }, "pages rendered side by side hold the same entries")
         var renderers: [any PageRenderer] = []
@@ -78,7 +78,7 @@ public struct PreparedFeed: Sendable {
             if let session {
                 checks.append(AssembledDocumentCheck(head: frame.head, tail: frame.tail, separator: renderer.separator, session: session))
             }
-            try sink(position, frame.head)
+            try sink(position, RenderedChunk(pieces: [frame.head]))
         }
         let entries = self.entries
         let renderersByPage = renderers
@@ -108,18 +108,13 @@ public struct PreparedFeed: Sendable {
                 AssembledDocumentCheck.add(fragments, to: &checks)
             }
             for (position, renderer) in renderers.enumerated() {
-                var chunk: [UInt8] = []
-                chunk.reserveCapacity(fragments[position].reduce(0) { $0 + $1.count + renderer.separator.count })
-                for (offset, fragment) in fragments[position].enumerated() {
-                    if windowStart + offset > range.lowerBound { chunk += renderer.separator }
-                    chunk += fragment
-                }
-                try sink(position, chunk)
+                try sink(position, RenderedChunk(pieces: fragments[position], separator: renderer.separator,
+                                                 separatorFirst: windowStart > range.lowerBound))
             }
             session?.forgetBodies()
             windowStart = windowEnd
         }
-        for position in pages.indices { try sink(position, frames[position].tail) }
+        for position in pages.indices { try sink(position, RenderedChunk(pieces: [frames[position].tail])) }
         return session == nil ? pages.map { _ in nil } : checks.map { $0.finish() }
     }
 
@@ -151,4 +146,29 @@ public struct PreparedFeed: Sendable {
 private struct RenderingFailure: Error {
     var position: Int
     var error: XMLWriterError
+}
+
+/// Consecutive bytes of a document as rendered: pieces (the head, a window's fragments, the tail) with a
+/// separator between fragments, joined only by whoever writes them (off the rendering thread).
+struct RenderedChunk: Sendable {
+    var pieces: [[UInt8]]
+    var separator: [UInt8] = []
+    /// Whether a separator goes before the first piece too (a window after the first entry).
+    var separatorFirst = false
+
+    /// How many bytes the chunk holds.
+    var count: Int {
+        pieces.reduce(0) { $0 + $1.count } + separator.count * max(0, pieces.count - (separatorFirst ? 0 : 1))
+    }
+
+    /// The chunk's bytes in one array.
+    var bytes: [UInt8] {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(count)
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 || separatorFirst { joined += separator }
+            joined += piece
+        }
+        return joined
+    }
 }
