@@ -5,6 +5,8 @@ import FeedModel
 struct ArticleReader {
     let source: URL
     let config: SiteConfig
+    /// Ids, slugs and links from the configuration, worked out once.
+    let identity: EntryIdentity
     /// The source folder with symlinks resolved, computed once rather than for every file.
     let resolvedRoot: String
     /// The source folder's path with a trailing `/` when it is already canonical (no symlink, `.` or `..`),
@@ -12,6 +14,7 @@ struct ArticleReader {
     let canonicalRoot: String?
 
     init(source: URL, config: SiteConfig) {
+        identity = EntryIdentity(config: config)
         self.source = source
         self.config = config
         resolvedRoot = ArticleFiles.resolvedRoot(of: source)
@@ -25,6 +28,28 @@ struct ArticleReader {
         var article: ParsedArticle
         var contentHash: String
         var warnings: [IngestIssue]
+        /// What of the entry's identity follows from the file alone, worked out here, on all cores, rather
+        /// than in the one-thread step that consults the state store.
+        var identity: FileIdentity
+    }
+
+    /// The parts of an entry's identity that need no state store.
+    struct FileIdentity {
+        /// The date the article states, or its file name's date.
+        var explicitDate: Timestamp?
+        /// The id when it is a pure function of the file (stated, or from the explicit date).
+        var fixedID: String?
+        var slug: String
+        /// The link when the published date is explicit.
+        var link: String?
+
+        init(path: String, article: ParsedArticle, identity: EntryIdentity) {
+            explicitDate = article.date ?? identity.fileNameDate(path: path)
+            // An explicit date makes the id a pure function of the file, so deleting the store keeps it.
+            fixedID = article.id ?? explicitDate.map { identity.tagURI(path: path, published: $0) }
+            slug = identity.slug(path: path, stated: article.slug)
+            link = explicitDate.map { identity.link(stated: article.link, slug: slug, published: $0) }
+        }
     }
 
     enum Result {
@@ -132,6 +157,7 @@ struct ArticleReader {
             return .failed(IngestIssue(file: path, message: "the article's HTML is \(megabytes) MB; at most \(Self.maximumContentBytes / 1_000_000) MB is published, since feed readers built on libxml2 refuse a text over 10 MB (split the article)"))
         }
         warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
-        return .parsed(Parsed(path: path, article: article, contentHash: ContentHash.hex(bytes), warnings: warnings))
+        return .parsed(Parsed(path: path, article: article, contentHash: ContentHash.hex(bytes), warnings: warnings,
+                              identity: FileIdentity(path: path, article: article, identity: identity)))
     }
 }

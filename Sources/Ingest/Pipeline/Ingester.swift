@@ -55,25 +55,7 @@ public struct Ingester: Sendable {
         } catch {
             return IngestResult(issues: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
         }
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var results = [ArticleReader.Result?](repeating: nil, count: paths.count)
-        await withTaskGroup(of: (Int, ArticleReader.Result).self) { group in
-            var next = 0
-            func addNext() {
-                guard next < paths.count else { return }
-                let index = next
-                group.addTask { (index, reader.read(paths[index])) }
-                next += 1
-            }
-            for _ in 0..<width { addNext() }
-            var done = 0
-            for await (index, result) in group {
-                results[index] = result
-                done += 1
-                progress?(done, paths.count)
-                addNext()
-            }
-        }
+        let results = ParallelReading.read(paths, with: reader, progress: progress)
 
         var result = IngestResult(skipped: refused)
         var parsed: [ArticleReader.Parsed] = []
@@ -82,7 +64,6 @@ public struct Ingester: Sendable {
             case .parsed(let file): parsed.append(file)
             case .skipped(let issue): result.skipped.append(issue)
             case .failed(let issue): result.issues.append(issue)
-            case nil: break
             }
         }
         var owners: [String: String] = [:]
@@ -119,14 +100,9 @@ public struct Ingester: Sendable {
     private func settle(_ files: [ArticleReader.Parsed]) -> [IngestOutcome] {
         guard !files.isEmpty else { return [] }
         let identity = EntryIdentity(config: config)
-        var explicitDates: [Timestamp?] = []
-        var observations: [StateStore.Observation] = []
-        for file in files {
-            let explicit = file.article.date ?? identity.fileNameDate(path: file.path)
-            explicitDates.append(explicit)
-            // An explicit date makes the id a pure function of the file, so deleting the store keeps it.
-            let fixedID = file.article.id ?? explicit.map { identity.tagURI(path: file.path, published: $0) }
-            observations.append(StateStore.Observation(path: file.path, contentHash: file.contentHash, fixedID: fixedID))
+        let explicitDates = files.map(\.identity.explicitDate)
+        let observations = files.map {
+            StateStore.Observation(path: $0.path, contentHash: $0.contentHash, fixedID: $0.identity.fixedID)
         }
         let states: [ArticleState]
         do {
@@ -139,11 +115,10 @@ public struct Ingester: Sendable {
             let article = file.article
             let published = explicit ?? state.firstSeen
             let updated = article.updated ?? max(published, state.changed ?? published)
-            let slug = identity.slug(path: file.path, stated: article.slug)
             let entry = Entry(
                 id: state.assignedID,
                 title: article.title,
-                link: identity.link(stated: article.link, slug: slug, published: published),
+                link: file.identity.link ?? identity.link(stated: article.link, slug: file.identity.slug, published: published),
                 published: published,
                 updated: updated,
                 authors: article.authors,
