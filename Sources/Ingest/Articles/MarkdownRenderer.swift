@@ -11,6 +11,9 @@ enum MarkdownRenderer {
     static let extensionNames = ["table", "autolink", "strikethrough", "tasklist", "tagfilter"]
     static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
 
+    /// Held while a parser runs its inline pass (see `render`).
+    private static let inlinePass = NSLock()
+
     /// Registration must happen once before any parser looks up an extension; a `static let` runs its
     /// initialiser exactly once, even when tasks race to it.
     private static let registration: Bool = {
@@ -44,7 +47,15 @@ enum MarkdownRenderer {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return Rendered(html: "", title: nil) }
+        // cmark-gfm 0.29 switches the characters that start an extension's inline syntax (autolink's `:` and
+        // `w`, strikethrough's `~`) on in one process-wide table when a parser starts its inline pass, and off
+        // when it ends: two documents finished at once on two threads lose each other's autolinks and
+        // strikethrough. The inline pass happens in `cmark_parser_finish`, so finishing is serialised; block
+        // parsing (`cmark_parser_feed`) and rendering still run on all cores.
+        inlinePass.lock()
+        let finished = cmark_parser_finish(parser)
+        inlinePass.unlock()
+        guard let document = finished else { return Rendered(html: "", title: nil) }
         defer { cmark_node_free(document) }
 
         var title: String?
