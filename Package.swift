@@ -39,15 +39,17 @@ let package = Package(
 
         // The only importer of CLibXML2: writer, parser, RELAX NG, HTML parser, error capture.
         .target(name: "XML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // Pure work fanned out over all cores, results in order; used by Ingest, Validation and FeedBuilder.
+        .target(name: "Parallel", swiftSettings: strictSettings),
         // Entries and feed descriptions: plain value types, no dependencies.
         .target(name: "FeedModel", swiftSettings: strictSettings),
         // Rules named like the W3C Feed Validation Service's, over parsed RSS, Atom and JSON Feed documents.
-        .target(name: "Validation", dependencies: ["XML", "FeedModel"], swiftSettings: strictSettings),
+        .target(name: "Validation", dependencies: ["XML", "FeedModel", "Parallel"], swiftSettings: strictSettings),
         // Article files to entries: plain text, Markdown (the only importer of CCmarkGFM), HTML, config, state.
         .target(
             name: "Ingest",
             dependencies: [
-                "XML", "FeedModel", "CCmarkGFM",
+                "XML", "FeedModel", "Parallel", "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -56,7 +58,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Entries to validated RSS, Atom and JSON Feed bytes, archives, atomic publishing.
-        .target(name: "FeedBuilder", dependencies: ["XML", "FeedModel", "Validation"], swiftSettings: strictSettings),
+        .target(name: "FeedBuilder", dependencies: ["XML", "FeedModel", "Validation", "Parallel"], swiftSettings: strictSettings),
         // One build of a site: ingest a folder, build every feed, publish. Shared by the CLI and the daemon.
         .target(
             name: "Pipeline",
@@ -102,6 +104,7 @@ let package = Package(
 
         .testTarget(name: "XMLTests", dependencies: ["XML"], swiftSettings: strictSettings),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: strictSettings),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strictSettings),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "XML"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FeedModel"], swiftSettings: strictSettings),
         .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML"], swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 public import FeedModel
+import Parallel
 
 /// Turns a feed description and entries into the documents to publish, without touching the disk.
 ///
@@ -43,7 +44,7 @@ public struct FeedBuilder: Sendable {
         if !duplicates.isEmpty {
             throw PublishError(.duplicateIDs(duplicates))
         }
-        let prepared = Concurrently.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
+        let prepared = Parallel.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
         let plan = PagePlan(outputs: description.outputs, entryCount: prepared.count, limit: description.limit)
         return PreparedFeed(description: description, generator: generator, entries: prepared, pages: plan.pages)
     }

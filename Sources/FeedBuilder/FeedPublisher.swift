@@ -1,6 +1,7 @@
 public import FeedModel
 public import Foundation
 public import Validation
+import Parallel
 
 /// Builds every document of a feed, validates all of them, and only then puts them in place atomically.
 ///
@@ -131,7 +132,7 @@ public struct FeedPublisher: Sendable {
                 PendingCheck(temporaryPath: staged[$0].temporary?.path ?? "", target: staged[$0].target, report: staged[$0].report)
             }
             // Documents are independent: each task reads and compares its own (libxml2 objects are per task).
-            outcomes += try Concurrently.map(checks[...]) { pending throws(PublishError) in
+            outcomes += try Parallel.map(checks[...]) { pending throws(PublishError) in
                 let documentStart = ContinuousClock.now
                 var findings = pending.report?.findings ?? []
                 if let validate {

@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Parallel
 
 /// Cleaned entries remembered across publishes, so an entry that has not changed is never cleaned again.
 ///
@@ -72,7 +73,7 @@ public final class PreparedEntryCache: @unchecked Sendable {
             return nil
         }
         let toClean = changes.added.map { entries[$0] } + changes.replaced.map { entries[$0.new] }
-        let cleaned = Concurrently.map(toClean[...]) { PreparedEntry($0, cleaner: cleaner) }
+        let cleaned = Parallel.map(toClean[...]) { PreparedEntry($0, cleaner: cleaner) }
         let first = EntryIdentity.reserve(cleaned.count)
         contents.ids = ids
         changes.apply(cleaned: cleaned, firstIdentity: first, to: &contents)

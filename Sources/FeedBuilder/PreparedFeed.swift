@@ -1,6 +1,7 @@
 public import FeedModel
 import Validation
 import XML
+import Parallel
 
 /// A feed ready to render: entries checked, ordered newest first and cleaned, pages planned.
 public struct PreparedFeed: Sendable {
@@ -90,7 +91,7 @@ public struct PreparedFeed: Sendable {
             let work = pages.indices.flatMap { position in (windowStart..<windowEnd).map { (position, $0) } }
             let rendered: [[UInt8]]
             do throws(RenderingFailure) {
-                rendered = try Concurrently.map(work[...]) { item throws(RenderingFailure) in
+                rendered = try Parallel.map(work[...]) { item throws(RenderingFailure) in
                     do throws(XMLWriterError) {
                         return try renderersByPage[item.0].fragment(for: entries[item.1])
                     } catch {

@@ -1,6 +1,6 @@
-import Dispatch
 import FeedModel
 import Foundation
+import Parallel
 
 /// Validates a feed document while it is assembled from a head, entry fragments and a tail, a batch of
 /// entries at a time on all cores: the bytes are checked before they are written, and the whole document
@@ -74,13 +74,7 @@ public struct AssembledDocumentCheck: Sendable {
     /// Runs planned batches side by side and returns each result with its document, in the order given.
     private static func check(_ work: [(document: Int, batch: BatchChecker.Batch)], with checkers: [BatchChecker],
                               fragments: [[[UInt8]]]) -> [(document: Int, result: FeedValidator.Checked)] {
-        guard !work.isEmpty else { return [] }
-        let checked = Results(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let (document, batch) = work[index]
-            checked.store(checkers[document].check(batch, of: fragments[document]), at: index)
-        }
-        return zip(work.map(\.document), checked.collect()).map { ($0, $1) }
+        Parallel.map(work[...]) { item in (item.document, checkers[item.document].check(item.batch, of: fragments[item.document])) }
     }
 
     /// Splits the next fragments into batches, each knowing where it stands in the document.
@@ -182,29 +176,5 @@ private struct BatchChecker: Sendable {
         }
         bytes += tail
         return FeedValidator.check(bytes: bytes, session: session, part: part)
-    }
-}
-
-/// One slot per batch, each written by exactly one iteration of `concurrentPerform` and read after it
-/// returns: the invariant behind `@unchecked Sendable`.
-private final class Results: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<FeedValidator.Checked?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ checked: FeedValidator.Checked, at index: Int) {
-        slots[index] = checked
-    }
-
-    func collect() -> [FeedValidator.Checked] {
-        slots.compactMap { $0 }
     }
 }

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import Parallel
 
 /// Remembers what validation found in each HTML body, so documents validated together check each body once.
 ///
@@ -70,21 +70,10 @@ public final class ValidationSession: @unchecked Sendable {
             return ByteSearch.contains(UInt8(ascii: "<"), in: body) && seen.insert(key).inserted && cached(key) == nil
         }
         guard !pending.isEmpty else { return }
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        // One chunk per core and a few more, so one slow chunk does not leave a core idle at the end.
-        let chunkCount = min(pending.count, width * 4)
-        let chunkSize = (pending.count + chunkCount - 1) / chunkCount
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = min(pending.count, chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)
-            guard !range.isEmpty else { return }
-            var results: [(Key, [MarkupFinding])] = []
-            for index in range {
-                let body = pending[index]
-                results.append((Key(html: body, hasBase: false), HTMLContentCheck.markupFindings(html: body, hasBase: false)))
-            }
-            lock.withLock {
-                for (key, findings) in results { cache[key] = findings }
-            }
+        // Runs of a few bodies per claim, so one slow body does not leave a core idle at the end.
+        let findings = Parallel.map(pending[...], run: 8) { HTMLContentCheck.markupFindings(html: $0, hasBase: false) }
+        lock.withLock {
+            for (body, found) in zip(pending, findings) { cache[Key(html: body, hasBase: false)] = found }
         }
     }
 

@@ -1,5 +1,4 @@
-import Dispatch
-import Foundation
+import Parallel
 import Synchronization
 
 /// Reads and parses many article files on all cores and returns the results in input order.
@@ -13,59 +12,17 @@ enum ParallelReading {
 
     static func read(_ paths: [String], with reader: ArticleReader,
                      progress: (@Sendable (Int, Int) -> Void)?) -> [ArticleReader.Result] {
-        guard !paths.isEmpty else { return [] }
-        let slots = Slots(count: paths.count)
-        let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
-        DispatchQueue.concurrentPerform(iterations: width) { _ in
-            while true {
-                let start = slots.claim(runLength)
-                guard start < paths.count else { return }
-                let end = min(start + runLength, paths.count)
-                for index in start..<end {
-                    slots.store(reader.read(paths[index]), at: index)
+        // Progress is reported under this lock, so the callback never runs twice at once.
+        let done = Mutex<Int>(0)
+        return Parallel.map(paths[...], run: runLength) { path in
+            let result = reader.read(path)
+            if let progress {
+                done.withLock { done in
+                    done += 1
+                    progress(done, paths.count)
                 }
-                slots.finished(end - start, of: paths.count, progress: progress)
             }
-        }
-        return slots.collect()
-    }
-
-    /// One slot per file, each written by exactly one worker (the one that claimed its run) and read only
-    /// after `concurrentPerform` returns: the invariant behind `@unchecked Sendable`.
-    private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<ArticleReader.Result?>
-        private let next = Atomic<Int>(0)
-        /// Files done so far; progress is reported under this lock, so the callback is never run twice at once.
-        private let done = Mutex<Int>(0)
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
-
-        /// The first index of the next run of `length` files.
-        func claim(_ length: Int) -> Int {
-            next.wrappingAdd(length, ordering: .relaxed).oldValue
-        }
-
-        func store(_ result: ArticleReader.Result, at index: Int) {
-            buffer[index] = result
-        }
-
-        func finished(_ count: Int, of total: Int, progress: (@Sendable (Int, Int) -> Void)?) {
-            done.withLock { done in
-                done += count
-                progress?(done, total)
-            }
-        }
-
-        func collect() -> [ArticleReader.Result] {
-            buffer.compactMap { $0 }
+            return result
         }
     }
 }
