@@ -72,15 +72,7 @@ public struct HTMLNode {
     let pointer: xmlNodePtr
 
     /// The node's kind.
-    public var kind: XMLNode.Kind {
-        switch pointer.pointee.type {
-        case XML_ELEMENT_NODE: .element
-        case XML_TEXT_NODE: .text
-        case XML_CDATA_SECTION_NODE: .cdata
-        case XML_COMMENT_NODE: .comment
-        default: .other
-        }
-    }
+    public var kind: XMLNode.Kind { XMLNode.Kind(pointer.pointee.type) }
 
     /// The first child node, if any.
     public var firstChild: HTMLNode? {

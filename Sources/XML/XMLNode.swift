@@ -17,15 +17,7 @@ public struct XMLNode {
     }
 
     /// The node's kind.
-    public var kind: Kind {
-        switch pointer.pointee.type {
-        case XML_ELEMENT_NODE: .element
-        case XML_TEXT_NODE: .text
-        case XML_CDATA_SECTION_NODE: .cdata
-        case XML_COMMENT_NODE: .comment
-        default: .other
-        }
-    }
+    public var kind: Kind { Kind(pointer.pointee.type) }
 
     /// The local name (`link` for `atom:link`); lower case for HTML elements.
     public var name: String {
@@ -155,4 +147,17 @@ public struct XMLAttribute: Sendable, Hashable {
     public var namespaceURI: String?
     /// The value with entities resolved.
     public var value: String
+}
+
+extension XMLNode.Kind {
+    /// The kind of a libxml2 node type.
+    init(_ type: xmlElementType) {
+        switch type {
+        case XML_ELEMENT_NODE: self = .element
+        case XML_TEXT_NODE: self = .text
+        case XML_CDATA_SECTION_NODE: self = .cdata
+        case XML_COMMENT_NODE: self = .comment
+        default: self = .other
+        }
+    }
 }
