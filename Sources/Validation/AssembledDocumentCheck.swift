@@ -7,9 +7,8 @@ import Parallel
 /// never has to be in memory or parsed in one piece.
 ///
 /// Each batch is validated as a document of its own, made of the head, the batch's fragments and the tail.
-/// The XML parser is told how many lines of the assembled document lie between the head and the batch, so
-/// every fragment is on the line it has in the assembled document, and the rules count entries from the
-/// first one of the batch, so findings name the lines and entry numbers of the
+/// The XML parser is told how many lines of the assembled document lie between the head and the batch, and
+/// the rules count entries from the batch's first one, so findings name the lines and entry numbers of the
 /// assembled document. What no batch can see alone is checked across batches: entry identifiers must be
 /// unique in the whole document, and a finding about the head or tail, which every batch repeats, is
 /// reported once.
