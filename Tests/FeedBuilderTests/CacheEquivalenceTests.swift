@@ -2,6 +2,7 @@ import FeedBuilder
 import FeedModel
 import Foundation
 import Testing
+import CrierTestHelpers
 
 /// A `PreparedEntryCache` patches its last result in place (one merge of the ordered lists) and keeps the
 /// set of ids and the page plan; these tests hold every result to a fresh `prepare` without a cache, over
@@ -43,7 +44,7 @@ import Testing
 
     /// One random step: a few edits of the list (sometimes many, to take the rebuild path), possibly
     /// leaving an id used twice.
-    static func edit(_ entries: inout [Entry], next: inout Int, random: inout SplitMixGenerator) {
+    static func edit(_ entries: inout [Entry], next: inout Int, random: inout SeededGenerator) {
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
         let count = random.next() % 10 == 0 ? 40 : Int(random.next() % 3) + 1
         for _ in 0..<count {
@@ -77,7 +78,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func everyResultEqualsAFreshPrepare(seed: UInt64) throws {
-        var random = SplitMixGenerator(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let cache = PreparedEntryCache()
         let builders = [
             FeedBuilder(description: Fixtures.description(limit: 7)),
@@ -173,18 +174,5 @@ import Testing
         // Fewer entries: the plan is made again.
         let fewer = try FeedBuilder(description: description(decomposed)).prepare(Array(entries.prefix(4)), cache: cache)
         #expect(fewer.pages.count == 1)
-    }
-}
-
-/// SplitMix64, seeded, so a failing sequence of edits can be replayed.
-struct SplitMixGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

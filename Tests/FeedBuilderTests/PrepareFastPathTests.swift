@@ -2,6 +2,7 @@ import FeedBuilder
 import FeedModel
 import Foundation
 import Testing
+import CrierTestHelpers
 
 /// `prepare` orders entries by sorting small keys and checks ids with a set before building its error
 /// report; these tests hold both to the straightforward definitions on varied and hostile inputs.
@@ -25,7 +26,7 @@ import Testing
     /// `count` entries with unique ids (hostile ones first), drawn from a few instants and offsets so most
     /// instants are shared and the tie-break by id decides.
     static func entries(_ count: Int, seed: UInt64) -> [Entry] {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let instants: [Int64] = [0, -86_400, 1_700_000_000, 1_700_000_000 + 1, 4_102_444_800]
         return (0..<count).map { n in
             let id = n < hostileIDs.count ? hostileIDs[n] : "id-\(random.next() % 1_000_000)-\(n)"
@@ -40,7 +41,7 @@ import Testing
     func orderEqualsTheReference(count: Int) throws {
         for seed in UInt64(1)...3 {
             var entries = Self.entries(count, seed: seed)
-            var random = SplitMix(seed: seed &* 31)
+            var random = SeededGenerator(seed: seed &* 31)
             entries.shuffle(using: &random)
             let feed = try FeedBuilder(description: Fixtures.description()).prepare(entries)
             #expect(feed.entries.map(\.entry.id) == Self.referenceOrder(entries), "seed \(seed)")
@@ -109,18 +110,5 @@ import Testing
             }
         }
         #expect(throws: Never.self) { try FeedBuilder(description: Fixtures.description()).prepare(base) }
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Pipeline
 import Testing
+import CrierTestHelpers
 
 /// `Site` keeps its entries between updates in a table that changes one slot per changed article; whatever
 /// the sequence of additions, edits, removals and folder deletions, an update must end exactly where a fresh
@@ -35,7 +36,7 @@ import Testing
 
     @Test func anySequenceOfChangesEndsWhereAFreshBuildEnds() async throws {
         let folder = try SiteTestFolder(config: Self.config)
-        var random = SeededRandom(seed: 42)
+        var random = SeededGenerator(seed: 42)
         var present: Set<String> = []
         func path(_ n: Int) -> String { n % 3 == 0 ? "sub/post\(n).md" : "post\(n).md" }
         for n in 0..<12 {
@@ -78,18 +79,5 @@ import Testing
                 Issue.record("round \(round): \(name) differs:\n\(String(decoding: incremental[name] ?? Data(), as: UTF8.self))\n---\n\(String(decoding: bytes, as: UTF8.self))")
             }
         }
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
