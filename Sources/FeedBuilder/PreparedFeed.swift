@@ -39,15 +39,7 @@ public struct PreparedFeed: Sendable {
     /// tail), so a feed of any size is never held whole in memory.
     /// - Throws: `PublishError.rendering` when libxml2's writer fails, or whatever `sink` throws.
     public func render(_ page: FeedPage, into sink: ([UInt8]) throws(PublishError) -> Void) throws(PublishError) {
-        _ = try render(page, validatingWith: nil, into: sink)
-    }
-
-    /// Renders a page like `render(_:into:)` and, given a session, validates every byte before it reaches
-    /// `sink`: each window of entries is checked with `AssembledDocumentCheck` on all cores as it is rendered.
-    /// - Returns: the validation report, nil without a session.
-    func render(_ page: FeedPage, validatingWith session: ValidationSession?,
-                into sink: ([UInt8]) throws(PublishError) -> Void) throws(PublishError) -> ValidationReport? {
-        try render([page], validatingWith: session) { _, chunk throws(PublishError) in try sink(chunk.bytes) }[0]
+        _ = try render([page], validatingWith: nil) { _, chunk throws(PublishError) in try sink(chunk.bytes) }
     }
 
     /// Renders pages holding the same entries (one page per format) side by side, a window of entries at a
