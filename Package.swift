@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Pipeline", "FeedModel",
+                "Pipeline", "FeedModel", "XML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

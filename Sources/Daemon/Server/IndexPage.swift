@@ -1,18 +1,19 @@
 import FeedModel
+import XML
 
 /// The small HTML page served at `/`: the site's feeds as links, plus `<link rel="alternate">` tags so a
 /// browser extension or feed reader pointed at the server finds them (RSS autodiscovery).
 enum IndexPage {
     /// The page for a site title and its feeds, linked by file name so the page works on any host and port.
     static func html(title: String, feeds: [FeedOutput]) -> String {
-        let heading = escape(title.isEmpty ? "Feeds" : title)
+        let heading = HTMLEscaping.escaped(title.isEmpty ? "Feeds" : title)
         var alternates = ""
         var items = ""
         for feed in feeds {
-            let type = escape(feed.format.contentType.split(separator: ";")[0].description)
-            let href = escape(percentEncodedPath(feed.fileName))
+            let type = HTMLEscaping.escaped(feed.format.contentType.split(separator: ";")[0].description)
+            let href = HTMLEscaping.escaped(percentEncodedPath(feed.fileName))
             let formatName = label(for: feed.format)
-            let text = escape("\(formatName): \(feed.fileName)")
+            let text = HTMLEscaping.escaped("\(formatName): \(feed.fileName)")
             alternates += "<link rel=\"alternate\" type=\"\(type)\" title=\"\(heading) (\(formatName))\" href=\"\(href)\">\n"
             items += "<li><a href=\"\(href)\" type=\"\(type)\">\(text)</a></li>\n"
         }
@@ -39,21 +40,6 @@ enum IndexPage {
         case .atom: "Atom 1.0"
         case .json: "JSON Feed 1.1"
         }
-    }
-
-    /// Escapes text for HTML content and double-quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     /// Percent-encodes a relative path's bytes outside the unreserved set, keeping `/`.

@@ -1,5 +1,6 @@
 import Foundation
 import FeedModel
+import XML
 
 /// Reads a plain-text article: an optional `Key: Value` header, a title line, an optional subtitle, paragraphs.
 ///
@@ -66,7 +67,7 @@ enum PlainTextArticle {
         var article = ParsedArticle(
             title: title,
             summary: header["summary"]?.value ?? subtitle.map(collapse),
-            contentHTML: paragraphs.map { "<p>" + HTMLText.escaped(collapse($0.text)) + "</p>" }.joined(separator: "\n")
+            contentHTML: paragraphs.map { "<p>" + HTMLEscaping.escaped(collapse($0.text)) + "</p>" }.joined(separator: "\n")
         )
         // Escaped text in <p> elements: nothing a cleaner would change the meaning of.
         article.contentIsSelfContained = true

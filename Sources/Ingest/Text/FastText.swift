@@ -50,11 +50,6 @@ enum FastText {
         return previous != 0x20
     }
 
-    /// True when `text` has none of the bytes HTML escaping replaces (`&`, `<`, `>`, `"`).
-    static func needsNoHTMLEscaping(_ text: String) -> Bool {
-        !contains(0x26, in: text) && !contains(0x3C, in: text) && !contains(0x3E, in: text) && !contains(0x22, in: text)
-    }
-
     /// True when `text` is empty or white space only (`trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`).
     ///
     /// A first byte that is visible ASCII settles it without Foundation.
