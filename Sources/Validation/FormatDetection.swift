@@ -8,8 +8,6 @@ struct UnknownFormatReason: Error {
 
 /// Recognises the format from the content alone, never from a file name or a Content-Type header.
 enum FormatDetection {
-    static let atomNamespace = "http://www.w3.org/2005/Atom"
-
     /// True when the first significant byte is `{`: JSON Feed, not XML.
     static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
         var index = 0
@@ -35,11 +33,11 @@ enum FormatDetection {
             return .failure(UnknownFormatReason(message: version.isEmpty
                 ? "<rss> has no version attribute; expected version=\"2.0\""
                 : "RSS version \"\(version.prefix(20))\" is not supported; expected version=\"2.0\""))
-        case ("feed", atomNamespace):
+        case ("feed", AtomRules.namespace):
             return .success(.atom)
         case ("feed", let namespace):
             return .failure(UnknownFormatReason(message: "<feed> is in namespace \(namespace.map { "\"\($0)\"" } ?? "none"); "
-                + "Atom 1.0 requires xmlns=\"\(atomNamespace)\""))
+                + "Atom 1.0 requires xmlns=\"\(AtomRules.namespace)\""))
         case ("RDF", _):
             return .failure(UnknownFormatReason(message: "RSS 1.0 (RDF) is not supported; expected RSS 2.0, Atom 1.0 or JSON Feed"))
         default:

@@ -2,7 +2,6 @@ import XML
 
 /// Checks an RSS 2.0 document beyond its grammar, in one pass over the channel and its items.
 struct RSSRules {
-    static let atomNamespace = "http://www.w3.org/2005/Atom"
     static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
 
     private var checker = FeedChecker()
@@ -64,7 +63,7 @@ struct RSSRules {
             }
         case (nil, "skipHours"), (nil, "skipDays"):
             checkDistinct(child)
-        case (Self.atomNamespace, "link"):
+        case (AtomRules.namespace, "link"):
             let rel = child.attribute("rel") ?? "alternate"
             if rel == "self" { hasSelf = true }
             history.note(rel: rel, line: line)
@@ -106,7 +105,7 @@ struct RSSRules {
                 if let url = child.attribute("url") {
                     checker.checkAbsoluteURL(url, line: childLine, what: "<\(child.name) url> of \(what)")
                 }
-            case (Self.atomNamespace, "link"):
+            case (AtomRules.namespace, "link"):
                 checker.checkAbsoluteURL(child.attribute("href") ?? "", line: childLine, what: "<atom:link> href of \(what)")
             default:
                 break
