@@ -15,14 +15,6 @@ import CrierTestHelpers
     limit: 3
     """
 
-    func feeds(in folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
-            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        return result
-    }
-
     /// A fresh site on the same source and state store (which remembers when each article was edited, for
     /// `updated`), as after a restart, built into its own output folder.
     func freshBuild(of folder: SiteTestFolder, round: Int) async throws -> [String: Data] {
@@ -31,7 +23,7 @@ import CrierTestHelpers
         logger.logLevel = .critical
         let site = try Site(source: folder.source, output: output, logger: logger)
         _ = try await site.buildAll()
-        return try feeds(in: output)
+        return try folder.publishedFiles(in: output)
     }
 
     @Test func anySequenceOfChangesEndsWhereAFreshBuildEnds() async throws {
@@ -73,7 +65,7 @@ import CrierTestHelpers
             let report = try await site.update(changedPaths: changed)
             #expect(report.entryCount == present.count, "round \(round)")
             let fresh = try await freshBuild(of: folder, round: round)
-            let incremental = try feeds(in: folder.output)
+            let incremental = try folder.publishedFiles()
             #expect(incremental.keys.sorted() == fresh.keys.sorted(), "round \(round)")
             for (name, bytes) in fresh where incremental[name] != bytes {
                 Issue.record("round \(round): \(name) differs:\n\(String(decoding: incremental[name] ?? Data(), as: UTF8.self))\n---\n\(String(decoding: bytes, as: UTF8.self))")

@@ -11,14 +11,6 @@ import Testing
     limit: 2
     """
 
-    func allFeeds(in folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
-            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        return result
-    }
-
     @Test func anEditRendersOnlyThePagesHoldingIt() async throws {
         let folder = try SiteTestFolder(config: Self.config)
         for day in 1...7 {
@@ -44,9 +36,9 @@ import Testing
         let idle = try await site.update(changedPaths: ["day1.md"])
         #expect(idle.rendered.isEmpty && idle.written.isEmpty && idle.unchanged.count == 12)
 
-        let incremental = try allFeeds(in: folder.output)
+        let incremental = try folder.publishedFiles()
         try FileManager.default.removeItem(at: folder.output)
         _ = try await folder.site().buildAll()
-        #expect(try allFeeds(in: folder.output) == incremental)
+        #expect(try folder.publishedFiles() == incremental)
     }
 }

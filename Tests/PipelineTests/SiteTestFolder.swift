@@ -35,6 +35,16 @@ final class SiteTestFolder {
         try FileManager.default.removeItem(at: source.appendingPathComponent(path))
     }
 
+    /// Every file published in `folder` (the output folder by default), by name, without the lock file.
+    func publishedFiles(in folder: URL? = nil) throws -> [String: Data] {
+        let folder = folder ?? output
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
+            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return result
+    }
+
     func feed(_ name: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
     }
