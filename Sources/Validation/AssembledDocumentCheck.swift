@@ -104,7 +104,7 @@ public struct AssembledDocumentCheck: Sendable {
         var list = document.findings
         let finished = list.finish()
         return ValidationReport(format: document.format,
-                                findings: batches.isXML ? FeedValidator.sortedByLine(finished) : finished)
+                                findings: finished)
     }
 
     private mutating func merge(_ checked: FeedValidator.Checked) {

@@ -81,34 +81,3 @@ struct FeedChecker {
             .check(html: html, checkEntities: checkEntities, session: session, into: &findings)
     }
 }
-
-/// RFC 5005 markers and archive link relations of one feed document, checked once the feed is read.
-struct FeedHistory {
-    var completeLine: Int?
-    var archiveLine: Int?
-    var archiveRelations: [(rel: String, line: Int)] = []
-    var hasCurrent = false
-
-    static let namespace = "http://purl.org/syndication/history/1.0"
-
-    mutating func note(rel: String, line: Int) {
-        switch rel {
-        case "prev-archive", "next-archive": archiveRelations.append((rel, line))
-        case "current": hasCurrent = true
-        default: break
-        }
-    }
-
-    func check(into findings: inout FindingList) {
-        if completeLine != nil {
-            for relation in archiveRelations {
-                findings.add(.feedRelInCompleteFeed, line: relation.line,
-                             "a complete feed (fh:complete) must not link to \(relation.rel): it is the whole feed, not one page of it")
-            }
-        }
-        if let archiveLine, !hasCurrent {
-            findings.add(.archiveIncomplete, line: archiveLine,
-                         "an archive document (fh:archive) should link to the subscription document with rel=\"current\"")
-        }
-    }
-}
