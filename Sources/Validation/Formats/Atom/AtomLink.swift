@@ -110,9 +110,12 @@ final class AtomLink: ElementHandler {
         if Self.authority(of: href).isEmpty && !hasAbsoluteBase() {
             log(.relativeSelf, "the self link \"\(href.prefix(80))\" is relative; write the feed's absolute URL")
         }
-        let resolved = URIReference.join(base: xmlBase, href)
+        // The service compares the IRI as converted for its syntax check: a self link with a non-ASCII host
+        // never matches a location given as an IRI.
+        let value = AtomSyntax.asciiIRI(href)
+        let resolved = URIReference.join(base: xmlBase, value)
         guard !walker.selfURIs.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase) else { return }
-        let written = Self.withoutFeedBurnerView(href)
+        let written = Self.withoutFeedBurnerView(value)
         let canonical = AtomSyntax.canonicalURI(written)
         for known in walker.selfURIs {
             if canonical == AtomSyntax.canonicalURI(known) { return }

@@ -27,6 +27,10 @@ enum AtomSyntax {
         return head.contains(":") || text.hasPrefix("/") ? text : nil
     }
 
+    /// An IRI with its non-ASCII host labels in Punycode (RFC 3490 ToASCII), as the service converts an IRI
+    /// before checking it; the text itself when it cannot be converted.
+    static func asciiIRI(_ text: String) -> String { text }
+
     /// Whether an XHTML element name is HTML at all (`NotHtml` otherwise).
     static func isHTMLElement(_ name: String) -> Bool { true }
 
