@@ -11,9 +11,11 @@ class AtomFeed: ElementHandler {
     /// Whether the feed has an author, which then stands for entries without one (section 4.1.2).
     var hasAuthor = false
 
+    /// The indexing extension's attribute: whether search engines may index the feed.
     private static let indexing = AttributeName("urn:atom-extension:indexing", "index")
+    private static let attributeNames = [indexing]
 
-    override var expectedAttributes: [AttributeName]? { [Self.indexing] }
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     override func prevalidate() {
         validateOptionalAttribute(Self.indexing, with: YesNo())

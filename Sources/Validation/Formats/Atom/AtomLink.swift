@@ -35,11 +35,13 @@ final class AtomLink: ElementHandler {
     /// The `hreflang` attribute, empty when absent.
     private(set) var hreflang = ""
 
-    override var expectedAttributes: [AttributeName]? {
-        [AttributeName("type"), AttributeName("title"), AttributeName("rel"), AttributeName("href"), AttributeName("length"),
-         AttributeName("hreflang"), .rdf("type"), .rdf("resource"), AttributeName(Self.threading, "count"),
-         AttributeName(Self.threading, "when"), AttributeName(Self.threading, "updated")]
-    }
+    private static let attributeNames = [
+        AttributeName("type"), AttributeName("title"), AttributeName("rel"), AttributeName("href"), AttributeName("length"),
+        AttributeName("hreflang"), .rdf("type"), .rdf("resource"), AttributeName(threading, "count"),
+        AttributeName(threading, "when"), AttributeName(threading, "updated"),
+    ]
+
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     /// "atom:link is an empty element" (RFC 4287 section 4.2.7): children are ignored without a finding.
     override func startChild(local: String, namespace: String?, prefix: String?, attributes: AttributeList) {
