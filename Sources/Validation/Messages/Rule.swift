@@ -19,7 +19,7 @@ struct Rule: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// Every rule Crier can report.
-    static let all: [Rule] = serviceCatalogue + crierRules
+    static let all: [Rule] = serviceCatalogue + crierRules + jsonFeedRules
 
     private static let byName: [String: Rule] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 

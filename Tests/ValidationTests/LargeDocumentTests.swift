@@ -1,9 +1,9 @@
 import Testing
 import Validation
 
-/// Feeds with more entries than one slice of the grammar check (1,000) are confirmed valid slice by slice;
-/// a grammar error anywhere must still be reported exactly as whole-document validation reports it.
-@Suite struct SlicedGrammarTests {
+/// Feeds of a few thousand entries: valid ones have no findings, and one broken entry anywhere is reported at
+/// its own line, whether the document is read from bytes or streamed from a file a piece at a time.
+@Suite struct LargeDocumentTests {
     static let count = 2_100
 
     static func atom(brokenAt broken: Int? = nil) -> [UInt8] {
@@ -15,7 +15,7 @@ import Validation
 
             """
         for index in 0..<count {
-            // An atom:entry without atom:id breaks RFC 4287's grammar.
+            // An atom:entry without atom:id breaks RFC 4287 section 4.1.2.
             let id = index == broken ? "" : "<id>https://example.org/p/\(index)</id>"
             text += "<entry><title>Post \(index)</title>\(id)<link href=\"https://example.org/p/\(index)\"/>"
                 + "<updated>2024-03-05T09:30:00Z</updated><content type=\"html\">&lt;p&gt;Body \(index)&lt;/p&gt;</content></entry>\n"
@@ -32,7 +32,7 @@ import Validation
 
             """
         for index in 0..<count {
-            // An element RSS 2.0 does not define, in no namespace, breaks the grammar.
+            // An element RSS 2.0 does not define, in no namespace, is UndefinedElement.
             let extra = index == broken ? "<colour>red</colour>" : ""
             text += "<item><title>Post \(index)</title><guid>https://example.org/p/\(index)</guid>\(extra)</item>\n"
         }
