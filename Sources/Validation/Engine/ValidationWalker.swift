@@ -64,6 +64,11 @@ final class ValidationWalker: XMLEventConsumer {
         findings.add(rule, line: `where`.line, column: `where`.column, message)
     }
 
+    /// Takes back every finding of a rule logged so far in this document.
+    func withdraw(_ rule: Rule) {
+        findings.withdraw(rule)
+    }
+
     // MARK: - Handlers
 
     /// Pushes the handlers of an element that just started, each attached and prevalidated.
