@@ -11,8 +11,8 @@ class RSSChannelBase: ElementHandler {
     var title: String?
     /// The channel's `docs`.
     var docs = ""
-    /// Set once an `atom:link` with `rel="self"` was met.
-    var hasSelfLink = false
+    /// The channel's `atom:link`s; once they ended, each knows its relation.
+    var atomLinks: [AtomLink] = []
 
     /// Where extension children of this channel are looked up.
     var extensionContext: ExtensionContext { .rss10Channel }
@@ -100,7 +100,7 @@ class RSSChannelBase: ElementHandler {
                 log(.missingElement, "\(name) \(about) must contain an items element listing its items")
             }
         }
-        if let root = parent as? RSSRoot, root.version == "2.0", !hasSelfLink {
+        if let root = parent as? RSSRoot, root.version == "2.0", !atomLinks.contains(where: { $0.rel == "self" }) {
             // RSS Advisory Board, "RSS Best Practices Profile", "atom:link": a feed should name its own URL.
             log(.missingAtomSelfLink, "channel has no atom:link with rel=\"self\" giving the feed's own URL")
         }
