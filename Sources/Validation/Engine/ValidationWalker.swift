@@ -37,6 +37,9 @@ final class ValidationWalker: XMLEventConsumer {
     var deferred: DeferredChecks?
     /// Markup findings of HTML bodies already checked in this publish, shared by the documents of a build.
     var session: ValidationSession?
+    /// The character encoding the document was read with, as a codec name (`utf-8`, `iso8859-1`): the iTunes
+    /// rules want UTF-8 (`NotUTF8`).
+    var encoding = "utf-8"
 
     /// Creates a walker for one document.
     /// - Parameters:
