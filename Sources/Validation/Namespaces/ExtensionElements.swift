@@ -81,11 +81,12 @@ enum ExtensionElements {
     /// The handlers for `key` among the sets in `scope`. `parent` is nil where the service looks the name up
     /// on a fresh object (its `Questionable`), which has no earlier siblings to compare with.
     static func handlers(for key: String, scope: ExtensionScope, parent: ElementHandler?) -> [ElementHandler]? {
-        guard let colon = key.firstIndex(of: ":") else { return nil }
+        // Scanning UTF-8 code units, not Characters: keys are ASCII in practice and this runs per element.
+        guard let colon = key.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let prefix = key[..<colon]
-        var local = key[key.index(after: colon)...]
+        var local = key[key.utf8.index(after: colon)...]
         // The service finds `do_slash_hit_parade` for `slash:hit-parade` and `slash:hit_parade` alike.
-        if local.contains("-") { local = Substring(local.replacing("-", with: "_")) }
+        if local.utf8.contains(UInt8(ascii: "-")) { local = Substring(local.replacing("-", with: "_")) }
         let element = ExtensionElement(key: key, local: local, scope: scope, parent: parent)
         switch prefix {
         case "dc": return DublinCore.elements(element)

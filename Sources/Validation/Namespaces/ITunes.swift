@@ -41,8 +41,16 @@ enum ITunes {
         }
     }
 
-    /// A channel or Atom feed turned out to be a podcast (service: `itunes_channel.setItunes`).
+    /// A channel or Atom feed turned out to be a podcast (service: `itunes_channel.setItunes`). Apple reads
+    /// podcast feeds as UTF-8 ("RSS feed requirements": "use UTF-8 character encoding"), so any other
+    /// encoding is `NotUTF8`, once.
     static func setItunes(_ value: Bool, onChannel channel: ElementHandler) {
+        if value, !channel.itunes {
+            let encoding = channel.walker.encoding.lowercased()
+            if encoding != "utf-8", encoding != "utf8" {
+                channel.log(.notUTF8, "podcast feeds should be UTF-8; this one is \(channel.walker.encoding)")
+            }
+        }
         channel.itunes = channel.itunes || value
     }
 

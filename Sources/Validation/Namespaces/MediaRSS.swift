@@ -345,7 +345,7 @@ final class MediaContent: ElementHandler {
         if let medium = nonEmptyAttribute("medium"), !Self.media.contains(medium) {
             log(.invalidMediaMedium, "medium of \(name) must be image, audio, video, document or executable, not \"\(medium)\"")
         }
-        if let type = nonEmptyAttribute("type"), !ExtensionSyntax.isMediaType(type) {
+        if let type = nonEmptyAttribute("type"), !MIMEType.isValid(type) {
             log(.invalidMIMEAttribute, "type of \(name) is not a MIME type: \"\(type)\"")
         }
         if nonEmptyAttribute("url") != nil { validateAttribute("url", with: FullURI()) }
