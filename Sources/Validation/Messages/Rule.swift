@@ -80,6 +80,11 @@ struct FindingList {
         }
     }
 
+    /// How many findings of a rule were made, those past the per-rule limit included.
+    func count(of rule: Rule) -> Int {
+        counts[rule, default: 0]
+    }
+
     /// Takes back every finding of a rule made so far (a later element can show an earlier warning moot).
     mutating func withdraw(_ rule: Rule) {
         findings.removeAll { $0.rule == rule.name }
