@@ -185,6 +185,12 @@ import Testing
     @Test func tenEntriesWithOneIdAreOneDuplicateIds() {
         let entries = (1...10).map { Self.entry(id: "https://example.org/", updated: "2024-01-\(10 + $0)T03:04:05Z") }.joined()
         #expect(Self.rules(Self.feed(Self.selfLink + Self.meta + entries)) == ["DuplicateIds"])
+        // Past the per-rule limit on stored findings too.
+        let many = (0..<150).map { index in
+            let minute = index % 60
+            return Self.entry(id: "https://example.org/", updated: "2024-01-01T\(index / 60 + 10):\(minute < 10 ? "0" : "")\(minute):00Z")
+        }
+        #expect(Self.rules(Self.feed(Self.selfLink + Self.meta + many.joined())) == ["DuplicateIds"])
         let nine = (1...9).map { Self.entry(id: "https://example.org/", updated: "2024-01-\(10 + $0)T03:04:05Z") }.joined()
         #expect(Self.rules(Self.feed(Self.selfLink + Self.meta + nine)) == Array(repeating: "DuplicateEntries", count: 8))
     }

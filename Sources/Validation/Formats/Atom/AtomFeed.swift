@@ -6,8 +6,10 @@
 class AtomFeed: ElementHandler {
     /// The feed's links so far, for the checks over all of them.
     private(set) var links: [AtomLink] = []
+    /// How many entries have started.
+    private(set) var entryCount = 0
     /// Whether an entry has started.
-    private(set) var hasEntry = false
+    var hasEntry: Bool { entryCount > 0 }
     /// Whether the feed has an author, which then stands for entries without one (section 4.1.2).
     var hasAuthor = false
 
@@ -24,10 +26,8 @@ class AtomFeed: ElementHandler {
     override func child(_ name: String) -> [ElementHandler]? {
         switch name {
         case "entry":
-            if !hasEntry {
-                hasEntry = true
-                checkMetadata()
-            }
+            entryCount += 1
+            if entryCount == 1 { checkMetadata() }
             return [AtomEntry()]
         case "author":
             noteMetadata(name)
@@ -89,11 +89,9 @@ class AtomFeed: ElementHandler {
     /// A feed whose entries all share one id (more than nine of them) is reported once, as `DuplicateIds`,
     /// rather than once per entry: the generator gives the feed's id to each entry.
     private func checkDuplicateIds() {
-        let entries = children.lazy.filter { $0 == "entry" }.count
-        guard entries > 9 else { return }
-        let duplicates = walker.findings.findings.lazy.filter { $0.rule == Rule.duplicateEntries.name }.count
-        if entries == duplicates + 1 {
-            log(.duplicateIds, "all \(entries) entries of \(name) have the same id")
+        guard entryCount > 9 else { return }
+        if entryCount == walker.findings.count(of: .duplicateEntries) + 1 {
+            log(.duplicateIds, "all \(entryCount) entries of \(name) have the same id")
             walker.withdraw(.duplicateEntries)
         }
     }
