@@ -124,7 +124,7 @@ class AtomFeed: ElementHandler {
         guard children.contains("fh:complete") else { return }
         for link in links where AtomLink.historyRelations.contains(link.rel) {
             if link.rel == "current" {
-                if !walker.selfURIs.contains(link.href) {
+                if !walker.selfLocations.contains(link.href) {
                     log(.currentNotSelfInCompleteFeed, "a complete feed (fh:complete) can only have itself as rel=\"current\"")
                 }
             } else {
@@ -135,11 +135,17 @@ class AtomFeed: ElementHandler {
 
     /// RFC 5005 section 4: the first page has no previous page, the last no next one.
     private func checkPagingLinks() {
-        for link in links where link.rel == "first" || link.rel == "last" {
-            guard walker.selfURIs.contains(link.href) else { continue }
+        let previous = links.count(where: { $0.rel == "previous" })
+        let next = links.count(where: { $0.rel == "next" })
+        // One finding per pair of links, as the service logs them, but no more than the findings list keeps:
+        // a document of many such links stays linear.
+        var budget = FindingList.limitPerRule + 1
+        for link in links where link.rel == "first" && previous > 0 || link.rel == "last" && next > 0 {
+            guard budget > 0, walker.selfLocations.contains(link.href) else { continue }
             let beyond = link.rel == "first" ? "previous" : "next"
-            for _ in links.filter({ $0.rel == beyond }) {
+            for _ in 0..<min(link.rel == "first" ? previous : next, budget) {
                 log(.linkPastEnd, "this is the \(link.rel) page, so it cannot have a rel=\"\(beyond)\" link")
+                budget -= 1
             }
         }
     }

@@ -116,18 +116,10 @@ final class AtomLink: ElementHandler {
         // never matches a location given as an IRI.
         let value = AtomSyntax.asciiIRI(href)
         let resolved = URIReference.join(base: xmlBase, value)
-        guard !walker.selfURIs.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase) else { return }
-        let written = Self.withoutFeedBurnerView(value)
-        let canonical = AtomSyntax.canonicalURI(written)
-        for known in walker.selfURIs {
-            if canonical == AtomSyntax.canonicalURI(known) { return }
-            // FeedBurner serves the same feed with ?format=xml for browsers.
-            if Self.withoutFeedBurnerView(known) != known, canonical == AtomSyntax.canonicalURI(Self.withoutFeedBurnerView(known)) {
-                return
-            }
-        }
+        guard !walker.selfLocations.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase),
+              !walker.selfLocations.containsEquivalent(value) else { return }
         log(.selfDoesntMatchLocation, "the self link \"\(href.prefix(80))\" is not where this document was read from (\(walker.documentURI))")
-        walker.selfURIs.append(resolved)
+        walker.selfLocations.insert(resolved)
     }
 
     /// Whether this element or an enclosing one sets an `xml:base` with a host.
@@ -199,11 +191,5 @@ final class AtomLink: ElementHandler {
 
     static func withoutFragment(_ uri: String) -> Substring {
         uri.prefix { $0 != "#" }
-    }
-
-    /// A FeedBurner feed URL without its `?format=xml` browser view.
-    private static func withoutFeedBurnerView(_ uri: String) -> String {
-        guard uri.hasPrefix("http://feeds.feedburner.com/"), uri.hasSuffix("?format=xml") else { return uri }
-        return String(uri.prefix { $0 != "?" })
     }
 }

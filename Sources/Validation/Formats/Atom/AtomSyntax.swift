@@ -24,9 +24,6 @@ enum AtomSyntax {
         MarkupText.checkSafeHTML(value, in: handler, relativeReferences: false)
     }
 
-    /// The canonical form of a URI (RFC 3986 section 6.2.2), nil for a relative-path reference.
-    static func canonicalURI(_ text: String) -> String? { URICanonicalForm.canonical(text) }
-
     /// An IRI with its non-ASCII host labels in Punycode (RFC 3490 ToASCII), as the service converts an IRI
     /// before checking it; the text itself when it cannot be converted.
     static func asciiIRI(_ text: String) -> String { IDNA.toASCII(text) ?? text }
