@@ -51,7 +51,7 @@ enum FuzzTarget: String, CaseIterable {
             for warning in warnings where warning.message.isEmpty || warning.file != path {
                 throw Violation(description: "a warning without a message or naming another file: \(warning)")
             }
-        case .skipped(let issue), .failed(let issue):
+        case .leftOut(let issue), .failed(let issue):
             if issue.message.isEmpty || issue.file != path {
                 throw Violation(description: "an issue without a message or naming another file: \(issue)")
             }

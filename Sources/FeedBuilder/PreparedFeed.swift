@@ -111,7 +111,8 @@ public struct PreparedFeed: Sendable {
         return session == nil ? pages.map { _ in nil } : checks.map { $0.finish() }
     }
 
-    /// Renders a page into one byte array (tests, the daemon's in-memory serving).
+    /// Renders a page into one byte array, for tests and the micro benchmarks: publishing never holds a
+    /// whole document, it streams pages to their temp files (`render(_:into:)`).
     public func bytes(of page: FeedPage) throws(PublishError) -> [UInt8] {
         var output: [UInt8] = []
         try render(page) { chunk throws(PublishError) in output += chunk }

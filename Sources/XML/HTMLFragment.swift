@@ -1,10 +1,6 @@
 internal import CLibXML2
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// An HTML fragment parsed by libxml2, walked without making a Swift `String` per node.
 ///
@@ -105,7 +101,7 @@ public struct HTMLNode {
 
     static func buffer(_ string: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
         guard let string else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: string, count: strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self)))
+        return UnsafeBufferPointer(start: string, count: CMemory.length(of: string))
     }
 }
 

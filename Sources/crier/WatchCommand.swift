@@ -1,9 +1,5 @@
 import ArgumentParser
 import Daemon
-import Foundation
-import Ingest
-import Logging
-import Pipeline
 
 /// `crier watch`: build, then keep the feeds current as the folder changes; optionally serve them.
 struct WatchCommand: AsyncParsableCommand {
@@ -43,42 +39,12 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let logger = logging.makeLogger(label: "crier.watch")
-        try await reportingErrors {
-            let lock = try OutputLock.acquire(outputDirectory: site.outputURL)
-            defer { lock.release() }
-            let site = try Site(
-                source: self.site.sourceURL, output: self.site.outputURL,
-                configFile: self.site.configURL, statePath: self.site.stateURL, logger: logger
-            )
-            let ignored = FolderWatcher.foldersToIgnore(source: site.source, output: site.outputDirectory)
-            let watcher: any ChangeWatcher = if let poll {
-                PollingWatcher(root: site.source, interval: .milliseconds(Int(poll * 1000)), ignoredFolders: ignored)
-            } else {
-                FolderWatcher(root: site.source, ignoredFolders: ignored)
-            }
-            let server: FeedServer? = if let serve {
-                FeedServer(
-                    outputDirectory: site.outputDirectory,
-                    configuration: FeedServerConfiguration(
-                        host: serve.host, port: serve.port, siteTitle: await site.title(),
-                        feeds: await site.publishedFeeds(), hubs: await site.hubs()
-                    ),
-                    logger: logger
-                )
-            } else {
-                nil
-            }
-            let watch = WatchService(
-                site: site,
-                watcher: watcher,
-                debouncer: ChangeDebouncer(settle: .milliseconds(max(0, settle)), window: .milliseconds(max(0, debounce))),
-                notifier: HubNotifier(logger: logger),
-                server: server,
-                isRelevant: ArticleFiles.isArticlePath,
-                logger: logger
-            )
-            try await runUntilSignalled(server.map { [$0, watch] } ?? [watch], logger: logger)
-        }
+        let daemon = WatchDaemon(
+            source: site.sourceURL, output: site.outputURL, configFile: site.configURL, statePath: site.stateURL,
+            configuration: WatchDaemon.Configuration(
+                serve: serve, pollInterval: poll.map { .milliseconds(Int($0 * 1000)) },
+                settle: .milliseconds(settle), debounce: .milliseconds(debounce)),
+            logger: logging.makeLogger(label: "crier.watch"))
+        try await reportingErrors { try await daemon.runService() }
     }
 }

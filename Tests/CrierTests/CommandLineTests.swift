@@ -10,7 +10,7 @@ import Testing
         return folder
     }
 
-    @Test func aBadArticleIsSkippedWithOneLineAndTheRestPublished() throws {
+    @Test func aBadArticleFailsWithOneLineAndTheRestIsPublished() throws {
         let folder = try site([
             "good.md": "---\ntitle: Good\ndate: 2024-01-01\n---\n\nFine.\n",
             "bad.md": "---\ntitle: Bad\ndate: 2024-13-45\n---\n\nBody.\n",
@@ -20,9 +20,10 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         let lines = run.standardError.split(separator: "\n").filter { $0.contains("bad.md") }
         #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("failed ") == true, "says the file failed: \(lines)")
         #expect(lines.first?.contains("bad.md:3") == true, "names the line: \(lines)")
         #expect(lines.first?.contains("2024-13-45") == true)
-        #expect(run.standardOutput.contains("1 entry, 1 skipped, 3 written"))
+        #expect(run.standardOutput.contains("1 entry, 1 failed, 3 written"))
     }
 
     @Test func strictFailsWithStatusOneAndWritesNothing() throws {

@@ -49,7 +49,7 @@ actor FakeSite: Regenerating {
         }
         sideEffect?(call)
         completed += 1
-        return RegenerationReport(entryCount: 3, written: written, milliseconds: 7, summary: "3 entries, 0 skipped")
+        return RegenerationReport(entryCount: 3, written: written, milliseconds: 7, summary: "3 entries, 0 failed")
     }
 
     func regenerateAll() async throws -> RegenerationReport { try await record(.all) }
@@ -238,8 +238,8 @@ struct WatchServiceTests {
         let messages = capture.messages.withLock { $0 }
         #expect(messages.contains { $0.hasPrefix("error:") && $0.contains("Regeneration failed") })
         // One line per regeneration: what changed and the summary.
-        #expect(messages.contains("info: start: 3 entries, 0 skipped"))
-        #expect(messages.contains("info: 1 file: fixed.md: 3 entries, 0 skipped"))
+        #expect(messages.contains("info: start: 3 entries, 0 failed"))
+        #expect(messages.contains("info: 1 file: fixed.md: 3 entries, 0 failed"))
     }
 
     @Test("The first build's failure stops the service with that error")
@@ -332,18 +332,5 @@ struct SignalTests {
         kill(getpid(), SIGTERM)
         try await running.value
         #expect(await site.completed == 2)
-    }
-}
-
-@Suite("Editor noise filter")
-struct EditorNoiseTests {
-    @Test("Hidden parts and editor leftovers are noise; articles and folders are not")
-    func noise() {
-        for path in [".post.md.swp", "drafts/.post.md.swx", ".git/index", "post.md~", "4913", "#post.md#", ".dat.nosync1A2B.x"] {
-            #expect(!WatchService<FakeSite>.isNotEditorNoise(path), "\(path)")
-        }
-        for path in ["post.md", "2024/notes.txt", "drafts", "a~b.md"] {
-            #expect(WatchService<FakeSite>.isNotEditorNoise(path), "\(path)")
-        }
     }
 }

@@ -70,7 +70,7 @@ import Testing
     private func describe(_ result: ArticleReader.Result) -> String {
         switch result {
         case .parsed(let parsed): "parsed \(parsed.path) \(parsed.contentHash) \(parsed.article.title) \(parsed.article.contentHTML) \(parsed.warnings.map(\.message))"
-        case .skipped(let issue): "skipped \(issue.file) \(issue.message)"
+        case .leftOut(let issue): "left out \(issue.file) \(issue.message)"
         case .failed(let issue): "failed \(issue.file) \(issue.message)"
         }
     }

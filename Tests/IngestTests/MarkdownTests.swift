@@ -122,12 +122,12 @@ import Testing
         #expect(warnings.map(\.description) == ["a.md:3: front matter: key 'weight' is not used by Crier"])
     }
 
-    @Test func draftIsSkipped() throws {
+    @Test func draftIsLeftOut() throws {
         let folder = try TestFolder()
         try folder.write("a.md", "---\ntitle: T\ndraft: true\n---\nBody\n")
         let ingester = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory())
-        guard case .skipped(let issue) = ingester.ingest(relativePath: "a.md") else {
-            Issue.record("expected the draft to be skipped")
+        guard case .leftOut(let issue) = ingester.ingest(relativePath: "a.md") else {
+            Issue.record("expected the draft to be left out")
             return
         }
         #expect(issue.message.contains("draft"))

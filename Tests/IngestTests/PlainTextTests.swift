@@ -102,15 +102,15 @@ import Testing
         #expect(issue.description.hasPrefix("a.txt:2: header: 'Date' is not a date: \"2024-13-45\""))
     }
 
-    @Test func titleOnlyFileIsSkipped() throws {
+    @Test func titleOnlyFileIsLeftOut() throws {
         let folder = try TestFolder()
         try folder.write("a.txt", "Just a title\n")
         try folder.write("b.md", "---\ntitle: Only front matter\n---\n")
         try folder.write("c.md", "---\ntitle: Link post\nlink: https://elsewhere.example/\n---\n")
         let ingester = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory())
         for path in ["a.txt", "b.md"] {
-            guard case .skipped(let issue) = ingester.ingest(relativePath: path) else {
-                Issue.record("\(path) should be skipped")
+            guard case .leftOut(let issue) = ingester.ingest(relativePath: path) else {
+                Issue.record("\(path) should be left out")
                 continue
             }
             #expect(issue.message.contains("no body text"))

@@ -38,7 +38,7 @@ import CrierTestHelpers
                 outcomes[0] += 1
                 #expect(entry.id.hasPrefix("tag:example.com,"))
                 #expect(entry.link.hasPrefix("https://example.com/") || entry.link.hasPrefix("http"))
-            case .skipped: outcomes[1] += 1
+            case .leftOut: outcomes[1] += 1
             case .failed(let issue):
                 outcomes[2] += 1
                 #expect(issue.file == path)
@@ -72,9 +72,9 @@ import CrierTestHelpers
         let manager = FileManager.default
         try manager.createSymbolicLink(at: folder.url.appendingPathComponent("out.md"), withDestinationURL: secret)
         try manager.createSymbolicLink(at: folder.url.appendingPathComponent("gone.md"), withDestinationURL: outside.url.appendingPathComponent("none.md"))
-        let result = await Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
+        let result = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
         #expect(result.entries.map(\.title) == ["Real"])
-        #expect(result.skipped.map(\.description) == [
+        #expect(result.leftOut.map(\.description) == [
             "gone.md: symlink to a missing file; not read",
             "out.md: symlink to a file outside the source folder; not read",
         ])

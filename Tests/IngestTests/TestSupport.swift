@@ -32,16 +32,16 @@ func entry(_ folder: TestFolder, _ path: String, config: SiteConfig = .test(), s
     let ingester = Ingester(source: folder.url, config: config, store: try store ?? StateStore.inMemory(), clock: clock.function)
     switch ingester.ingest(relativePath: path) {
     case .entry(let entry, let warnings): return (entry, warnings)
-    case .skipped(let issue): throw issue
+    case .leftOut(let issue): throw issue
     case .failed(let issue): throw issue
     }
 }
 
-/// Ingests one file, expecting it to fail or be skipped; returns the issue.
+/// Ingests one file, expecting it to fail or be left out; returns the issue.
 func problem(_ folder: TestFolder, _ path: String, config: SiteConfig = .test()) throws -> IngestIssue? {
     let ingester = Ingester(source: folder.url, config: config, store: try StateStore.inMemory())
     switch ingester.ingest(relativePath: path) {
     case .entry: return nil
-    case .skipped(let issue), .failed(let issue): return issue
+    case .leftOut(let issue), .failed(let issue): return issue
     }
 }

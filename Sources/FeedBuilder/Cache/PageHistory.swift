@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Platform
 
 /// Everything a page's bytes depend on, so that equal inputs mean byte-identical output.
 ///

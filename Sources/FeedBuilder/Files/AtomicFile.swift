@@ -1,162 +1,121 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
-// The methods below are named like the C calls they wrap, so the C functions are reached through these.
-private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
-}
-
-private func posixRename(_ source: String, _ target: String) -> Int32 {
-    rename(source, target)
-}
-
-/// The only file of the module that calls the C library for files: temp files, fsync, rename.
+/// Writes published files so that a reader never sees half of one: temp files, fsync, rename.
 ///
 /// Publishing a feed must never leave a half-written file where a reader or web server can see it, so each
 /// document is written to a hidden temp file in the target's own folder (rename is atomic only within one file
 /// system), synced, and renamed over the target; then the folder itself is synced so the rename survives a
-/// crash (rename(2) and fsync(2) on Linux ext4/xfs).
+/// crash (rename(2) and fsync(2) on Linux ext4/xfs). The system calls themselves are `Platform`'s.
 enum AtomicFile {
     /// Permissions of published feeds: a web server must read them; mkstemp would make them 0600.
-    static let publishedMode: mode_t = 0o644
+    static let publishedMode: UInt32 = 0o644
 
     /// An open temp file; removed by `discard()` unless it was renamed into place.
     final class Temporary {
         let path: String
-        private(set) var descriptor: Int32
+        private var file: FileDescriptor?
+        /// True once renamed over its target or discarded: the path is then no longer ours.
+        private var isGone = false
 
-        init(path: String, descriptor: Int32) {
-            self.path = path
-            self.descriptor = descriptor
+        init(_ file: FileDescriptor) {
+            self.path = file.path
+            self.file = file
         }
 
         deinit {
-            if descriptor >= 0 { close(descriptor) }
+            try? file?.close()
         }
 
         /// Writes all bytes, retrying short writes and interrupted calls.
         func write(_ bytes: [UInt8]) throws(PublishError) {
-            let failed = bytes.withUnsafeBytes { buffer -> Bool in
-                guard let base = buffer.baseAddress else { return false }
-                var offset = 0
-                while offset < buffer.count {
-                    let written = posixWrite(descriptor, base + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return true
-                    }
-                    offset += written
+            guard let file else { throw PublishError(.fileSystem(path: path, operation: "write", message: "file already closed")) }
+            let failure = bytes.withUnsafeBytes { buffer -> SystemError? in
+                do throws(SystemError) {
+                    try file.write(buffer)
+                    return nil
+                } catch {
+                    return error
                 }
-                return false
             }
-            if failed { throw AtomicFile.failure(path, "write") }
+            if let failure { throw PublishError(failure) }
         }
 
         /// Flushes the file's data to disk and closes it.
         func syncAndClose() throws(PublishError) {
-            if fsync(descriptor) != 0 { throw AtomicFile.failure(path, "fsync") }
-            let result = close(descriptor)
-            descriptor = -1
-            if result != 0 { throw AtomicFile.failure(path, "close") }
+            guard let file else { return }
+            self.file = nil
+            do throws(SystemError) {
+                do throws(SystemError) {
+                    try file.sync()
+                } catch {
+                    try? file.close()
+                    throw error
+                }
+                try file.close()
+            } catch {
+                throw PublishError(error)
+            }
         }
 
-        /// Closes and deletes the temp file; used on every error path and for unchanged documents.
+        /// Renames the temp file over `target` (atomic on one file system); afterwards `discard()` does nothing.
+        func moveIntoPlace(at target: String) throws(PublishError) {
+            try AtomicFile.rename(path, to: target)
+            isGone = true
+        }
+
+        /// Closes and deletes the temp file; used on every error path and for unchanged documents. Does
+        /// nothing once the file was renamed into place or discarded.
         func discard() {
-            if descriptor >= 0 {
-                close(descriptor)
-                descriptor = -1
-            }
-            unlink(path)
+            try? file?.close()
+            file = nil
+            guard !isGone else { return }
+            isGone = true
+            try? FileSystem.removeFile(path)
         }
     }
 
-    /// Creates `.NAME.tmp-XXXXXX` next to `target` (hidden, so static-site servers and globbing skip it).
+    /// Creates a temp file next to `target`, named by `TemporaryName` (hidden, so servers and globbing skip it).
     static func temporary(for target: String) throws(PublishError) -> Temporary {
         let (directory, name) = split(target)
-        var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        do throws(SystemError) {
+            return Temporary(try FileDescriptor.makeUnique(template: directory + "/" + TemporaryName.template(for: name),
+                                                           mode: publishedMode))
+        } catch {
+            // Named by the target: the random name of a file that could not be made means nothing to a user.
+            throw PublishError(.fileSystem(path: error.operation == "chmod" ? error.path : target,
+                                           operation: error.operation, message: error.message))
         }
-        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        if descriptor < 0 { throw failure(target, "create temporary file") }
-        if fchmod(descriptor, publishedMode) != 0 {
-            let error = failure(path, "chmod")
-            close(descriptor)
-            unlink(path)
-            throw error
-        }
-        return Temporary(path: path, descriptor: descriptor)
     }
 
     /// Reads a whole file; nil when it does not exist.
     static func contents(of path: String) throws(PublishError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return nil }
-            throw failure(path, "open")
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, "read")
+        do throws(SystemError) {
+            let file: FileDescriptor
+            do throws(SystemError) {
+                file = try FileDescriptor.open(readingAt: path)
+            } catch where error.isNotFound {
+                return nil
             }
-            if count == 0 { return bytes }
-            chunk.withUnsafeBytes { bytes.append(contentsOf: $0.prefix(count)) }
-        }
-    }
-
-    /// True when the file at `path` exists and holds exactly `bytes`. Reads it in chunks, so a large feed is
-    /// not held twice.
-    static func file(_ path: String, equals bytes: [UInt8]) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0, Int(status.st_size) == bytes.count else { return false }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = 0
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            if count == 0 { return offset == bytes.count }
-            guard offset + count <= bytes.count else { return false }
-            let same = chunk.withUnsafeBytes { read in
-                bytes.withUnsafeBytes { expected in
-                    guard let readBase = read.baseAddress, let expectedBase = expected.baseAddress else { return false }
-                    return memcmp(readBase, expectedBase + offset, count) == 0
-                }
-            }
-            guard same else { return false }
-            offset += count
+            defer { try? file.close() }
+            return try file.readToEnd()
+        } catch {
+            throw PublishError(error)
         }
     }
 
     /// Renames a temp file over its target (atomic on one file system).
     static func rename(_ source: String, to target: String) throws(PublishError) {
-        if posixRename(source, target) != 0 { throw failure(target, "rename from \(source)") }
+        do throws(SystemError) { try FileSystem.rename(source, to: target) } catch { throw PublishError(error) }
     }
 
     /// Deletes a file.
     static func remove(_ path: String) throws(PublishError) {
-        if unlink(path) != 0 && errno != ENOENT { throw failure(path, "unlink") }
+        do throws(SystemError) { try FileSystem.removeFile(path) } catch { throw PublishError(error) }
     }
 
     /// Syncs a directory so renames and deletions in it are durable.
     static func syncDirectory(_ path: String) throws(PublishError) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor < 0 { throw failure(path, "open directory") }
-        defer { close(descriptor) }
-        if fsync(descriptor) != 0 { throw failure(path, "fsync directory") }
+        do throws(SystemError) { try FileSystem.syncDirectory(path) } catch { throw PublishError(error) }
     }
 
     /// Creates a directory and its parents when missing.
@@ -164,22 +123,13 @@ enum AtomicFile {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw failure(prefix, "mkdir") }
+            do throws(SystemError) { try FileSystem.makeDirectory(prefix) } catch { throw PublishError(error) }
         }
     }
 
     /// The names of the entries of a directory, sorted (readdir order is not deterministic).
     static func names(in directory: String) throws(PublishError) -> [String] {
-        guard let handle = opendir(directory) else { throw failure(directory, "opendir") }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        do throws(SystemError) { return try FileSystem.names(inDirectory: directory).sorted() } catch { throw PublishError(error) }
     }
 
     /// Splits a path into its directory (`.` when none) and last component.
@@ -188,10 +138,11 @@ enum AtomicFile {
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
+}
 
-    static func failure(_ path: String, _ operation: String) -> PublishError {
-        let code = errno
-        let message = strerror(code).map { String(cString: $0) } ?? "errno \(code)"
-        return PublishError(.fileSystem(path: path, operation: operation, message: message))
+extension PublishError {
+    /// A failed system call while publishing, with its path and the C library's message.
+    init(_ error: SystemError) {
+        self.init(.fileSystem(path: error.path, operation: error.operation, message: error.message))
     }
 }

@@ -54,7 +54,7 @@ struct ArticleReader {
 
     enum Result {
         case parsed(Parsed)
-        case skipped(IngestIssue)
+        case leftOut(IngestIssue)
         case failed(IngestIssue)
     }
 
@@ -71,7 +71,7 @@ struct ArticleReader {
 
     func read(_ path: String) -> Result {
         guard ArticleFiles.isArticlePath(path) else {
-            return .skipped(IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
+            return .leftOut(IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
         }
         if let canonicalRoot {
             switch PlainFile.contents(of: path, canonicalRoot: canonicalRoot, maximumBytes: Self.maximumFileBytes) {
@@ -82,7 +82,7 @@ struct ArticleReader {
         }
         let file = source.appendingPathComponent(path)
         guard ArticleFiles.isInside(file, resolvedRoot: resolvedRoot) else {
-            return .skipped(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
+            return .leftOut(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
         }
         guard FileManager.default.fileExists(atPath: file.path) else {
             return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
@@ -146,11 +146,11 @@ struct ArticleReader {
             article.title = stem
         }
         if article.isDraft {
-            return .skipped(IngestIssue(file: path, message: "draft: true; not published"))
+            return .leftOut(IngestIssue(file: path, message: "draft: true; not published"))
         }
         // A title with nothing under it is usually a file just started; a link post still has a summary or link.
         if article.contentHTML.allSatisfy(\.isWhitespace) && article.summary == nil && article.link == nil {
-            return .skipped(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
+            return .leftOut(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
         }
         if article.contentHTML.utf8.count > Self.maximumContentBytes {
             let megabytes = String(format: "%.1f", Double(article.contentHTML.utf8.count) / 1_000_000)
