@@ -110,9 +110,12 @@ let package = Package(
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strictSettings),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "XML"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
-        .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML", "CrierTestHelpers"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML", "CrierTestHelpers"],
+            swiftSettings: strictSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
-        .testTarget(name: "CrierTests", dependencies: ["crier", "CrierTestHelpers"], exclude: ["readers.py", "Hostile"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CrierTests", dependencies: ["crier", "CrierTestHelpers"], exclude: ["readers.py", "Hostile"], swiftSettings: strictSettings),
     ]
 )

@@ -17,11 +17,12 @@ enum FuzzTarget: String, CaseIterable {
         var description: String
     }
 
-    private static let config: SiteConfig? = try? SiteConfig(yaml: """
-        title: Fuzz
-        base_url: https://fuzz.example.com/
-        time_zone: Europe/Paris
-        """)
+    private static let config: SiteConfig? = try? SiteConfig(
+        yaml: """
+            title: Fuzz
+            base_url: https://fuzz.example.com/
+            time_zone: Europe/Paris
+            """)
 
     /// Runs one input and checks the invariants.
     func run(_ input: [UInt8]) throws(Violation) {

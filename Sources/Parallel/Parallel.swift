@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import Platform
+import Synchronization
 
 /// Pure per-item work on all cores, results in input order: the one place Crier fans work out to threads.
 ///

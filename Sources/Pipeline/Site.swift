@@ -1,8 +1,8 @@
-public import Foundation
-public import FeedModel
-public import Logging
 public import FeedBuilder
+public import FeedModel
+public import Foundation
 import Ingest
+public import Logging
 
 /// One site: a source folder of articles, its configuration, its state store and its published feeds.
 ///
@@ -200,7 +200,8 @@ public actor Site {
 
     private func publish(articlesRead: Int, since start: ContinuousClock.Instant) throws(PipelineError) -> BuildReport {
         let description = config.feedDescription()
-        var publisher = self.publisher
+        var publisher =
+            self.publisher
             ?? FeedPublisher(description: description, outputDirectory: outputDirectory, cache: PreparedEntryCache())
         // The configuration may have been reloaded; a changed description makes every page render again.
         publisher.builder.description = description

@@ -1,5 +1,4 @@
 internal import CLibXML2
-
 import Platform
 
 /// An HTML fragment parsed by libxml2, walked without making a Swift `String` per node.
@@ -33,9 +32,10 @@ public final class HTMLFragment {
         html.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: suffix.utf8)
         guard let document = try? XMLDocument(html: bytes),
-              let root = xmlDocGetRootElement(document.pointer),
-              let body = firstDescendant(of: root, named: "body"),
-              let wrapper = firstElementChild(of: body) else { return nil }
+            let root = xmlDocGetRootElement(document.pointer),
+            let body = firstDescendant(of: root, named: "body"),
+            let wrapper = firstElementChild(of: body)
+        else { return nil }
         return HTMLFragment(document: document, wrapper: HTMLNode(pointer: wrapper))
     }
 
@@ -125,8 +125,9 @@ public struct HTMLAttributeNode {
     /// goes through `xmlNodeGetContent`, the call `XMLNode.attributes` makes, so both agree byte for byte.
     public func withValue<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let child = pointer.pointee.children, child.pointee.next == nil,
-           child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
-           let content = child.pointee.content {
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = child.pointee.content
+        {
             return body(HTMLNode.buffer(content))
         }
         let node = UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: xmlNode.self)

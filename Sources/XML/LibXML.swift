@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Platform
 
 /// One-time setup of libxml2, shared by every entry point of this module.
 enum LibXML {
@@ -19,8 +20,6 @@ enum LibXML {
         _ = initialized
     }
 }
-
-import Platform
 
 extension LibXML {
     /// Frees a string libxml2 allocated. libxml2's `xmlFree` is a mutable global function pointer, which Swift 6

@@ -8,10 +8,10 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate RSS 2.0, Atom 1.0 or JSON Feed files.",
         discussion: """
-        Prints one line per finding: `error|warning RULE line:col message`, prefixed by the file name when \
-        more than one file is given. Rules are named after the W3C Feed Validation Service's messages. \
-        Exit status 1 when any file has an error.
-        """
+            Prints one line per finding: `error|warning RULE line:col message`, prefixed by the file name when \
+            more than one file is given. Rules are named after the W3C Feed Validation Service's messages. \
+            Exit status 1 when any file has an error.
+            """
     )
 
     @Argument(help: "Feed files to check; - reads standard input.", completion: .file())

@@ -7,13 +7,13 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Build the feeds, then rebuild them on every change in the folder.",
         discussion: """
-        Changed articles are read again (only those); feeds whose bytes change are rewritten atomically. \
-        A rebuild starts --settle ms after the last change, or --debounce ms after the first one while \
-        changes keep coming, so a save is published at once and a burst still gives one rebuild. \
-        SIGHUP reloads crier.yml; SIGINT or SIGTERM finishes the write in progress and exits 0. \
-        Exit status 2 when the configuration is wrong at start, 3 when the folders cannot be used or another \
-        crier holds the output lock.
-        """
+            Changed articles are read again (only those); feeds whose bytes change are rewritten atomically. \
+            A rebuild starts --settle ms after the last change, or --debounce ms after the first one while \
+            changes keep coming, so a save is published at once and a burst still gives one rebuild. \
+            SIGHUP reloads crier.yml; SIGINT or SIGTERM finishes the write in progress and exits 0. \
+            Exit status 2 when the configuration is wrong at start, 3 when the folders cannot be used or another \
+            crier holds the output lock.
+            """
     )
 
     @OptionGroup var site: SiteOptions
@@ -24,16 +24,18 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Scan the folder every SECONDS instead of using inotify (network filesystems).")
     var poll: Double?
 
-    @Option(help: ArgumentHelp(
-        "Longest a change waits, in milliseconds, while further changes keep arriving.",
-        discussion: "A burst of changes (a git checkout, a sync tool) gives one rebuild per this many milliseconds."
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "Longest a change waits, in milliseconds, while further changes keep arriving.",
+            discussion: "A burst of changes (a git checkout, a sync tool) gives one rebuild per this many milliseconds."
+        ))
     var debounce: Int = 100
 
-    @Option(help: ArgumentHelp(
-        "Milliseconds of quiet after the last change before rebuilding.",
-        discussion: "A single save is rebuilt this long after it ends; capped by --debounce."
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "Milliseconds of quiet after the last change before rebuilding.",
+            discussion: "A single save is rebuilt this long after it ends; capped by --debounce."
+        ))
     var settle: Int = 10
 
     @OptionGroup var logging: LoggingOptions

@@ -69,8 +69,9 @@ import Testing
         for name in feeds {
             let file = output.appendingPathComponent(name)
             let validation = try TimedProcess.crier(["validate", file.path])
-            #expect(validation.status == 0 && validation.standardOutput.isEmpty,
-                    "\(name): crier validate: \(validation.standardOutput.prefix(2000))")
+            #expect(
+                validation.status == 0 && validation.standardOutput.isEmpty,
+                "\(name): crier validate: \(validation.standardOutput.prefix(2000))")
             let readers = try ReaderCheck.check(file)
             #expect(!readers.feedparserBozo, "\(name): feedparser: \(readers.feedparserError ?? "")")
             #expect(readers.feedparserEntries == expected.published.count, "\(name): feedparser saw \(readers.feedparserEntries) entries")

@@ -6,6 +6,7 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -266,11 +267,12 @@ struct WatchServiceTests {
             watcher.input.yield(.changed("other.md"))
             #expect(await waitUntil { hub.requests.count == 3 })
         }
-        #expect(hub.requests.map(\.body).sorted() == [
-            "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Fatom.xml",
-            "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Ffeed.json",
-            "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Frss.xml",
-        ])
+        #expect(
+            hub.requests.map(\.body).sorted() == [
+                "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Fatom.xml",
+                "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Ffeed.json",
+                "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Frss.xml",
+            ])
     }
 
     @Test("Run together, the server follows regenerations and configuration reloads")

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import Ingest
 
 @Suite struct ArticleFilesTests {
     @Test func listsArticlesAndSkipsNoise() throws {
         let folder = try TestFolder()
-        for path in ["b.md", "a.txt", "sub/c.markdown", "sub/deeper/d.html", "e.HTM", "notes.pdf", "crier.yml",
-                     ".hidden.md", ".crier/state.md", "sub/.git/x.md", "draft.md~", ".a.md.swp", "a.md.swp", ".#b.md",
-                     "#b.md#", "4913", "README"] {
+        for path in [
+            "b.md", "a.txt", "sub/c.markdown", "sub/deeper/d.html", "e.HTM", "notes.pdf", "crier.yml",
+            ".hidden.md", ".crier/state.md", "sub/.git/x.md", "draft.md~", ".a.md.swp", "a.md.swp", ".#b.md",
+            "#b.md#", "4913", "README",
+        ] {
             try folder.write(path, "x")
         }
         #expect(try ArticleFiles.list(in: folder.url) == ["a.txt", "b.md", "e.HTM", "sub/c.markdown", "sub/deeper/d.html"])
@@ -20,9 +23,11 @@ import Testing
         let secret = try outside.write("secret.md", "x")
         try outside.write("dir/other.md", "x")
         let manager = FileManager.default
-        try manager.createSymbolicLink(at: folder.url.appendingPathComponent("inside-link.md"), withDestinationURL: folder.url.appendingPathComponent("real.md"))
+        try manager.createSymbolicLink(
+            at: folder.url.appendingPathComponent("inside-link.md"), withDestinationURL: folder.url.appendingPathComponent("real.md"))
         try manager.createSymbolicLink(at: folder.url.appendingPathComponent("outside-link.md"), withDestinationURL: secret)
-        try manager.createSymbolicLink(at: folder.url.appendingPathComponent("linked-dir"), withDestinationURL: outside.url.appendingPathComponent("dir"))
+        try manager.createSymbolicLink(
+            at: folder.url.appendingPathComponent("linked-dir"), withDestinationURL: outside.url.appendingPathComponent("dir"))
         try manager.createSymbolicLink(at: folder.url.appendingPathComponent("loop"), withDestinationURL: folder.url)
         #expect(try ArticleFiles.list(in: folder.url) == ["inside-link.md", "real.md"])
 

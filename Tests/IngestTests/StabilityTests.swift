@@ -1,6 +1,7 @@
 import FeedModel
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// Readers show an entry twice when its id changes, and re-announce it when its dates move: these tests pin
@@ -9,7 +10,7 @@ import Testing
     @Test func editingChangesUpdatedButNotIdOrPublished() throws {
         let folder = try TestFolder()
         let store = try StateStore.inMemory()
-        let clock = TestClock(Timestamp(secondsSinceEpoch: 1_720_000_000)) // July 2024, after the article's date
+        let clock = TestClock(Timestamp(secondsSinceEpoch: 1_720_000_000))  // July 2024, after the article's date
         try folder.write("posts/a.md", "---\ntitle: A\ndate: 2024-03-05\n---\nFirst version.\n")
         let (first, _) = try entry(folder, "posts/a.md", store: store, clock: clock)
         #expect(first.updated == first.published)
@@ -65,9 +66,10 @@ import Testing
         #expect(before.entries.count == 3)
         #expect(after.entries.map(\.id) == before.entries.map(\.id))
         #expect(after.entries.map(\.published) == before.entries.map(\.published))
-        #expect(before.entries.map(\.id) == [
-            "tag:example.com,2024-01-02:/2024-01-02-b", "tag:example.com,2024-03-05:/a", "tag:example.com,2024-02-01:/c",
-        ])
+        #expect(
+            before.entries.map(\.id) == [
+                "tag:example.com,2024-01-02:/2024-01-02-b", "tag:example.com,2024-03-05:/a", "tag:example.com,2024-02-01:/c",
+            ])
     }
 
     @Test func sameTitleAndDateGiveDistinctIds() async throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Pipeline
+import Testing
 
 /// Incremental updates give the same feeds as a fresh full build, and keep what a bad edit would lose.
 @Suite struct SiteUpdateTests {

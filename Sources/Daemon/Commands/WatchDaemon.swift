@@ -21,8 +21,10 @@ public struct WatchDaemon: Sendable {
         public var debounce: Duration
 
         /// Creates a configuration; the defaults rebuild 10 ms after a save, or every 100 ms during a burst.
-        public init(serve: ListenAddress? = nil, pollInterval: Duration? = nil, settle: Duration = .milliseconds(10),
-                    debounce: Duration = .milliseconds(100)) {
+        public init(
+            serve: ListenAddress? = nil, pollInterval: Duration? = nil, settle: Duration = .milliseconds(10),
+            debounce: Duration = .milliseconds(100)
+        ) {
             self.serve = serve
             self.pollInterval = pollInterval
             self.settle = settle
@@ -45,8 +47,10 @@ public struct WatchDaemon: Sendable {
     ///   - statePath: the state database; `StateStore.location(forSource:)` when nil.
     ///   - configuration: watching, debouncing and serving.
     ///   - logger: gets one line per rebuild, and the services' starts and stops.
-    public init(source: URL, output: URL, configFile: URL? = nil, statePath: URL? = nil,
-                configuration: Configuration = Configuration(), logger: Logger) {
+    public init(
+        source: URL, output: URL, configFile: URL? = nil, statePath: URL? = nil,
+        configuration: Configuration = Configuration(), logger: Logger
+    ) {
         self.source = source
         self.output = output
         self.configFile = configFile
@@ -64,11 +68,12 @@ public struct WatchDaemon: Sendable {
         defer { lock.release() }
         let site = try Site(source: source, output: output, configFile: configFile, statePath: statePath, logger: logger)
         let ignored = FolderWatcher.foldersToIgnore(source: site.source, output: site.outputDirectory)
-        let watcher: any ChangeWatcher = if let interval = configuration.pollInterval {
-            PollingWatcher(root: site.source, interval: interval, ignoredFolders: ignored)
-        } else {
-            FolderWatcher(root: site.source, ignoredFolders: ignored)
-        }
+        let watcher: any ChangeWatcher =
+            if let interval = configuration.pollInterval {
+                PollingWatcher(root: site.source, interval: interval, ignoredFolders: ignored)
+            } else {
+                FolderWatcher(root: site.source, ignoredFolders: ignored)
+            }
         var server: FeedServer?
         if let address = configuration.serve {
             server = FeedServer(serving: await site.publication(), from: site.outputDirectory, at: address, logger: logger)

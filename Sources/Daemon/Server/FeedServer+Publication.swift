@@ -10,8 +10,10 @@ extension FeedServer {
     ///   - outputDirectory: the folder the feeds are published in.
     ///   - address: where to listen.
     ///   - logger: where server errors go.
-    public convenience init(serving publication: SitePublication, from outputDirectory: URL, at address: ListenAddress,
-                            logger: Logger) {
+    public convenience init(
+        serving publication: SitePublication, from outputDirectory: URL, at address: ListenAddress,
+        logger: Logger
+    ) {
         self.init(
             outputDirectory: outputDirectory,
             configuration: FeedServerConfiguration(

@@ -1,10 +1,10 @@
+public import FeedModel
 public import Foundation
 import Hummingbird
 public import Logging
+import Platform
 public import ServiceLifecycle
 import Synchronization
-import Platform
-public import FeedModel
 
 /// Serves the output folder over HTTP: each feed and archive document with its content type, a strong ETag,
 /// `Last-Modified`, conditional requests (304), WebSub discovery links, and an index page at `/`.

@@ -76,10 +76,11 @@ public struct WatchService<Site: Regenerating>: Service {
         let stopping = StopFlag()
         let pending = PendingBatch()
         let isRelevant = isRelevant
-        let batches = debouncer.batches(of: events.filter { event in
-            if case .changed(let path) = event { return isRelevant(path) }
-            return true
-        })
+        let batches = debouncer.batches(
+            of: events.filter { event in
+                if case .changed(let path) = event { return isRelevant(path) }
+                return true
+            })
         let forwarders = [
             Task {
                 // Batches that come while a regeneration runs are merged into one waiting batch, so a burst

@@ -54,9 +54,10 @@ extension PreparedFeed {
     /// page can never be recognised as unchanged.
     func inputs(of page: FeedPage, context: PageContext) -> PageInputs? {
         guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
-        return PageInputs(format: page.format, role: page.role, fileName: page.fileName, url: page.url,
-                          currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL,
-                          isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
+        return PageInputs(
+            format: page.format, role: page.role, fileName: page.fileName, url: page.url,
+            currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL,
+            isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
     }
 }
 

@@ -78,12 +78,16 @@ enum AtomicFile {
     static func temporary(for target: String) throws(PublishError) -> Temporary {
         let (directory, name) = split(target)
         do throws(SystemError) {
-            return Temporary(try FileDescriptor.makeUnique(template: directory + "/" + TemporaryName.template(for: name),
-                                                           mode: publishedMode))
+            return Temporary(
+                try FileDescriptor.makeUnique(
+                    template: directory + "/" + TemporaryName.template(for: name),
+                    mode: publishedMode))
         } catch {
             // Named by the target: the random name of a file that could not be made means nothing to a user.
-            throw PublishError(.fileSystem(path: error.operation == "chmod" ? error.path : target,
-                                           operation: error.operation, message: error.message))
+            throw PublishError(
+                .fileSystem(
+                    path: error.operation == "chmod" ? error.path : target,
+                    operation: error.operation, message: error.message))
         }
     }
 
@@ -93,7 +97,7 @@ enum AtomicFile {
             let file: FileDescriptor
             do throws(SystemError) {
                 file = try FileDescriptor.open(readingAt: path)
-            } catch where error.isNotFound {
+            } catch  where error.isNotFound {
                 return nil
             }
             defer { try? file.close() }

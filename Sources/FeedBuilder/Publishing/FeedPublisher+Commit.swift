@@ -1,5 +1,5 @@
-import Validation
 import Parallel
+import Validation
 
 extension FeedPublisher {
     /// Step 3 of a publish: puts the checked documents in place, or nothing at all.
@@ -13,8 +13,10 @@ extension FeedPublisher {
     ///   - stage: the staged documents, rendered.
     ///   - findings: each staged document's findings, same order.
     ///   - feed: the feed being published.
-    func commit(_ stage: PublishStage, findings: [[Finding]], of feed: PreparedFeed,
-                phases: inout [PhaseTiming]) throws(PublishError) -> PublishReport {
+    func commit(
+        _ stage: PublishStage, findings: [[Finding]], of feed: PreparedFeed,
+        phases: inout [PhaseTiming]
+    ) throws(PublishError) -> PublishReport {
         var report = PublishReport(unchanged: stage.skipped)
         var errors: [DocumentFinding] = []
         for (document, documentFindings) in zip(stage.documents, findings) {
@@ -67,8 +69,10 @@ extension FeedPublisher {
     }
 
     /// Deletes `NAME-archive-N.EXT` files of our outputs that this publish did not produce.
-    private func removeStaleArchives(of feed: PreparedFeed, in directory: String,
-                                     touching touched: inout Set<String>) throws(PublishError) -> [String] {
+    private func removeStaleArchives(
+        of feed: PreparedFeed, in directory: String,
+        touching touched: inout Set<String>
+    ) throws(PublishError) -> [String] {
         let produced = Set(feed.pages.map(\.fileName))
         var removed: [String] = []
         for output in feed.description.outputs {

@@ -1,5 +1,5 @@
-import Validation
 import Parallel
+import Validation
 
 extension FeedPublisher {
     /// Step 2 of a publish: renders every staged document into its temp file and checks it.
@@ -8,8 +8,10 @@ extension FeedPublisher {
     /// by side, a window of entries at a time, so the validation session forgets each window's bodies once
     /// every format has checked them. A writer thread appends each window to the temp files meanwhile.
     /// - Returns: each staged document's findings, in the order of `stage.documents`.
-    func renderAndValidate(_ feed: PreparedFeed, into stage: inout PublishStage, checkedBy check: DocumentCheck,
-                           phases: inout [PhaseTiming]) throws(PublishError) -> [[Finding]] {
+    func renderAndValidate(
+        _ feed: PreparedFeed, into stage: inout PublishStage, checkedBy check: DocumentCheck,
+        phases: inout [PhaseTiming]
+    ) throws(PublishError) -> [[Finding]] {
         let documents = stage.documents
         var sizes = Array(repeating: 0, count: documents.count)
         var reports = [ValidationReport?](repeating: nil, count: documents.count)
@@ -64,9 +66,11 @@ extension FeedPublisher {
     /// A caller's check over each document's bytes as written, read back from its temp file: the bytes that
     /// will be served. Documents are independent, so each batch is checked on all cores (libxml2 objects are
     /// per task), and batches are bounded by `parallelValidationBudget` so memory stays bounded too.
-    private static func validateFiles(_ documents: [StagedDocument], sizes: [Int],
-                                      with validate: @escaping @Sendable ([UInt8]) -> ValidationReport,
-                                      phases: inout [PhaseTiming]) throws(PublishError) -> [[Finding]] {
+    private static func validateFiles(
+        _ documents: [StagedDocument], sizes: [Int],
+        with validate: @escaping @Sendable ([UInt8]) -> ValidationReport,
+        phases: inout [PhaseTiming]
+    ) throws(PublishError) -> [[Finding]] {
         var findings: [[Finding]] = []
         for batch in batches(sizes, budget: parallelValidationBudget) {
             let paths = batch.map { documents[$0].temporary.path }

@@ -40,7 +40,8 @@ extension FeedPublisher {
         removeLeftoverTemporaries(of: feed, in: directory)
 
         var stage = PublishStage(directory: directory)
-        let context = check.allowsSkippingUnchangedPages
+        let context =
+            check.allowsSkippingUnchangedPages
             ? PageContext(description: feed.description, generator: feed.generator) : nil
         do {
             for page in feed.pages {

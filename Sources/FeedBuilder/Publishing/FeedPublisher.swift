@@ -43,8 +43,10 @@ public struct FeedPublisher: Sendable {
     ///   - outputDirectory: where the documents go.
     ///   - generator: the program named in the feeds.
     ///   - cache: cleaned entries to reuse; with one, unchanged pages are also skipped on later publishes.
-    public init(description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier,
-                cache: PreparedEntryCache? = nil) {
+    public init(
+        description: FeedDescription, outputDirectory: URL, generator: FeedGenerator = .crier,
+        cache: PreparedEntryCache? = nil
+    ) {
         self.builder = FeedBuilder(description: description, generator: generator)
         self.outputDirectory = outputDirectory
         self.cache = cache

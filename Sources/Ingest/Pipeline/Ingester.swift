@@ -1,5 +1,5 @@
-public import Foundation
 public import FeedModel
+public import Foundation
 
 /// Turns the article files of a source folder into entries, with ids and dates that stay put across runs.
 ///
@@ -74,7 +74,9 @@ public struct Ingester: Sendable {
             case .entry(let entry, let warnings):
                 if let owner = owners[entry.id] {
                     // Same id means same permalink too: readers would merge the two articles.
-                    result.failed.append(IngestIssue(file: file.path, message: "has the same id as \(owner) (\(entry.id)); rename one of the files or give one an 'id'"))
+                    result.failed.append(
+                        IngestIssue(
+                            file: file.path, message: "has the same id as \(owner) (\(entry.id)); rename one of the files or give one an 'id'"))
                     continue
                 }
                 owners[entry.id] = file.path
