@@ -71,7 +71,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The long-lived service: folder watcher, incremental regeneration, HTTP server, WebSub notifier.
+        // The long-lived service: folder watcher, incremental regeneration, HTTP server, WebSub notifier, and the
+        // wiring of `crier watch` and `crier serve` (WatchDaemon, ServeDaemon).
         .target(
             name: "Daemon",
             dependencies: [

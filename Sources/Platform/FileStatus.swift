@@ -8,7 +8,14 @@ import Darwin
 public struct FileStatus: Sendable, Equatable {
     /// What kind of thing the path names.
     public enum Kind: Sendable, Equatable {
-        case regular, directory, symbolicLink, other
+        /// A regular file.
+        case regular
+        /// A folder.
+        case directory
+        /// A symbolic link (not followed).
+        case symbolicLink
+        /// Anything else: a device, a socket, a FIFO.
+        case other
     }
 
     /// What the path names (a link itself, never its target).
@@ -50,12 +57,19 @@ public struct FileStatus: Sendable, Equatable {
 /// changes its size or its modification and change times (nanoseconds on ext4 and xfs), so any of these
 /// differing means the file must be read again.
 public struct FileStamp: Sendable, Hashable {
+    /// The device the file is on.
     public var device: UInt64
+    /// The file's inode on that device; a rename over the file gives a new one.
     public var inode: UInt64
+    /// The size in bytes.
     public var size: Int64
+    /// The last modification, in seconds since 1970 (what HTTP `Last-Modified` shows).
     public var modifiedSeconds: Int64
+    /// The nanoseconds of the last modification.
     public var modifiedNanoseconds: Int64
+    /// The last status change (also moved by writes and renames), in seconds since 1970.
     public var changedSeconds: Int64
+    /// The nanoseconds of the last status change.
     public var changedNanoseconds: Int64
 
     /// The stamp of the regular file at `path`; nil for anything else (missing, a folder, a symbolic link).
