@@ -119,7 +119,11 @@ final class SyncHistory: ElementHandler {
 /// `sx:conflicts` (FeedSync section 3.5): the conflicting versions of the item, as items or entries.
 final class SyncConflicts: ElementHandler {
     override func child(_ name: String) -> [ElementHandler]? {
-        name == "item" || name == "entry" ? [Eater()] : nil
+        switch name {
+        case "item": [feedKind == .rss1 ? RSS10Item() : RSSItem()]
+        case "entry": [AtomEntry()]
+        default: nil
+        }
     }
 }
 
