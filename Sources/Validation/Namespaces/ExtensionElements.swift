@@ -33,6 +33,7 @@ enum ExtensionContext: Sendable, Hashable {
 /// union of the sets its element inherits (an RSS 2.0 item has `extension_rss20_item`, which extends
 /// `extension_item`, which extends `extension_channel_item`, which extends `extension_everywhere`).
 struct ExtensionScope: OptionSet, Sendable {
+    /// One bit per set.
     let rawValue: UInt16
 
     /// Dublin Core, DCMI terms, RDF, geo positions, OPML owner fields (`extension_everywhere`).
@@ -64,12 +65,17 @@ struct ExtensionScope: OptionSet, Sendable {
     /// Media RSS elements but groups and contents (`media_elements`), also allowed in those two.
     static let media = ExtensionScope(rawValue: 1 << 13)
 
-    // What each context allows, computed once: the lookup runs per element.
+    /// What each context allows, computed once: the lookup runs per element.
     static let ofRSSChannel: ExtensionScope = [.everywhere, .media, .channelOrItem, .channel, .rssChannel, .itunesChannel]
+    /// RSS 2.0 item.
     static let ofRSSItem: ExtensionScope = [.everywhere, .media, .channelOrItem, .item, .rss20Item, .rssItem, .itunesItem]
+    /// RSS 1.0 item.
     static let ofRSS10Item: ExtensionScope = [.everywhere, .media, .channelOrItem, .item, .rss10Item, .rssItem, .itunesItem]
+    /// RSS image and text input.
     static let ofImage: ExtensionScope = [.everywhere, .image]
+    /// Atom feed and source.
     static let ofAtomFeed: ExtensionScope = [.everywhere, .media, .channelOrItem, .channel, .feed, .itunesChannel]
+    /// Atom entry.
     static let ofAtomEntry: ExtensionScope = [.everywhere, .media, .channelOrItem, .item, .entry, .itunesItem]
 
     /// Whether any of the sets in `other` is allowed (for one set: whether it is); plain bit tests, which the

@@ -2,6 +2,8 @@
 /// Extensions): `sx:sharing` on the feed says what it shares, `sx:sync` on each item carries its version
 /// history so two endpoints can merge their copies.
 enum FeedSync {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         switch element.local {
         case "sharing": return element.scope.contains(.channel) ? [Sharing()] : nil

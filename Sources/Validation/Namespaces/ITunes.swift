@@ -173,6 +173,7 @@ class ITunesCategory: ElementHandler {
 final class ITunesSubcategory: ITunesCategory {
     private let category: String
 
+    /// - Parameter category: the enclosing category's text.
     init(of category: String) {
         self.category = category
     }
