@@ -54,6 +54,8 @@ public final class ValidationSession: @unchecked Sendable {
     // Guards `cache`; the unchecked Sendable conformance rests on every access holding it.
     private let lock = NSLock()
     private var cache: [Key: [MarkupFinding]] = [:]
+    /// What the W3C service's HTML checks find in a body (`MarkupText`), for RSS and Atom documents.
+    private var serviceCache: [Key: [HTMLFinding]] = [:]
 
     /// Creates an empty session.
     public init() {}
@@ -70,18 +72,36 @@ public final class ValidationSession: @unchecked Sendable {
             return ByteSearch.contains(UInt8(ascii: "<"), in: body) && seen.insert(key).inserted && cached(key) == nil
         }
         guard !pending.isEmpty else { return }
-        // Runs of a few bodies per claim, so one slow body does not leave a core idle at the end.
-        let findings = Parallel.map(pending[...], run: 8) { HTMLContentCheck.markupFindings(html: $0, hasBase: false) }
-        lock.withLock {
-            for (body, found) in zip(pending, findings) { cache[Key(html: body, hasBase: false)] = found }
+        // Runs of a few bodies per claim, so one slow body does not leave a core idle at the end. Both checks
+        // run: JSON Feed documents use the first, RSS and Atom the second.
+        let findings = Parallel.map(pending[...], run: 8) { body in
+            (HTMLContentCheck.markupFindings(html: body, hasBase: false), MarkupText.computeFindings(html: body))
         }
+        lock.withLock {
+            for (body, found) in zip(pending, findings) {
+                cache[Key(html: body, hasBase: false)] = found.0
+                serviceCache[Key(html: body, hasBase: false)] = found.1
+            }
+        }
+    }
+
+    /// What the service's HTML checks find in one body, computed on first use.
+    func htmlFindings(html: String) -> [HTMLFinding] {
+        let key = Key(html: html, hasBase: false)
+        if let found = lock.withLock({ serviceCache[key] }) { return found }
+        let findings = MarkupText.computeFindings(html: html)
+        lock.withLock { serviceCache[key] = findings }
+        return findings
     }
 
     /// Forgets every body checked so far, when the caller knows none of them will be seen again (the
     /// publisher, after a window of entries went through every format): the session then holds one window
     /// of bodies rather than every body of the feed.
     public func forgetBodies() {
-        lock.withLock { cache.removeAll() }
+        lock.withLock {
+            cache.removeAll()
+            serviceCache.removeAll()
+        }
     }
 
     /// The markup findings of one HTML fragment, computed on first use.

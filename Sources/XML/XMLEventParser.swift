@@ -199,6 +199,16 @@ public final class XMLEventParser {
         return XMLPosition(line: line - newlines, column: before)
     }
 
+    /// Where an element ends: its end tag's `<`, or for an empty-element tag (`<link/>`) the character just
+    /// after it, as expat (which the W3C service uses) reports the end of an element written that way.
+    fileprivate func endTagPosition() -> XMLPosition {
+        if let input = context.pointee.input, let cursor = input.pointee.cur, let base = input.pointee.base,
+           cursor - base >= 2, (cursor - 1).pointee == UInt8(ascii: ">"), (cursor - 2).pointee == UInt8(ascii: "/") {
+            return XMLPosition(line: Int(input.pointee.line), column: max(0, Int(input.pointee.col) - 1))
+        }
+        return markupPosition()
+    }
+
     /// The parser's cursor as a position (for text, which has no `<` of its own).
     fileprivate func cursorPosition() -> XMLPosition {
         XMLPosition(line: Int(xmlSAX2GetLineNumber(context)), column: max(0, Int(xmlSAX2GetColumnNumber(context)) - 1))
@@ -256,7 +266,7 @@ private let eventStartElement: startElementNsSAX2Func = {
 private let eventEndElement: endElementNsSAX2Func = { context, localName, prefix, uri in
     guard let parser = XMLEventParser.parser(from: context), !parser.stopped else { return }
     parser.consumer.endElement(localName: parser.name(localName) ?? "", prefix: parser.name(prefix),
-                               namespaceURI: parser.name(uri), at: parser.markupPosition())
+                               namespaceURI: parser.name(uri), at: parser.endTagPosition())
 }
 
 private let eventCharacters: charactersSAXFunc = { context, characters, length in

@@ -11,6 +11,11 @@ struct XMLFeedCheck {
     private var line = 1
     /// The last bytes of the previous piece, so `&#x` split across pieces is still seen.
     private var carry: [UInt8] = []
+    /// What the document's first bytes said about it; nil until enough of them were read.
+    private var prologue: DocumentPrologue?
+    /// The first bytes, held until the encoding and XML declaration can be read from them.
+    private var head: [UInt8] = []
+    private var decoder = ByteDecoder(decoding: .utf8)
 
     /// Starts a document.
     /// - Parameters:
@@ -27,8 +32,34 @@ struct XMLFeedCheck {
 
     /// Reads the next piece of the document.
     mutating func parse(_ bytes: UnsafeRawBufferPointer, isLast: Bool = false) {
-        scanForHexReferences(bytes)
-        withExtendedLifetime(walker) { parser.parse(bytes, isLast: isLast) }
+        if prologue == nil {
+            head.append(contentsOf: bytes)
+            guard isLast || DocumentPrologue.hasEnough(head) else { return }
+            var found = DocumentPrologue(start: head)
+            let start = found.rearrangedStart(head)
+            prologue = found
+            decoder = ByteDecoder(decoding: found.detection.decoding)
+            walker.encoding = found.detection.encoding
+            head = []
+            start.withUnsafeBytes { feed($0, isLast: isLast) }
+            _ = found
+            return
+        }
+        feed(bytes, isLast: isLast)
+    }
+
+    /// Decodes a piece to UTF-8 when needed and hands it to the parser.
+    private mutating func feed(_ bytes: UnsafeRawBufferPointer, isLast: Bool) {
+        prologue?.scanForGenerator(bytes)
+        if let decoded = decoder.decode(bytes, isLast: isLast) {
+            decoded.withUnsafeBytes { decodedBytes in
+                scanForHexReferences(decodedBytes)
+                withExtendedLifetime(walker) { parser.parse(decodedBytes, isLast: isLast) }
+            }
+        } else {
+            scanForHexReferences(bytes)
+            withExtendedLifetime(walker) { parser.parse(bytes, isLast: isLast) }
+        }
     }
 
     /// Counts `lines` lines of the whole document that this part does not hold (see `XMLEventParser.skipLines`).
@@ -40,8 +71,33 @@ struct XMLFeedCheck {
 
     /// Ends the document and returns what was found.
     mutating func finish() -> (kind: FeedKind, findings: FindingList) {
+        if prologue == nil { parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true) }
         withExtendedLifetime(walker) { parser.finish() }
-        return (walker.feedKind, walker.findings)
+        var findings = FindingList()
+        guard let prologue else { return (walker.feedKind, walker.findings) }
+        if prologue.movedDeclaration && !prologue.sawWordPressGenerator {
+            // Only WordPress's blank line is forgiven; otherwise the declaration is out of place, which ends
+            // the document for an XML parser.
+            findings.add(.saxError, line: prologue.declarationLine, column: prologue.declarationColumn,
+                         "XML parsing error: the XML declaration must be the very first thing in the document")
+            return (walker.feedKind, findings)
+        }
+        if prologue.movedDeclaration {
+            findings.add(.wpBlankLine, line: 1, column: 1, "blank line before the XML declaration (a WordPress theme or plugin "
+                + "prints it); the rest was checked as if it were not there")
+        }
+        for note in prologue.detection.notes {
+            findings.add(note.rule, line: note.line, column: note.column, note.message)
+        }
+        if let position = decoder.errorPosition {
+            findings.add(.unicodeError, line: position.line, column: position.column,
+                         "a byte that is not \(prologue.detection.encoding) was read as U+FFFD; declare the right encoding or fix the text")
+        }
+        if let version = prologue.badVersion {
+            findings.add(.badXmlVersion, line: 1, column: 1, "XML version \(version): feeds must be XML 1.0")
+        }
+        findings.append(contentsOf: walker.findings)
+        return (walker.feedKind, findings)
     }
 
     /// Notes every line holding `&#x`, which decides `CharacterData` (see `ValidationWalker.hasHexReference`).

@@ -55,8 +55,11 @@ class Eater: ElementHandler {
                 log(.badCharacters, "attribute \(item.name) of \(local) contains control characters or U+FFFD")
             }
         }
-        walker.push([Eater()], name: local, attributes: attributes, parent: self)
+        walker.push([childEater()], name: local, attributes: attributes, parent: self)
     }
+
+    /// The eater for a child element: one of the same kind, so that a subclass checks nested markup too.
+    func childEater() -> Eater { Eater() }
 
     override func end() {}
 

@@ -21,6 +21,9 @@ final class ValidationWalker: XMLEventConsumer {
     /// The URI the document was fetched from: the base of relative references, and what `rel="self"`
     /// should name.
     let documentURI: String
+    /// URIs that name this document: `documentURI`, and each `rel="self"` link that named another one (the
+    /// W3C service's `selfURIs`), so one mismatch is reported once and RFC 5005 links can be compared with it.
+    var selfURIs: [String]
     /// The moment "now" for rules about dates in the future; nil leaves those rules out (a build must not
     /// depend on the clock).
     let now: Timestamp?
@@ -34,6 +37,9 @@ final class ValidationWalker: XMLEventConsumer {
     var deferred: DeferredChecks?
     /// Markup findings of HTML bodies already checked in this publish, shared by the documents of a build.
     var session: ValidationSession?
+    /// The character encoding the document was read with, as a codec name (`utf-8`, `iso8859-1`): the iTunes
+    /// rules want UTF-8 (`NotUTF8`).
+    var encoding = "utf-8"
 
     /// Creates a walker for one document.
     /// - Parameters:
@@ -41,6 +47,7 @@ final class ValidationWalker: XMLEventConsumer {
     ///   - now: the current time for plausibility of dates; nil to leave such rules out.
     init(documentURI: String, now: Timestamp?) {
         self.documentURI = documentURI
+        self.selfURIs = [documentURI]
         self.now = now
         let root = RootHandler()
         root.walker = self
@@ -62,6 +69,11 @@ final class ValidationWalker: XMLEventConsumer {
     /// Logs a finding at a given position.
     func log(_ rule: Rule, at where: XMLPosition, _ message: String) {
         findings.add(rule, line: `where`.line, column: `where`.column, message)
+    }
+
+    /// Takes back every finding of a rule logged so far in this document.
+    func withdraw(_ rule: Rule) {
+        findings.withdraw(rule)
     }
 
     // MARK: - Handlers

@@ -80,6 +80,12 @@ struct FindingList {
         }
     }
 
+    /// Takes back every finding of a rule made so far (a later element can show an earlier warning moot).
+    mutating func withdraw(_ rule: Rule) {
+        findings.removeAll { $0.rule == rule.name }
+        counts[rule] = nil
+    }
+
     /// Adds one finding per rule that was cut off, saying how many more there were.
     mutating func finish() -> [Finding] {
         for rule in Rule.all {

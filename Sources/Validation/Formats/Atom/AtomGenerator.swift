@@ -1,0 +1,15 @@
+/// `<generator>` (RFC 4287 section 4.2.4): the software that made the feed, as plain text, with an optional
+/// `uri` and `version`. Also `atom:generator` in RSS.
+final class AtomGenerator: NonHTML {
+    override var expectedAttributes: [AttributeName]? { [AttributeName("uri"), AttributeName("version")] }
+
+    override func prevalidate() {
+        // Atom 0.3 called the attribute url; it is unexpected in Atom 1.0, and checked anyway.
+        if let url = attributes["url"] {
+            AtomSyntax.checkURI(url, rule: .invalidLink, in: self, what: "url")
+        }
+        if let uri = attributes["uri"] {
+            AtomSyntax.checkURI(uri, rule: .invalidURIAttribute, in: self, what: "uri")
+        }
+    }
+}
