@@ -74,7 +74,7 @@ final class RootHandler: ElementHandler {
             return name == "app:service" ? [AppService()] : [AppCategories()]
         case "kml", "opml", "outlineDocument", "opensearch:OpenSearchDescription", "xrds:XRDS":
             feedKind = .unsupported(name)
-            walker.log(.unknownFormat, "\(name) documents are not a feed format Crier checks (RSS, Atom, JSON Feed)")
+            walker.log(.unsupportedFormat, "\(name) documents are not checked: Crier reads RSS, Atom and JSON Feed")
             return [Eater()]
         default:
             return nil

@@ -57,7 +57,7 @@ enum ITunes {
     /// A podcast channel's recommended iTunes elements (service: `itunes_channel.validate`): Apple lists
     /// language, category and explicit as required, and the owner's e-mail is how it reaches the publisher.
     static func validateChannel(_ channel: ElementHandler) {
-        if !channel.children.contains("language"), channel.xmlLang == nil {
+        if !channel.children.contains("language"), (channel.xmlLang ?? "").isEmpty {
             channel.log(.missingItunesElement, "podcast \(channel.name) has no language")
         }
         if !channel.children.contains("itunes:category") {
@@ -173,6 +173,7 @@ class ITunesCategory: ElementHandler {
 final class ITunesSubcategory: ITunesCategory {
     private let category: String
 
+    /// - Parameter category: the enclosing category's text.
     init(of category: String) {
         self.category = category
     }

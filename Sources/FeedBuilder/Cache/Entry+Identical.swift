@@ -14,10 +14,12 @@ extension Entry {
             && Self.same(summary, other.summary) && Self.same(contentHTML, other.contentHTML)
             && Self.same(language, other.language) && Self.same(imageURL, other.imageURL)
             && tags.count == other.tags.count && zip(tags, other.tags).allSatisfy { Self.same($0, $1) }
-            && authors.count == other.authors.count && zip(authors, other.authors).allSatisfy { left, right in
+            && authors.count == other.authors.count
+            && zip(authors, other.authors).allSatisfy { left, right in
                 Self.same(left.name, right.name) && Self.same(left.email, right.email) && Self.same(left.uri, right.uri)
             }
-            && enclosures.count == other.enclosures.count && zip(enclosures, other.enclosures).allSatisfy { left, right in
+            && enclosures.count == other.enclosures.count
+            && zip(enclosures, other.enclosures).allSatisfy { left, right in
                 left.length == right.length && Self.same(left.url, right.url) && Self.same(left.mimeType, right.mimeType)
             }
             // Any field added to `Entry` later is still compared, if only by `==`.
@@ -34,12 +36,14 @@ extension Entry {
 
     /// Byte equality of two strings' UTF-8.
     static func same(_ left: String, _ right: String) -> Bool {
-        var left = left, right = right
+        var left = left
+        var right = right
         return left.withUTF8 { leftBytes in
             right.withUTF8 { rightBytes in
                 guard leftBytes.count == rightBytes.count else { return false }
                 guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress,
-                      leftBase != rightBase else { return true }
+                    leftBase != rightBase
+                else { return true }
                 return memcmp(leftBase, rightBase, leftBytes.count) == 0
             }
         }

@@ -20,10 +20,12 @@ struct CacheChanges {
         let entryOffset = MemoryLayout<PreparedEntry>.offset(of: \.entry)
         remembered.withUnsafeBufferPointer { old in
             entries.withUnsafeBufferPointer { new in
-                var newIndex = 0, oldIndex = 0
+                var newIndex = 0
+                var oldIndex = 0
                 while newIndex < new.count && oldIndex < old.count {
                     if let entryOffset, let newBase = new.baseAddress, let oldBase = old.baseAddress,
-                       memcmp(UnsafeRawPointer(oldBase + oldIndex) + entryOffset, newBase + newIndex, MemoryLayout<Entry>.size) == 0 {
+                        memcmp(UnsafeRawPointer(oldBase + oldIndex) + entryOffset, newBase + newIndex, MemoryLayout<Entry>.size) == 0
+                    {
                         // The same bits: every string and array of the two entries is the same storage, so
                         // they are identical (the entry was kept in memory since the last publish). Decided
                         // without copying either entry out of its array, which retains a dozen strings.
@@ -59,7 +61,8 @@ struct CacheChanges {
     /// Where two entries go relative to each other in feed order (`FeedBuilder.isNewer`), `same` for equal
     /// keys: the same instant and ids of the same bytes, or canonically equal ids (neither sorts first).
     private static func order(_ entry: Entry, _ other: Entry) -> Order {
-        let left = entry.published.secondsSinceEpoch, right = other.published.secondsSinceEpoch
+        let left = entry.published.secondsSinceEpoch
+        let right = other.published.secondsSinceEpoch
         if left != right { return left > right ? .first : .second }
         // Byte equality first: an id kept in memory is the same storage, recognised without comparing.
         if Entry.same(entry.id, other.id) { return .same }
@@ -129,7 +132,9 @@ struct CacheChanges {
         prepared.reserveCapacity(count)
         var identities: [UInt64] = []
         identities.reserveCapacity(count)
-        var nextAdded = 0, nextRemoved = 0, oldIndex = 0
+        var nextAdded = 0
+        var nextRemoved = 0
+        var oldIndex = 0
         for position in 0..<count {
             if nextAdded < added.count && added[nextAdded] == position {
                 prepared.append(cleaned[nextAdded])

@@ -11,10 +11,11 @@ enum JSONValue: Sendable {
     /// An object from key/value pairs, leaving out nil values and empty strings, arrays and objects, which
     /// JSON Feed treats like absent keys.
     static func object(omittingEmpty pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        .object(pairs.compactMap { pair in
-            guard let value = pair.value, !value.isEmpty else { return nil }
-            return (key: pair.key, value: value)
-        })
+        .object(
+            pairs.compactMap { pair in
+                guard let value = pair.value, !value.isEmpty else { return nil }
+                return (key: pair.key, value: value)
+            })
     }
 
     /// A string value, or nil (an omitted key) when there is no text.
@@ -39,7 +40,10 @@ enum JSONValue: Sendable {
         case .number(let value):
             output += Array(String(value).utf8)
         case .array(let items):
-            guard !items.isEmpty else { output += Array("[]".utf8); return }
+            guard !items.isEmpty else {
+                output += Array("[]".utf8)
+                return
+            }
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 output += Array((index == 0 ? "\n" : ",\n").utf8)
@@ -50,7 +54,10 @@ enum JSONValue: Sendable {
             Self.indent(level, into: &output)
             output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += Array("{}".utf8); return }
+            guard !members.isEmpty else {
+                output += Array("{}".utf8)
+                return
+            }
             output.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
                 output += Array((index == 0 ? "\n" : ",\n").utf8)
@@ -98,7 +105,8 @@ enum JSONValue: Sendable {
                 case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
                     replacement = ""  // U+FFFE, U+FFFF
                     width = 3
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3

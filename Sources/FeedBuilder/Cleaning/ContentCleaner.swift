@@ -35,8 +35,10 @@ public struct ContentCleaner: Sendable {
             "base", "link", "meta", "template", "title", "head",
         ] { traits[name, default: []].insert(.removed) }
         for name in ["noscript", "html", "body"] { traits[name, default: []].insert(.unwrapped) }
-        for name in ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                     "track", "wbr"] { traits[name, default: []].insert(.void) }
+        for name in [
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+            "track", "wbr",
+        ] { traits[name, default: []].insert(.void) }
         for name in [
             "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
             "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
@@ -130,8 +132,10 @@ public struct ContentCleaner: Sendable {
         }
     }
 
-    private func write(element: HTMLNode, name: UnsafeBufferPointer<UInt8>, depth: Int, links: inout LinkResolver,
-                       to output: inout HTMLOutput) {
+    private func write(
+        element: HTMLNode, name: UnsafeBufferPointer<UInt8>, depth: Int, links: inout LinkResolver,
+        to output: inout HTMLOutput
+    ) {
         // libxml2's HTML parser lower-cases element and attribute names (htmlParseHTMLName).
         let traits = Self.elementTraits.value(name) ?? []
         if traits.contains(.removed) { return }
@@ -165,8 +169,10 @@ public struct ContentCleaner: Sendable {
     }
 
     /// Writes an attribute as ` name="value"` with its value cleaned, or nothing when the attribute must go.
-    private func write(attribute name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>,
-                       links: inout LinkResolver, to output: inout HTMLOutput) {
+    private func write(
+        attribute name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>,
+        links: inout LinkResolver, to output: inout HTMLOutput
+    ) {
         if name.count >= 2 && name[0] == UInt8(ascii: "o") && name[1] == UInt8(ascii: "n") {
             // `String.hasPrefix` compares characters: a combining mark after the `n` makes another letter.
             if name.count == 2 || name[2] < 0x80 || String(decoding: name, as: UTF8.self).hasPrefix("on") { return }
@@ -256,7 +262,7 @@ public struct ContentCleaner: Sendable {
             switch byte {
             case 0x09, 0x0A, 0x0D: continue
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
                 guard length > 0 || byte >= UInt8(ascii: "A") else { return nil }
                 let lowered = byte >= UInt8(ascii: "A") ? byte | 0x20 : byte
                 if length < 8 {
@@ -284,7 +290,9 @@ public struct ContentCleaner: Sendable {
         var letters: (UInt64, UInt64) = (0, 0)
         name.withUTF8Buffer { bytes in
             for (index, byte) in bytes.enumerated() {
-                if index < 8 { letters.0 |= UInt64(byte) << (8 * UInt64(index)) } else {
+                if index < 8 {
+                    letters.0 |= UInt64(byte) << (8 * UInt64(index))
+                } else {
                     letters.1 |= UInt64(byte) << (8 * UInt64(index - 8))
                 }
             }

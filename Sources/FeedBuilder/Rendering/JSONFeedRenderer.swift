@@ -12,9 +12,12 @@ struct JSONFeedRenderer: PageRenderer {
     var separator: [UInt8] { Array(",\n".utf8) }
 
     func frame() throws(XMLWriterError) -> DocumentFrame {
-        let hubs: [JSONValue] = page.isArchive ? [] : description.hubs.map {
-            .object([(key: "type", value: .string("WebSub")), (key: "url", value: .string($0))])
-        }
+        let hubs: [JSONValue] =
+            page.isArchive
+            ? []
+            : description.hubs.map {
+                .object([(key: "type", value: .string("WebSub")), (key: "url", value: .string($0))])
+            }
         let feed = JSONValue.object(omittingEmpty: [
             "version": .string("https://jsonfeed.org/version/1.1"),
             "title": .string(description.title),

@@ -65,7 +65,10 @@ struct HTMLOutput {
         @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
         if (word &- ones &* 0x20) & ~word & highs != 0 { return true }  // a byte below 0x20
         if hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
-            || hasZero(word ^ (ones &* 0xEF)) { return true }
+            || hasZero(word ^ (ones &* 0xEF))
+        {
+            return true
+        }
         return quotes && hasZero(word ^ (ones &* 0x22))
     }
 
@@ -78,7 +81,8 @@ struct HTMLOutput {
         while index < count {
             // Most text has nothing to escape: skip it 8 bytes at a time.
             if index + 8 <= count,
-               !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), quotes: quotes) {
+                !Self.mayNeedEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), quotes: quotes)
+            {
                 index += 8
                 continue
             }

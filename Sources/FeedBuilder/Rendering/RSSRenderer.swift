@@ -89,9 +89,11 @@ struct RSSRenderer: PageRenderer {
             // Most RSS readers take only one enclosure per item (the W3C validator warns on more); Atom and
             // JSON Feed carry all of them.
             if let enclosure = entry.enclosures.first {
-                try w.emptyElement("enclosure", attributes: [
-                    "url": enclosure.url, "length": String(enclosure.length), "type": enclosure.mimeType,
-                ])
+                try w.emptyElement(
+                    "enclosure",
+                    attributes: [
+                        "url": enclosure.url, "length": String(enclosure.length), "type": enclosure.mimeType,
+                    ])
             }
             try w.endElement()
         }

@@ -64,27 +64,35 @@ extension FeedPage {
     /// `prev-archive`), so its bytes do not change either.
     static func pages(for output: FeedOutput, entryCount: Int, limit: Int?) -> [FeedPage] {
         guard let limit else {
-            return [FeedPage(format: output.format, role: .current, fileName: output.fileName, url: output.url,
-                             currentURL: output.url, previousArchiveURL: nil, isComplete: true,
-                             entryRange: 0..<entryCount)]
+            return [
+                FeedPage(
+                    format: output.format, role: .current, fileName: output.fileName, url: output.url,
+                    currentURL: output.url, previousArchiveURL: nil, isComplete: true,
+                    entryRange: 0..<entryCount)
+            ]
         }
         let archivedCount = max(0, entryCount - limit)
         let archiveCount = (archivedCount + limit - 1) / limit
         func archiveURL(_ number: Int) -> String? {
             number >= 1 ? archiveName(output.url, page: number) : nil
         }
-        var pages = [FeedPage(format: output.format, role: .current, fileName: output.fileName, url: output.url,
-                              currentURL: output.url, previousArchiveURL: archiveURL(archiveCount),
-                              isComplete: false, entryRange: 0..<min(limit, entryCount))]
+        var pages = [
+            FeedPage(
+                format: output.format, role: .current, fileName: output.fileName, url: output.url,
+                currentURL: output.url, previousArchiveURL: archiveURL(archiveCount),
+                isComplete: false, entryRange: 0..<min(limit, entryCount))
+        ]
         for number in 1...max(1, archiveCount) where number <= archiveCount {
             // Oldest-first positions (number-1)*limit ..< number*limit, mapped to newest-first indices.
             let newestFirstEnd = entryCount - (number - 1) * limit
             let newestFirstStart = entryCount - min(number * limit, archivedCount)
-            pages.append(FeedPage(format: output.format, role: .archive(number),
-                                  fileName: archiveName(output.fileName, page: number),
-                                  url: archiveName(output.url, page: number), currentURL: output.url,
-                                  previousArchiveURL: archiveURL(number - 1), isComplete: false,
-                                  entryRange: newestFirstStart..<newestFirstEnd))
+            pages.append(
+                FeedPage(
+                    format: output.format, role: .archive(number),
+                    fileName: archiveName(output.fileName, page: number),
+                    url: archiveName(output.url, page: number), currentURL: output.url,
+                    previousArchiveURL: archiveURL(number - 1), isComplete: false,
+                    entryRange: newestFirstStart..<newestFirstEnd))
         }
         return pages
     }
@@ -97,7 +105,8 @@ extension FeedPage {
         let (stem, suffix) = archiveParts(of: name)
         let prefix = stem + "-archive-"
         guard candidate.hasPrefix(prefix), candidate.hasSuffix(suffix),
-              candidate.count > prefix.count + suffix.count else { return nil }
+            candidate.count > prefix.count + suffix.count
+        else { return nil }
         let digits = candidate.dropFirst(prefix.count).dropLast(suffix.count)
         guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), digits.first != "0" else { return nil }
         return Int(digits)

@@ -15,7 +15,8 @@ public struct FeedGenerator: Sendable, Hashable {
         self.uri = uri
     }
 
-    /// Crier itself. The Pipeline may pass its own value with the project's URL once it has one.
+    /// Crier itself, with Crier's version: the one place the version is written, for the feeds and for
+    /// `crier --version` alike.
     public static let crier = FeedGenerator(name: "Crier", version: "0.1.0")
 
     /// `Crier 0.1.0`, the RSS form.

@@ -1,7 +1,7 @@
 import Foundation
 
 extension OutputLock {
-    /// Deletes the temporary files (`.NAME.tmp-XXXXXX`) that a `crier` killed in the middle of a publish left in
+    /// Deletes the temporary files (named by `AtomicFile.TemporaryName`) that a `crier` killed in the middle of a publish left in
     /// the output folder. Only called with the lock held: no live process can be writing them then. They are
     /// hidden, so never served, but each `kill -9` (or power cut) would otherwise leave one more behind.
     /// - Returns: The relative paths removed.
@@ -20,20 +20,11 @@ extension OutputLock {
                 let type = (try? FileManager.default.attributesOfItem(atPath: root + "/" + child))?[.type] as? FileAttributeType
                 if type == .typeDirectory, depth < 3, !name.hasPrefix(".") {
                     pending.append((child, depth + 1))
-                } else if type == .typeRegular, isPublisherTemporary(name) {
+                } else if type == .typeRegular, AtomicFile.TemporaryName.target(of: name) != nil {
                     if (try? FileManager.default.removeItem(atPath: root + "/" + child)) != nil { removed.append(child) }
                 }
             }
         }
         return removed
-    }
-
-    /// `.NAME.tmp-XXXXXX`: the name `mkstemp` gives the publisher's temporary files (six random characters).
-    static func isPublisherTemporary(_ name: String) -> Bool {
-        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
-            marker.lowerBound > name.index(after: name.startIndex)
-        else { return false }
-        let suffix = name[marker.upperBound...]
-        return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }

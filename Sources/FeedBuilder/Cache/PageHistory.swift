@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Platform
 
 /// Everything a page's bytes depend on, so that equal inputs mean byte-identical output.
 ///
@@ -53,9 +54,10 @@ extension PreparedFeed {
     /// page can never be recognised as unchanged.
     func inputs(of page: FeedPage, context: PageContext) -> PageInputs? {
         guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
-        return PageInputs(format: page.format, role: page.role, fileName: page.fileName, url: page.url,
-                          currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL,
-                          isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
+        return PageInputs(
+            format: page.format, role: page.role, fileName: page.fileName, url: page.url,
+            currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL,
+            isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
     }
 }
 

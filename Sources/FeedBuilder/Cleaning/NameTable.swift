@@ -64,4 +64,3 @@ struct NameTable<Value: BitwiseCopyable>: @unchecked Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 }
-
