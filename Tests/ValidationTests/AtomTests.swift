@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Validation
 
 /// Atom 1.0 behaviour that one fixture per rule does not show: entry documents, links resolved against
@@ -12,8 +13,10 @@ import Testing
 
         """
 
-    static func entry(id: String = "https://example.org/posts/first", updated: String = "2024-01-02T03:04:05Z",
-                      extra: String = "") -> String {
+    static func entry(
+        id: String = "https://example.org/posts/first", updated: String = "2024-01-02T03:04:05Z",
+        extra: String = ""
+    ) -> String {
         """
           <entry>
             <title>First post</title>
@@ -118,7 +121,8 @@ import Testing
     }
 
     @Test func registryPrefixedRelationsAreTheRegisteredOnes() {
-        let body = "  <link rel=\"http://www.iana.org/assignments/relation/self\" href=\"https://example.org/atom.xml\"/>\n"
+        let body =
+            "  <link rel=\"http://www.iana.org/assignments/relation/self\" href=\"https://example.org/atom.xml\"/>\n"
             + Self.meta + Self.entry()
         #expect(Self.rules(Self.feed(body), at: "https://example.org/atom.xml").isEmpty)
         #expect(AtomLink.isAbsoluteIRI("http://example.org/rel/comments"))
@@ -174,7 +178,8 @@ import Testing
     // MARK: - Metadata and entries
 
     @Test func metadataIsJudgedWhenTheFirstEntryStarts() {
-        let body = Self.selfLink + Self.meta.replacingOccurrences(of: "  <title>Example Notes</title>\n", with: "")
+        let body =
+            Self.selfLink + Self.meta.replacingOccurrences(of: "  <title>Example Notes</title>\n", with: "")
             + Self.entry() + "  <title>Late title</title>\n"
         let found = Self.findings(Self.feed(body))
         #expect(found.map(\.rule) == ["MissingElement", "MisplacedMetadata"])

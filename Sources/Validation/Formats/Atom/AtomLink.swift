@@ -117,7 +117,8 @@ final class AtomLink: ElementHandler {
         let value = AtomSyntax.asciiIRI(href)
         let resolved = URIReference.join(base: xmlBase, value)
         guard !walker.selfLocations.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase),
-              !walker.selfLocations.containsEquivalent(value) else { return }
+            !walker.selfLocations.containsEquivalent(value)
+        else { return }
         log(.selfDoesntMatchLocation, "the self link \"\(href.prefix(80))\" is not where this document was read from (\(walker.documentURI))")
         walker.selfLocations.insert(resolved)
     }
@@ -153,35 +154,30 @@ final class AtomLink: ElementHandler {
     /// A scheme and at least one URI character after it (RFC 3987 section 2.2 `absolute-IRI`, loosely, as
     /// the service checks it); non-ASCII characters count as IRI characters.
     static func isAbsoluteIRI(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), first.isASCII, first.properties.isAlphabetic else { return false }
-        var sawColon = false
-        var afterColon = 0
-        while let scalar = scalars.next() {
-            if !sawColon {
-                if scalar == ":" {
-                    sawColon = true
-                } else if !(scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar))) {
-                    return false
-                }
-                continue
-            }
-            guard !scalar.isASCII || isURICharacter(scalar) else { return false }
-            afterColon += 1
-        }
-        return sawColon && afterColon > 0
+        let scalars = text.unicodeScalars
+        guard let colon = scalars.firstIndex(of: ":"), let first = scalars.first, first.isASCII, first.properties.isAlphabetic
+        else { return false }
+        let scheme = scalars[..<colon].dropFirst()
+        let rest = scalars[scalars.index(after: colon)...]
+        return scheme.allSatisfy { isASCIIAlphanumeric($0) || "+-.".unicodeScalars.contains($0) }
+            && !rest.isEmpty && rest.allSatisfy { !$0.isASCII || isURICharacter($0) }
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
     }
 
     /// Characters RFC 2396 section 2 allows in a URI, `#` included.
     private static func isURICharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || ";/?:@&=+$.-_!~*'()%,#".unicodeScalars.contains(scalar)
+        isASCIIAlphanumeric(scalar) || ";/?:@&=+$.-_!~*'()%,#".unicodeScalars.contains(scalar)
     }
 
     /// The authority of a URI reference (what follows `//`), empty when it has none.
     static func authority(of reference: String) -> Substring {
         var rest = Substring(reference)
         if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains(where: { "/?#".contains($0) }),
-           let first = rest.first, first.isLetter {
+            let first = rest.first, first.isLetter
+        {
             rest = rest[rest.index(after: colon)...]
         }
         guard rest.hasPrefix("//") else { return "" }
