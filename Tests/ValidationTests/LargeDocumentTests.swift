@@ -17,10 +17,16 @@ import Validation
         for index in 0..<count {
             // An atom:entry without atom:id breaks RFC 4287 section 4.1.2.
             let id = index == broken ? "" : "<id>https://example.org/p/\(index)</id>"
+            // Each entry updated at its own second: one instant for all is DuplicateUpdated (a generator stamping them).
+            let updated = "2024-03-05T09:\(twoDigits(index / 60)):\(twoDigits(index % 60))Z"
             text += "<entry><title>Post \(index)</title>\(id)<link href=\"https://example.org/p/\(index)\"/>"
-                + "<updated>2024-03-05T09:30:00Z</updated><content type=\"html\">&lt;p&gt;Body \(index)&lt;/p&gt;</content></entry>\n"
+                + "<updated>\(updated)</updated><content type=\"html\">&lt;p&gt;Body \(index)&lt;/p&gt;</content></entry>\n"
         }
         return Array((text + "</feed>\n").utf8)
+    }
+
+    static func twoDigits(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : "\(number)"
     }
 
     static func rss(brokenAt broken: Int? = nil) -> [UInt8] {
