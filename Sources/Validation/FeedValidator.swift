@@ -22,8 +22,8 @@ public struct ValidationReport: Sendable, Hashable {
 /// How a document is validated.
 public struct ValidationOptions: Sendable {
     /// Where the document lives: relative references resolve against it, and `rel="self"` should name it.
-    /// Nil for a local file: the document's own `rel="self"` link stands in, as when the W3C service is run
-    /// on a file it fetched from there.
+    /// Nil for a local file: the document's own absolute `rel="self"` link stands in, as when the W3C service
+    /// is run on a file it fetched from there, else the file's own `file:` URL.
     public var documentURI: String?
     /// The current time, for dates in the future (`ImplausibleDate`); nil leaves that rule out, so that a
     /// report depends on the document alone.
@@ -139,7 +139,9 @@ public enum FeedValidator {
             }
             return validate(bytes: Array(data), session: session, options: options)
         }
-        let documentURI = options.documentURI ?? XMLFeedCheck.selfLink(in: first) ?? ""
+        // A local file without an absolute self link is where it is: relative references resolve against it.
+        let documentURI = options.documentURI ?? XMLFeedCheck.selfLink(in: first)
+            ?? URL(fileURLWithPath: path).standardizedFileURL.absoluteString
         var check = XMLFeedCheck(documentURI: documentURI, now: options.now, session: session)
         var piece = first
         while true {
