@@ -13,9 +13,7 @@ final class RSSGuid: FullURI {
             isPermaLink = flag == "true"
         }
         if isPermaLink {
-            // Interim until the syntax family's URI check takes a rule: it logs its own InvalidFullLink.
-            super.validate()
-            guard isValid else { return }
+            guard checkURI(rule: .invalidHttpGUID, what: "guid") else { return }
             // A tag: or urn:uuid: identifier is a fine guid but no link a reader can open.
             let lowered = value.lowercased()
             if lowered.hasPrefix("tag:") || lowered.hasPrefix("urn:uuid:") {
@@ -51,9 +49,9 @@ final class RSSEnclosure: ElementHandler {
             log(.missingAttribute, "enclosure must have a length attribute (0 when the size is not known)")
         }
         if let type = attributes["type"] {
-            // Interim until the syntax family's MIME check can be asked for a verdict: it logs InvalidMIMEType.
-            _ = type
-            validateAttribute("type", with: MIMEType())
+            if !MIMEType.isValid(type) {
+                log(.invalidMIMEAttribute, "enclosure type must be a MIME type such as audio/mpeg, not \"\(type.prefix(60))\"")
+            }
         } else {
             log(.missingAttribute, "enclosure must have a type attribute (a MIME type such as audio/mpeg)")
         }
