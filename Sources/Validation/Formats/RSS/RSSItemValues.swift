@@ -1,5 +1,5 @@
 /// `guid`: a string that identifies the item for good (RSS 2.0, "<guid> sub-element of <item>"). Unless
-/// `isPermaLink="false"`, it is also the item's permanent URL, which readers open.
+/// `isPermaLink="false"`, it is also the item's permanent URL (an absolute one), which readers open.
 final class RSSGuid: FullURI {
     override var expectedAttributes: [AttributeName]? { [AttributeName("isPermaLink")] }
 
@@ -19,10 +19,17 @@ final class RSSGuid: FullURI {
             if lowered.hasPrefix("tag:") || lowered.hasPrefix("urn:uuid:") {
                 log(.invalidPermalink, "guid \"\(value.prefix(80))\" is not a URL a reader can open; add isPermaLink=\"false\"")
             }
-        } else if value.unicodeScalars.count < 9, !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) {
+        } else if isShortNumber {
             // A short number (a database row, a counter) is likely to be reused by another feed or after a reset.
             log(.notSufficientlyUnique, "guid \"\(value)\" is a short number that may not stay unique; use a URL or a tag: URI")
         }
+    }
+
+    /// One to eight digits.
+    private var isShortNumber: Bool {
+        let scalars = value.unicodeScalars
+        return !scalars.isEmpty && scalars.count < 9
+            && scalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }
     }
 }
 
