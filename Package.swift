@@ -37,10 +37,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
+        // The C library behind small Swift facades, one per need (files, file status, the process, C memory):
+        // the only importer of Glibc, as swift-argument-parser's Utilities/Platform.swift is for its module.
+        .target(name: "Platform", swiftSettings: strictSettings),
         // The only importer of CLibXML2: writer, parser, RELAX NG, HTML parser, error capture.
-        .target(name: "XML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "XML", dependencies: ["CLibXML2", "Platform"], swiftSettings: strictSettings),
         // Pure work fanned out over all cores, results in order; used by Ingest, Validation and FeedBuilder.
-        .target(name: "Parallel", swiftSettings: strictSettings),
+        .target(name: "Parallel", dependencies: ["Platform"], swiftSettings: strictSettings),
         // Entries and feed descriptions: plain value types, no dependencies.
         .target(name: "FeedModel", swiftSettings: strictSettings),
         // Rules named like the W3C Feed Validation Service's, over parsed RSS, Atom and JSON Feed documents.
@@ -49,7 +52,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "XML", "FeedModel", "Parallel", "CCmarkGFM",
+                "XML", "FeedModel", "Parallel", "Platform", "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -58,7 +61,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Entries to validated RSS, Atom and JSON Feed bytes, archives, atomic publishing.
-        .target(name: "FeedBuilder", dependencies: ["XML", "FeedModel", "Validation", "Parallel"], swiftSettings: strictSettings),
+        .target(name: "FeedBuilder", dependencies: ["XML", "FeedModel", "Validation", "Parallel", "Platform"], swiftSettings: strictSettings),
         // One build of a site: ingest a folder, build every feed, publish. Shared by the CLI and the daemon.
         .target(
             name: "Pipeline",
@@ -68,11 +71,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The long-lived service: folder watcher, incremental regeneration, HTTP server, WebSub notifier.
+        // The long-lived service: folder watcher, incremental regeneration, HTTP server, WebSub notifier, and the
+        // wiring of `crier watch` and `crier serve` (WatchDaemon, ServeDaemon).
         .target(
             name: "Daemon",
             dependencies: [
-                "Pipeline", "FeedModel", "XML",
+                "Pipeline", "Ingest", "FeedModel", "XML", "Platform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "crier",
             dependencies: [
-                "Daemon", "Pipeline", "Validation", "Ingest", "FeedModel",
+                "Daemon", "Pipeline", "FeedBuilder", "Validation", "Ingest", "FeedModel", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -107,9 +111,12 @@ let package = Package(
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strictSettings),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "XML"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
-        .testTarget(name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML", "CrierTestHelpers"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML", "CrierTestHelpers"],
+            swiftSettings: strictSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
-        .testTarget(name: "CrierTests", dependencies: ["crier", "CrierTestHelpers"], exclude: ["readers.py", "Hostile"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CrierTests", dependencies: ["crier", "CrierTestHelpers"], exclude: ["readers.py", "Hostile"], swiftSettings: strictSettings),
     ]
 )

@@ -25,14 +25,17 @@ func measure(_ label: String, perItem items: Int, _ body: () throws -> Void) ret
     samples.sort()
     let median = samples[samples.count / 2]
     let perItem = median * 1000 / Double(max(items, 1))
-    print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
-          + String(format: "%10.1f ms %10.1f µs/article", median, perItem))
+    print(
+        label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            + String(format: "%10.1f ms %10.1f µs/article", median, perItem))
 }
 
 /// A deterministic article of the benchmark corpus's shape: front matter, ~7 paragraphs, links, emphasis.
 func article(_ index: Int) -> String {
-    let words = ["pilot", "border", "video", "report", "army", "signal", "harbour", "winter", "market", "letter",
-                 "council", "river", "engine", "garden", "station", "village", "archive", "morning", "question"]
+    let words = [
+        "pilot", "border", "video", "report", "army", "signal", "harbour", "winter", "market", "letter",
+        "council", "river", "engine", "garden", "station", "village", "archive", "morning", "question",
+    ]
     var state = UInt64(index &+ 1) &* 0x9E37_79B9_7F4A_7C15
     func next() -> Int {
         state ^= state << 13

@@ -93,7 +93,10 @@ enum CrierFuzz {
     }
 
     private static func usage(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("CrierFuzz: \(message)\nusage: CrierFuzz plaintext|frontmatter|validator|html --seconds N [--seed S] [--timeout-ms M] [--crash-file PATH] SEED_FILE...\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "CrierFuzz: \(message)\nusage: CrierFuzz plaintext|frontmatter|validator|html --seconds N [--seed S] [--timeout-ms M] [--crash-file PATH] SEED_FILE...\n"
+                    .utf8))
         exit(64)
     }
 }

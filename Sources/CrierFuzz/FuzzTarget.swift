@@ -17,11 +17,12 @@ enum FuzzTarget: String, CaseIterable {
         var description: String
     }
 
-    private static let config: SiteConfig? = try? SiteConfig(yaml: """
-        title: Fuzz
-        base_url: https://fuzz.example.com/
-        time_zone: Europe/Paris
-        """)
+    private static let config: SiteConfig? = try? SiteConfig(
+        yaml: """
+            title: Fuzz
+            base_url: https://fuzz.example.com/
+            time_zone: Europe/Paris
+            """)
 
     /// Runs one input and checks the invariants.
     func run(_ input: [UInt8]) throws(Violation) {
@@ -51,7 +52,7 @@ enum FuzzTarget: String, CaseIterable {
             for warning in warnings where warning.message.isEmpty || warning.file != path {
                 throw Violation(description: "a warning without a message or naming another file: \(warning)")
             }
-        case .skipped(let issue), .failed(let issue):
+        case .leftOut(let issue), .failed(let issue):
             if issue.message.isEmpty || issue.file != path {
                 throw Violation(description: "an issue without a message or naming another file: \(issue)")
             }

@@ -3,17 +3,18 @@
 struct Mutator {
     /// Byte strings that steer the parsers into their interesting branches: front matter fences, header keys,
     /// XML markup and entities, encodings' special bytes.
-    static let tokens: [[UInt8]] = [
-        "---\n", "...\n", "\n\n", "\r\n", "\r", ": ", "title: ", "date: ", "Date: ", "Title: ", "tags: [", "- ", "&a ", "*a",
-        "!!binary ", "{", "}", "[", "]", "\"", "'", "\\", "<", ">", "&", "&amp;", "&#0;", "&#x10FFFF;", "&bogus;",
-        "]]>", "<![CDATA[", "<!--", "-->", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", "&e;",
-        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "<script>", "javascript:", "xmlns=\"http://www.w3.org/2005/Atom\"",
-        "<item>", "</item>", "<entry>", "</entry>", "<channel>", "{\"version\":\"https://jsonfeed.org/version/1.1\"",
-        "2024-13-45", "2024-02-29T24:00:00+99:99", "9999-12-31T23:59:59-14:00", "Thu, 31 Feb 2024 25:61:61 +2500",
-    ].map { Array($0.utf8) } + [
-        [0x00], [0xFF], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-        [0x1B], [0x0B], [0x85], [0xE2, 0x80, 0xAE], [0xEF, 0xBF, 0xBE],
-    ]
+    static let tokens: [[UInt8]] =
+        [
+            "---\n", "...\n", "\n\n", "\r\n", "\r", ": ", "title: ", "date: ", "Date: ", "Title: ", "tags: [", "- ", "&a ", "*a",
+            "!!binary ", "{", "}", "[", "]", "\"", "'", "\\", "<", ">", "&", "&amp;", "&#0;", "&#x10FFFF;", "&bogus;",
+            "]]>", "<![CDATA[", "<!--", "-->", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", "&e;",
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "<script>", "javascript:", "xmlns=\"http://www.w3.org/2005/Atom\"",
+            "<item>", "</item>", "<entry>", "</entry>", "<channel>", "{\"version\":\"https://jsonfeed.org/version/1.1\"",
+            "2024-13-45", "2024-02-29T24:00:00+99:99", "9999-12-31T23:59:59-14:00", "Thu, 31 Feb 2024 25:61:61 +2500",
+        ].map { Array($0.utf8) } + [
+            [0x00], [0xFF], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0x1B], [0x0B], [0x85], [0xE2, 0x80, 0xAE], [0xEF, 0xBF, 0xBE],
+        ]
 
     var generator: SeededGenerator
     let seeds: [[UInt8]]

@@ -36,8 +36,9 @@ public struct FeedBuilder: Sendable {
             // The cache has checked the ids (it keeps the set of them), cleaned what it did not hold and
             // remembers the page plan of the previous call.
             let pages = cache.pages(for: description.outputs, entryCount: result.entries.count, limit: description.limit)
-            return PreparedFeed(description: description, generator: generator, entries: result.entries, pages: pages,
-                                entryIdentities: result.identities, cleanedCount: result.cleaned)
+            return PreparedFeed(
+                description: description, generator: generator, entries: result.entries, pages: pages,
+                entryIdentities: result.identities, cleanedCount: result.cleaned)
         }
         // Without a cache, or the cache found an id used twice: name each one, in input order.
         let duplicates = Self.duplicateIDs(in: entries)
@@ -78,7 +79,8 @@ public struct FeedBuilder: Sendable {
     /// `prepare` instead of sorted.
     public static func isNewer(_ entry: Entry, than other: Entry) -> Bool {
         // Compare instants: `Timestamp`'s `==` also compares offsets, which would leave ties unbroken.
-        let left = entry.published.secondsSinceEpoch, right = other.published.secondsSinceEpoch
+        let left = entry.published.secondsSinceEpoch
+        let right = other.published.secondsSinceEpoch
         if left != right { return left > right }
         return entry.id < other.id
     }

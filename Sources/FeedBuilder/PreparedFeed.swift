@@ -1,7 +1,7 @@
 public import FeedModel
+import Parallel
 import Validation
 import XML
-import Parallel
 
 /// A feed ready to render: entries checked, ordered newest first and cleaned, pages planned.
 public struct PreparedFeed: Sendable {
@@ -20,8 +20,10 @@ public struct PreparedFeed: Sendable {
     /// input has not changed without comparing its text.
     let entryIdentities: [UInt64]?
 
-    init(description: FeedDescription, generator: FeedGenerator, entries: [PreparedEntry], pages: [FeedPage],
-         entryIdentities: [UInt64]? = nil, cleanedCount: Int? = nil) {
+    init(
+        description: FeedDescription, generator: FeedGenerator, entries: [PreparedEntry], pages: [FeedPage],
+        entryIdentities: [UInt64]? = nil, cleanedCount: Int? = nil
+    ) {
         self.description = description
         self.generator = generator
         self.entries = entries
@@ -51,8 +53,10 @@ public struct PreparedFeed: Sendable {
     /// holds stays one window's worth instead of every body of the feed (at 50,000 entries that was 175 MB of
     /// text kept to the end, and a heap that large made every allocation slower).
     /// - Returns: each page's validation report, nil without a session.
-    func render(_ pages: [FeedPage], validatingWith session: ValidationSession?,
-                into sink: (Int, RenderedChunk) throws(PublishError) -> Void) throws(PublishError) -> [ValidationReport?] {
+    func render(
+        _ pages: [FeedPage], validatingWith session: ValidationSession?,
+        into sink: (Int, RenderedChunk) throws(PublishError) -> Void
+    ) throws(PublishError) -> [ValidationReport?] {
         guard let range = pages.first?.entryRange else { return [] }
         precondition(pages.allSatisfy { $0.entryRange == range }, "pages rendered side by side hold the same entries")
         var renderers: [any PageRenderer] = []
@@ -101,8 +105,11 @@ public struct PreparedFeed: Sendable {
                 AssembledDocumentCheck.add(fragments, to: &checks)
             }
             for (position, renderer) in renderers.enumerated() {
-                try sink(position, RenderedChunk(pieces: fragments[position], separator: renderer.separator,
-                                                 separatorFirst: windowStart > range.lowerBound))
+                try sink(
+                    position,
+                    RenderedChunk(
+                        pieces: fragments[position], separator: renderer.separator,
+                        separatorFirst: windowStart > range.lowerBound))
             }
             session?.forgetBodies()
             windowStart = windowEnd
@@ -111,7 +118,8 @@ public struct PreparedFeed: Sendable {
         return session == nil ? pages.map { _ in nil } : checks.map { $0.finish() }
     }
 
-    /// Renders a page into one byte array (tests, the daemon's in-memory serving).
+    /// Renders a page into one byte array, for tests and the micro benchmarks: publishing never holds a
+    /// whole document, it streams pages to their temp files (`render(_:into:)`).
     public func bytes(of page: FeedPage) throws(PublishError) -> [UInt8] {
         var output: [UInt8] = []
         try render(page) { chunk throws(PublishError) in output += chunk }
@@ -127,8 +135,9 @@ public struct PreparedFeed: Sendable {
             return RSSRenderer(description: description, generator: generator, page: page, newest: newest)
         case .atom:
             let needsFallbackAuthor = description.authors.isEmpty && pageEntries.contains { $0.entry.authors.isEmpty }
-            return AtomRenderer(description: description, generator: generator, page: page, newest: newest,
-                                needsFallbackAuthor: needsFallbackAuthor)
+            return AtomRenderer(
+                description: description, generator: generator, page: page, newest: newest,
+                needsFallbackAuthor: needsFallbackAuthor)
         case .json:
             return JSONFeedRenderer(description: description, page: page)
         }

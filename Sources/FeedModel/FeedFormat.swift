@@ -16,6 +16,16 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The format's name and version for people: `RSS 2.0`, `Atom 1.0`, `JSON Feed 1.1` (the versions Crier
+    /// writes), as the daemon's index page and the validator's messages show it.
+    public var displayName: String {
+        switch self {
+        case .rss: "RSS 2.0"
+        case .atom: "Atom 1.0"
+        case .json: "JSON Feed 1.1"
+        }
+    }
+
     /// The file name used when the configuration does not name one.
     public var defaultFileName: String {
         switch self {

@@ -1,10 +1,6 @@
 import Dispatch
+import Platform
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Pure per-item work on all cores, results in input order: the one place Crier fans work out to threads.
 ///
@@ -63,7 +59,7 @@ public enum Parallel {
 
 /// The number of cores to use, read once.
 enum ProcessorCount {
-    static let active = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    static let active = ProcessFacts.processorCount
 }
 
 /// A non-escaping closure made escaping only for the duration of `concurrentPerform`, which returns before

@@ -70,7 +70,8 @@ struct EntryTable {
 
     /// The first position whose entry satisfies `predicate`, which must be false then true along `values`.
     private func firstIndex(where predicate: (Entry) -> Bool) -> Int {
-        var low = 0, high = values.count
+        var low = 0
+        var high = values.count
         while low < high {
             let middle = (low + high) / 2
             if predicate(values[middle]) { high = middle } else { low = middle + 1 }

@@ -1,8 +1,8 @@
-public import Foundation
+public import FeedBuilder
 public import FeedModel
-public import Logging
-import FeedBuilder
+public import Foundation
 import Ingest
+public import Logging
 
 /// One site: a source folder of articles, its configuration, its state store and its published feeds.
 ///
@@ -22,7 +22,8 @@ public actor Site {
     private var config: SiteConfig
     private var store: StateStore
     private var entries = EntryTable()
-    private var issues: [String: IngestIssue] = [:]
+    /// Files that failed, by path; a file that failed keeps its last good entry in `entries`.
+    private var failures: [String: IngestIssue] = [:]
     private var warnings: [String: [IngestIssue]] = [:]
     /// Kept across updates: it remembers the cleaned entries and the pages it put on disk, so an update
     /// cleans only changed entries and renders and validates only the pages they are on.
@@ -34,35 +35,53 @@ public actor Site {
     ///   - source: the folder of articles.
     ///   - output: where feeds are written.
     ///   - configFile: the configuration; `crier.yml` in `source` when nil.
-    ///   - statePath: the state database; `.crier/state.sqlite` in `source` when nil.
+    ///   - statePath: the state database; `StateStore.location(forSource:)` when nil.
     public init(source: URL, output: URL, configFile: URL? = nil, statePath: URL? = nil, logger: Logger) throws(PipelineError) {
         self.source = source.standardizedFileURL
         self.outputDirectory = output.standardizedFileURL
         self.configFile = configFile
-        self.statePath = statePath ?? source.appendingPathComponent(".crier/state.sqlite")
+        self.statePath = statePath ?? StateStore.location(forSource: source)
         self.logger = logger
+        config = try Self.configuration(source: source, configFile: configFile)
+        store = try Self.openStore(at: self.statePath)
+    }
+
+    /// What the site publishes, from its configuration alone: for serving a folder built earlier, without
+    /// reading an article or opening the state store.
+    /// - Parameters:
+    ///   - source: the folder of articles.
+    ///   - configFile: the configuration; `crier.yml` in `source` when nil.
+    public static func publication(source: URL, configFile: URL? = nil) throws(PipelineError) -> SitePublication {
+        SitePublication(try configuration(source: source, configFile: configFile))
+    }
+
+    /// What the site publishes now (after any configuration reload).
+    public func publication() -> SitePublication {
+        SitePublication(config)
+    }
+
+    /// Reads the configuration of the site in `source`, which must be a folder.
+    private static func configuration(source: URL, configFile: URL?) throws(PipelineError) -> SiteConfig {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .source(path: source.path, message: "no such folder")
         }
-        config = try Self.loadConfiguration(configFile ?? source.appendingPathComponent("crier.yml"))
-        store = try Self.openStore(at: self.statePath)
+        return try loadConfiguration(configFile ?? source.appendingPathComponent("crier.yml"))
     }
 
     private static func loadConfiguration(_ file: URL) throws(PipelineError) -> SiteConfig {
         do {
             return try SiteConfig.load(from: file)
         } catch {
-            throw .configuration(String(describing: error))
+            throw .configuration(error)
         }
     }
 
     private static func openStore(at path: URL) throws(PipelineError) -> StateStore {
         do {
-            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             return try StateStore(path: path)
         } catch {
-            throw .stateStore(path: path.path, message: String(describing: error))
+            throw .stateStore(error)
         }
     }
 
@@ -71,37 +90,42 @@ public actor Site {
         config.feedDescription().outputs
     }
 
-    /// The site's title from the configuration.
-    public func title() -> String {
-        config.title
-    }
-
     /// The WebSub hubs the configuration names.
     public func hubs() -> [String] {
         config.feedDescription().hubs
     }
 
+    /// Takes the output folder's lock (see `OutputLock`), so no other `crier` writes the same feeds; hold it
+    /// for as long as this process may publish there.
+    public static func lockOutput(_ outputDirectory: URL) throws(PipelineError) -> OutputLock {
+        do {
+            return try OutputLock.acquire(outputDirectory: outputDirectory)
+        } catch {
+            throw PipelineError(error)
+        }
+    }
+
     /// Reads every article and publishes the feeds.
     ///
     /// - Parameters:
-    ///   - strict: when true, any skipped file fails the build before anything is written.
+    ///   - strict: when true, any failed file fails the build before anything is written.
     ///   - progress: called with (articles read, articles in all) while reading.
-    public func buildAll(strict: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(PipelineError) -> BuildReport {
+    public func buildAll(strict: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
-        let result = await ingester.ingestAll(progress: progress)
+        let result = ingester.ingestAll(progress: progress)
         logger.debug("phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(result.entries.count) entries")
         entries = EntryTable(paths: result.entryPaths, entries: result.entries)
-        issues = [:]
+        failures = [:]
         warnings = [:]
-        for issue in result.issues { issues[issue.file] = issue }
+        for issue in result.failed { failures[issue.file] = issue }
         for warning in result.warnings { warnings[warning.file, default: []].append(warning) }
-        if strict && !issues.isEmpty {
-            throw .strict(skipped: issues.count)
+        if strict && !failures.isEmpty {
+            throw .strict(failed: failures.count)
         }
-        var report = try publish(articlesRead: result.entries.count + result.issues.count + result.skipped.count, since: start)
-        report.leftOut = result.skipped.sorted { $0.file < $1.file }
+        var report = try publish(articlesRead: result.entries.count + result.failed.count + result.leftOut.count, since: start)
+        report.leftOut = result.leftOut.sorted { $0.file < $1.file }
         return report
     }
 
@@ -109,7 +133,7 @@ public actor Site {
     ///
     /// A path that no longer exists removes its entry (and every entry under it, for a folder). A folder that
     /// appeared has its articles read. A file that fails to parse keeps its previous entry and is reported.
-    public func update(changedPaths: Set<String>) async throws(PipelineError) -> BuildReport {
+    public func update(changedPaths: Set<String>) throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
@@ -134,14 +158,14 @@ public actor Site {
             switch ingester.ingest(relativePath: path) {
             case .entry(let entry, let fileWarnings):
                 entries[path] = entry
-                issues[path] = nil
+                failures[path] = nil
                 if !fileWarnings.isEmpty { warnings[path] = fileWarnings }
-            case .skipped:
+            case .leftOut:
                 // A draft, or a title without a body: deliberately not in the feeds.
                 entries[path] = nil
-                issues[path] = nil
+                failures[path] = nil
             case .failed(let issue):
-                issues[path] = issue
+                failures[path] = issue
                 if entries[path] != nil {
                     logger.error("\(issue) (keeping its last good version in the feeds)")
                 } else {
@@ -153,9 +177,9 @@ public actor Site {
     }
 
     /// Reads the configuration again (SIGHUP) and rebuilds everything.
-    public func reloadConfiguration() async throws(PipelineError) -> BuildReport {
-        config = try Self.loadConfiguration(configFile ?? source.appendingPathComponent("crier.yml"))
-        return try await buildAll()
+    public func reloadConfiguration() throws(PipelineError) -> BuildReport {
+        config = try Self.configuration(source: source, configFile: configFile)
+        return try buildAll()
     }
 
     /// Refuses to publish while the source folder is missing (removed, renamed, an unmounted disk): every
@@ -170,13 +194,14 @@ public actor Site {
     private func forget(pathOrFolder path: String) {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         for key in entries.paths where key == path || key.hasPrefix(prefix) { entries[key] = nil }
-        for key in issues.keys where key == path || key.hasPrefix(prefix) { issues[key] = nil }
+        for key in failures.keys where key == path || key.hasPrefix(prefix) { failures[key] = nil }
         for key in warnings.keys where key == path || key.hasPrefix(prefix) { warnings[key] = nil }
     }
 
     private func publish(articlesRead: Int, since start: ContinuousClock.Instant) throws(PipelineError) -> BuildReport {
         let description = config.feedDescription()
-        var publisher = self.publisher
+        var publisher =
+            self.publisher
             ?? FeedPublisher(description: description, outputDirectory: outputDirectory, cache: PreparedEntryCache())
         // The configuration may have been reloaded; a changed description makes every page render again.
         publisher.builder.description = description
@@ -185,11 +210,7 @@ public actor Site {
         do {
             published = try publisher.publish(entries.values)
         } catch {
-            // A full disk or a read-only folder is the output folder's problem (exit 3), not the feeds'.
-            if case .fileSystem(let path, let operation, let message) = error.reason {
-                throw .output(path: path, message: "\(operation) failed: \(message)")
-            }
-            throw .publish(String(describing: error))
+            throw PipelineError(error)
         }
         for phase in published.phases {
             logger.debug("phase \(phase.name): \(Self.formatted(phase.milliseconds)) ms")
@@ -200,7 +221,7 @@ public actor Site {
         logger.debug("phase total: \(Self.formatted(elapsed.milliseconds)) ms")
         var report = BuildReport(
             entryCount: entries.count,
-            issues: issues.keys.sorted().compactMap { issues[$0] },
+            failed: failures.keys.sorted().compactMap { failures[$0] },
             warnings: warnings.keys.sorted().flatMap { warnings[$0] ?? [] },
             written: published.written,
             unchanged: published.unchanged,

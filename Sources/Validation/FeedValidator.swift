@@ -153,17 +153,6 @@ public enum FeedValidator {
     }
 }
 
-extension FeedFormat {
-    /// The name used in messages.
-    var displayName: String {
-        switch self {
-        case .rss: "RSS"
-        case .atom: "Atom 1.0"
-        case .json: "JSON Feed"
-        }
-    }
-}
-
 extension Result {
     var success: Success? {
         if case .success(let value) = self { value } else { nil }

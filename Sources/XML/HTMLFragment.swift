@@ -1,10 +1,5 @@
 internal import CLibXML2
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// An HTML fragment parsed by libxml2, walked without making a Swift `String` per node.
 ///
@@ -37,9 +32,10 @@ public final class HTMLFragment {
         html.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: suffix.utf8)
         guard let document = try? XMLDocument(html: bytes),
-              let root = xmlDocGetRootElement(document.pointer),
-              let body = firstDescendant(of: root, named: "body"),
-              let wrapper = firstElementChild(of: body) else { return nil }
+            let root = xmlDocGetRootElement(document.pointer),
+            let body = firstDescendant(of: root, named: "body"),
+            let wrapper = firstElementChild(of: body)
+        else { return nil }
         return HTMLFragment(document: document, wrapper: HTMLNode(pointer: wrapper))
     }
 
@@ -105,7 +101,7 @@ public struct HTMLNode {
 
     static func buffer(_ string: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
         guard let string else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: string, count: strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self)))
+        return UnsafeBufferPointer(start: string, count: CMemory.length(of: string))
     }
 }
 
@@ -129,8 +125,9 @@ public struct HTMLAttributeNode {
     /// goes through `xmlNodeGetContent`, the call `XMLNode.attributes` makes, so both agree byte for byte.
     public func withValue<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let child = pointer.pointee.children, child.pointee.next == nil,
-           child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
-           let content = child.pointee.content {
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
+            let content = child.pointee.content
+        {
             return body(HTMLNode.buffer(content))
         }
         let node = UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: xmlNode.self)

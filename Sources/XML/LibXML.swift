@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Platform
 
 /// One-time setup of libxml2, shared by every entry point of this module.
 enum LibXML {
@@ -20,16 +21,10 @@ enum LibXML {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension LibXML {
     /// Frees a string libxml2 allocated. libxml2's `xmlFree` is a mutable global function pointer, which Swift 6
     /// rejects as shared state; Crier never installs custom allocators, so it is always the C library's `free`.
     static func release(_ pointer: UnsafeMutablePointer<xmlChar>) {
-        free(pointer)
+        CMemory.free(pointer)
     }
 }

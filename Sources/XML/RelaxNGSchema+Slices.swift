@@ -18,8 +18,10 @@ extension RelaxNGSchema {
     ///   - namespaceURI: its namespace, nil for none.
     ///   - parent: the element holding them (Atom's `feed`, RSS's `channel`).
     /// - Returns: true when the document is valid.
-    public func isValid(_ document: XMLDocument, repeating name: String, namespaceURI: String?, in parent: XMLNode,
-                        sliceSize: Int = 1000) -> Bool {
+    public func isValid(
+        _ document: XMLDocument, repeating name: String, namespaceURI: String?, in parent: XMLNode,
+        sliceSize: Int = 1000
+    ) -> Bool {
         var repeated: [xmlNodePtr] = []
         // The nearest earlier sibling that is not a repeated element (it stays in the tree): where each one
         // goes back. Nil means before every other child.
@@ -53,7 +55,8 @@ extension RelaxNGSchema {
 
     private static func matches(_ node: xmlNodePtr, name: String, namespaceURI: String?) -> Bool {
         guard node.pointee.type == XML_ELEMENT_NODE, let nodeName = node.pointee.name,
-              String(cString: nodeName) == name else { return false }
+            String(cString: nodeName) == name
+        else { return false }
         let href = node.pointee.ns?.pointee.href.map { String(cString: $0) }
         return href == namespaceURI
     }

@@ -29,22 +29,26 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public init(grammar: String) throws(RelaxNGSchemaError) {
         LibXML.ensureInitialized()
         let collector = DiagnosticCollector()
-        let compiled = Self.compiling.withLock { _ in CompiledGrammar(pointer: withExtendedLifetime(collector) {
-            let bytes = Array(grammar.utf8)
-            // The parser context keeps a pointer to the bytes without copying them, so the whole life of the
-            // context stays inside the closure that owns the buffer (outside it, -O frees the array first).
-            return bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { characters -> xmlRelaxNGPtr? in
-                    guard let context = xmlRelaxNGNewMemParserCtxt(characters.baseAddress, Int32(characters.count)) else {
-                        return nil
+        let compiled = Self.compiling.withLock { _ in
+            CompiledGrammar(
+                pointer: withExtendedLifetime(collector) {
+                    let bytes = Array(grammar.utf8)
+                    // The parser context keeps a pointer to the bytes without copying them, so the whole life of the
+                    // context stays inside the closure that owns the buffer (outside it, -O frees the array first).
+                    return bytes.withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { characters -> xmlRelaxNGPtr? in
+                            guard let context = xmlRelaxNGNewMemParserCtxt(characters.baseAddress, Int32(characters.count)) else {
+                                return nil
+                            }
+                            defer { xmlRelaxNGFreeParserCtxt(context) }
+                            xmlRelaxNGSetParserStructuredErrors(
+                                context, DiagnosticCollector.structuredCallback,
+                                Unmanaged.passUnretained(collector).toOpaque())
+                            return xmlRelaxNGParse(context)
+                        }
                     }
-                    defer { xmlRelaxNGFreeParserCtxt(context) }
-                    xmlRelaxNGSetParserStructuredErrors(context, DiagnosticCollector.structuredCallback,
-                                                        Unmanaged.passUnretained(collector).toOpaque())
-                    return xmlRelaxNGParse(context)
-                }
-            }
-        }) }.pointer
+                })
+        }.pointer
         guard let compiled else { throw RelaxNGSchemaError(diagnostics: collector.diagnostics) }
         schema = compiled
     }
@@ -59,13 +63,18 @@ public final class RelaxNGSchema: @unchecked Sendable {
         let result: Int32 = withExtendedLifetime(collector) {
             guard let context = xmlRelaxNGNewValidCtxt(schema) else { return -1 }
             defer { xmlRelaxNGFreeValidCtxt(context) }
-            xmlRelaxNGSetValidStructuredErrors(context, DiagnosticCollector.structuredCallback,
-                                               Unmanaged.passUnretained(collector).toOpaque())
+            xmlRelaxNGSetValidStructuredErrors(
+                context, DiagnosticCollector.structuredCallback,
+                Unmanaged.passUnretained(collector).toOpaque())
             return xmlRelaxNGValidateDoc(context, document.pointer)
         }
         if result != 0 && collector.diagnostics.isEmpty {
             return [XMLDiagnostic(severity: .error, message: "document does not match the grammar")]
         }
-        return collector.diagnostics.map { var d = $0; d.severity = .error; return d }
+        return collector.diagnostics.map {
+            var d = $0
+            d.severity = .error
+            return d
+        }
     }
 }

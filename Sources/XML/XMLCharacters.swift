@@ -36,7 +36,8 @@ public enum XMLCharacters {
                 if byte < 0x20 {
                     if byte != 0x9 && byte != 0xA && byte != 0xD { return false }
                 } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF,
-                          bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                    bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF
+                {
                     return false
                 }
                 index += 1

@@ -20,8 +20,9 @@ extension XMLDocument {
         defer { xmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = DiagnosticCollector.parserCallback
         // The same options as `init(xml:)`: no network, errors collected rather than printed, true line numbers.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
         xmlCtxtUseOptions(context, options)
         withExtendedLifetime(collector) {
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()

@@ -44,8 +44,9 @@ public final class XMLDocument {
         defer { xmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = DiagnosticCollector.parserCallback
         // BIG_LINES: without it every line past 65,535 is reported as 65,535, and large feeds go far past that.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
         let document: xmlDocPtr? = withExtendedLifetime(collector) {
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             return Self.withContiguousBytes(bytes) { base, count in
@@ -60,8 +61,9 @@ public final class XMLDocument {
         let errors = collector.diagnostics.filter { $0.severity == .error }
         guard let document, wellFormed, errors.isEmpty else {
             if let document { xmlFreeDoc(document) }
-            throw XMLParseError(diagnostics: collector.diagnostics.isEmpty
-                ? [XMLDiagnostic(severity: .error, message: "document is empty or not XML")] : collector.diagnostics)
+            throw XMLParseError(
+                diagnostics: collector.diagnostics.isEmpty
+                    ? [XMLDiagnostic(severity: .error, message: "document is empty or not XML")] : collector.diagnostics)
         }
         self.init(pointer: document, isHTML: false, diagnostics: collector.diagnostics)
     }
@@ -78,8 +80,9 @@ public final class XMLDocument {
         }
         defer { htmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = DiagnosticCollector.parserCallback
-        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let options = Int32(
+            HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         let document: htmlDocPtr? = withExtendedLifetime(collector) {
             context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
             return Self.withContiguousBytes(bytes) { base, count in
@@ -98,7 +101,8 @@ public final class XMLDocument {
         let wrapped = "<html><head><meta charset=\"utf-8\"></head><body><div>" + html + "</div></body></html>"
         let document = try XMLDocument(html: Array(wrapped.utf8))
         guard let body = document.root?.firstDescendant(named: "body"),
-              let wrapper = body.elementChildren.first else {
+            let wrapper = body.elementChildren.first
+        else {
             throw XMLParseError(diagnostics: [XMLDiagnostic(severity: .error, message: "HTML fragment has no body")])
         }
         return wrapper

@@ -21,14 +21,16 @@ public final class XMLStreamReader {
     /// Opens a file for reading. Throws when the file cannot be opened.
     public init(path: String) throws(XMLParseError) {
         LibXML.ensureInitialized()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else {
             throw XMLParseError(diagnostics: [XMLDiagnostic(severity: .error, message: "cannot open \(path)")])
         }
         self.reader = reader
-        xmlTextReaderSetStructuredErrorHandler(reader, DiagnosticCollector.structuredCallback,
-                                               Unmanaged.passUnretained(collector).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            reader, DiagnosticCollector.structuredCallback,
+            Unmanaged.passUnretained(collector).toOpaque())
     }
 
     deinit {

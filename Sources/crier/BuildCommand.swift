@@ -7,12 +7,12 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the feeds of a folder of articles once.",
-        discussion: "Bad article files are skipped with one line each; the others are published."
+        discussion: "An article file that fails, or is left out, gets one line each; the others are published."
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(help: "Fail, writing nothing, if any article file is skipped.")
+    @Flag(help: "Fail, writing nothing, if any article file fails.")
     var strict = false
 
     @OptionGroup var logging: LoggingOptions
@@ -20,7 +20,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.makeLogger(label: "crier.build")
         try await reportingErrors {
-            let lock = try OutputLock.acquire(outputDirectory: self.site.outputURL)
+            let lock = try Site.lockOutput(self.site.outputURL)
             defer { lock.release() }
             let site = try Site(
                 source: self.site.sourceURL,
@@ -38,7 +38,7 @@ struct BuildCommand: AsyncParsableCommand {
                 bar.finish()
                 throw error
             }
-            for issue in report.issues { printError("skipped \(issue)") }
+            for issue in report.failed { printError("failed \(issue)") }
             for issue in report.leftOut { printError("left out \(issue)") }
             for warning in report.warnings { printError("warning \(warning)") }
             print(report.summary)

@@ -1,9 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal and the folder is
 /// large enough for the wait to be noticeable.
@@ -16,7 +12,7 @@ final class ProgressBar: @unchecked Sendable {
     private var drawn = false
 
     /// Whether standard error is a terminal; asked once, not for every file.
-    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let isTerminal = ProcessFacts.isStandardErrorATerminal
 
     /// Redraws the bar when the percentage changed; cheap to call for every file.
     func update(done: Int, total: Int) {

@@ -1,8 +1,5 @@
 import ArgumentParser
 import Daemon
-import Foundation
-import Logging
-import Pipeline
 
 /// `crier serve`: serve an output folder's feeds over HTTP, without building.
 struct ServeCommand: AsyncParsableCommand {
@@ -20,21 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let logger = logging.makeLogger(label: "crier.serve")
-        try await reportingErrors {
-            let site = try Site(
-                source: self.site.sourceURL, output: self.site.outputURL,
-                configFile: self.site.configURL, statePath: self.site.stateURL, logger: logger
-            )
-            let server = FeedServer(
-                outputDirectory: site.outputDirectory,
-                configuration: FeedServerConfiguration(
-                    host: address.host, port: address.port, siteTitle: await site.title(),
-                    feeds: await site.publishedFeeds(), hubs: await site.hubs()
-                ),
-                logger: logger
-            )
-            try await runUntilSignalled([server], logger: logger)
-        }
+        let daemon = ServeDaemon(
+            source: site.sourceURL, output: site.outputURL, configFile: site.configURL, address: address,
+            logger: logging.makeLogger(label: "crier.serve"))
+        try await reportingErrors { try await daemon.runService() }
     }
 }

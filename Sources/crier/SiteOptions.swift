@@ -1,4 +1,5 @@
-import ArgumentParser
+public import ArgumentParser
+public import Daemon
 import Foundation
 
 /// The source, output, configuration and state options that `build`, `watch` and `serve` share.
@@ -21,23 +22,9 @@ struct SiteOptions: ParsableArguments {
     var stateURL: URL? { state.map { URL(fileURLWithPath: $0) } }
 }
 
-/// `HOST:PORT`, `:PORT` or `PORT` for `--serve` and `crier serve --address`.
-struct ListenAddress: ExpressibleByArgument {
-    var host: String
-    var port: Int
-
-    init(host: String, port: Int) {
-        self.host = host
-        self.port = port
+extension ListenAddress: ExpressibleByArgument {
+    /// `HOST:PORT`, `:PORT` or `PORT` for `--serve` and `crier serve --address`.
+    public init?(argument: String) {
+        self.init(argument)
     }
-
-    init?(argument: String) {
-        let parts = argument.split(separator: ":", omittingEmptySubsequences: false)
-        let hostPart = parts.count > 1 ? parts.dropLast().joined(separator: ":") : ""
-        guard let port = Int(parts.last ?? ""), (0...65_535).contains(port) else { return nil }
-        self.host = hostPart.isEmpty ? "127.0.0.1" : hostPart.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        self.port = port
-    }
-
-    static let defaultValue = ListenAddress(host: "127.0.0.1", port: 8080)
 }

@@ -14,8 +14,9 @@ import Testing
 
     private func addArticle(_ index: Int, size: Int, in folder: TemporaryFolder) throws {
         let body = String(repeating: "Words of article \(index). ", count: max(1, size / 24))
-        try folder.write("---\ntitle: Article \(index)\ndate: 2024-01-\(String(format: "%02d", index % 28 + 1))T10:\(String(format: "%02d", index % 60)):00Z\n---\n\n\(body)\n",
-                         to: "site/article-\(index).md")
+        try folder.write(
+            "---\ntitle: Article \(index)\ndate: 2024-01-\(String(format: "%02d", index % 28 + 1))T10:\(String(format: "%02d", index % 60)):00Z\n---\n\n\(body)\n",
+            to: "site/article-\(index).md")
     }
 
     private func build(_ source: URL, _ output: URL, state: URL) throws -> TimedProcess.Outcome {
@@ -119,13 +120,16 @@ import Testing
         // Another process holds the lock with flock(2), as a running `crier watch` would.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
+        holder.arguments = [
+            "python3", "-c",
+            """
             import fcntl, sys
             lock = open(sys.argv[1], "a")
             fcntl.flock(lock, fcntl.LOCK_EX)
             print("held", flush=True)
             sys.stdin.read()
-            """, output.appendingPathComponent(".crier.lock").path]
+            """, output.appendingPathComponent(".crier.lock").path,
+        ]
         let toHolder = Pipe()
         let fromHolder = Pipe()
         holder.standardInput = toHolder

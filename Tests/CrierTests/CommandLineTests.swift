@@ -10,19 +10,22 @@ import Testing
         return folder
     }
 
-    @Test func aBadArticleIsSkippedWithOneLineAndTheRestPublished() throws {
+    @Test func aBadArticleFailsWithOneLineAndTheRestIsPublished() throws {
         let folder = try site([
             "good.md": "---\ntitle: Good\ndate: 2024-01-01\n---\n\nFine.\n",
             "bad.md": "---\ntitle: Bad\ndate: 2024-13-45\n---\n\nBody.\n",
         ])
-        let run = try CrierBinary.run(["build", folder.url.appendingPathComponent("src").path,
-                                       "--output", folder.url.appendingPathComponent("out").path])
+        let run = try CrierBinary.run([
+            "build", folder.url.appendingPathComponent("src").path,
+            "--output", folder.url.appendingPathComponent("out").path,
+        ])
         #expect(run.status == 0, "\(run.standardError)")
         let lines = run.standardError.split(separator: "\n").filter { $0.contains("bad.md") }
         #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("failed ") == true, "says the file failed: \(lines)")
         #expect(lines.first?.contains("bad.md:3") == true, "names the line: \(lines)")
         #expect(lines.first?.contains("2024-13-45") == true)
-        #expect(run.standardOutput.contains("1 entry, 1 skipped, 3 written"))
+        #expect(run.standardOutput.contains("1 entry, 1 failed, 3 written"))
     }
 
     @Test func strictFailsWithStatusOneAndWritesNothing() throws {
@@ -68,15 +71,21 @@ import Testing
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()",
-                            output.appendingPathComponent(".crier.lock").path]
+        holder.arguments = [
+            "python3", "-c",
+            "import fcntl,sys,time; f=open(sys.argv[1],'w'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()",
+            output.appendingPathComponent(".crier.lock").path,
+        ]
         let pipe = Pipe()
         let release = Pipe()
         holder.standardOutput = pipe
         holder.standardInput = release
         try holder.run()
         // The holder keeps the lock until its standard input closes.
-        defer { try? release.fileHandleForWriting.close(); holder.waitUntilExit() }
+        defer {
+            try? release.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
         _ = pipe.fileHandleForReading.availableData  // wait until the lock is held
         let run = try CrierBinary.run(["build", folder.url.appendingPathComponent("src").path, "--output", output.path])
         #expect(run.status == 3)

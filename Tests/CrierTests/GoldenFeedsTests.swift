@@ -51,8 +51,9 @@ import Testing
         for name in try feedFiles(in: output) {
             let file = output.appendingPathComponent(name)
             let validation = try CrierBinary.run(["validate", file.path])
-            #expect(validation.status == 0 && validation.standardOutput.isEmpty,
-                    "\(name) has findings: \(validation.standardOutput)")
+            #expect(
+                validation.status == 0 && validation.standardOutput.isEmpty,
+                "\(name) has findings: \(validation.standardOutput)")
             let readers = try ReaderCheck.check(file)
             #expect(!readers.feedparserBozo, "\(name): feedparser: \(readers.feedparserError ?? "")")
             #expect(readers.feedparserEntries == 7, "\(name): feedparser saw \(readers.feedparserEntries) entries")

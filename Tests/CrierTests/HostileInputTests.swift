@@ -51,14 +51,14 @@ import Testing
             let naming = lines.filter { $0.contains(path + ":") }
             #expect(naming.count == 1, "\(path) is named by \(naming.count) lines: \(naming)")
             if let line = naming.first {
-                #expect(line.hasPrefix("skipped ") || line.hasPrefix("left out "), "not a skip line: \(line)")
+                #expect(line.hasPrefix("failed ") || line.hasPrefix("left out "), "not a failed or left-out line: \(line)")
                 let reason = line.components(separatedBy: path + ":").last ?? ""
                 #expect(reason.trimmingCharacters(in: .whitespaces).count > 10, "no reason given: \(line)")
             }
         }
         for path in expected.published {
-            let skipped = lines.filter { $0.contains(path + ":") && !$0.hasPrefix("warning ") }
-            #expect(skipped.isEmpty, "\(path) should be published: \(skipped)")
+            let reported = lines.filter { $0.contains(path + ":") && !$0.hasPrefix("warning ") }
+            #expect(reported.isEmpty, "\(path) should be published: \(reported)")
         }
         for path in expected.ignored {
             #expect(!lines.contains { $0.contains(path) }, "\(path) is not an article file yet is reported")
@@ -69,8 +69,9 @@ import Testing
         for name in feeds {
             let file = output.appendingPathComponent(name)
             let validation = try TimedProcess.crier(["validate", file.path])
-            #expect(validation.status == 0 && validation.standardOutput.isEmpty,
-                    "\(name): crier validate: \(validation.standardOutput.prefix(2000))")
+            #expect(
+                validation.status == 0 && validation.standardOutput.isEmpty,
+                "\(name): crier validate: \(validation.standardOutput.prefix(2000))")
             let readers = try ReaderCheck.check(file)
             #expect(!readers.feedparserBozo, "\(name): feedparser: \(readers.feedparserError ?? "")")
             #expect(readers.feedparserEntries == expected.published.count, "\(name): feedparser saw \(readers.feedparserEntries) entries")

@@ -8,9 +8,10 @@ import Testing
         let script = CrierBinary.packageRoot.appendingPathComponent("scripts/kill-loop.sh")
         var environment = ProcessInfo.processInfo.environment
         environment["CRIER"] = CrierBinary.url.path
-        let run = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"),
-                                        [script.path, "--iterations", "10", "--articles", "150", "--seconds", "60", "--seed", "4151"],
-                                        environment: environment)
+        let run = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            [script.path, "--iterations", "10", "--articles", "150", "--seconds", "60", "--seed", "4151"],
+            environment: environment)
         #expect(run.status == 0, "kill-loop.sh failed:\n\(run.standardOutput)\n\(run.standardError)")
         let summary = run.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
         #expect(summary == "11 passed, 0 failed", "\(run.standardOutput)")

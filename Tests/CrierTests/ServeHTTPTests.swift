@@ -1,6 +1,7 @@
 import CrierTestHelpers
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,7 +85,8 @@ import Glibc
         // 20 kB passes the HTTP parser's own limits but not the server's 16 kB one; 200 kB passes neither.
         for size in [20_000, 200_000] {
             let bigHeader = try await onOwnThread {
-                try exchange(port: port, bytes: Array("GET /atom.xml HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: size))\r\n\r\n".utf8))
+                try exchange(
+                    port: port, bytes: Array("GET /atom.xml HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: size))\r\n\r\n".utf8))
             }
             #expect(!String(decoding: bigHeader, as: UTF8.self).hasPrefix("HTTP/1.1 200"), "a \(size)-byte header is not served")
         }
@@ -93,7 +95,9 @@ import Glibc
         }
         #expect(!String(decoding: bigURL, as: UTF8.self).hasPrefix("HTTP/1.1 200"), "an oversized URL is not served")
         let afterOversized = try await rawHTTP(port: port, target: "/atom.xml")
-        #expect(afterOversized.status == 200, "still serving after oversized requests: \(afterOversized.status) \(afterOversized.text.prefix(300)) \(daemon.log)")
+        #expect(
+            afterOversized.status == 200,
+            "still serving after oversized requests: \(afterOversized.status) \(afterOversized.text.prefix(300)) \(daemon.log)")
 
         // A client that sends half a request and waits: others are served meanwhile.
         let slow = try openConnection(port: port)
@@ -126,7 +130,9 @@ import Glibc
     @Test func crierServeServesABuiltFolderAndStopsOnSIGTERM() async throws {
         let site = try WatchSite()
         try site.write("one.md", WatchSite.article("Plainly Served", date: "2024-01-01"))
-        let build = try await onOwnThread { [site] in try CrierBinary.run(["build", site.source.path, "--output", site.output.path, "--state", site.state.path]) }
+        let build = try await onOwnThread { [site] in
+            try CrierBinary.run(["build", site.source.path, "--output", site.output.path, "--state", site.state.path])
+        }
         #expect(build.status == 0, "\(build.standardError)")
         let server = try WatchProcess(
             ["serve", site.source.path, "--output", site.output.path, "--state", site.state.path, "--address", "127.0.0.1:0"],

@@ -15,7 +15,9 @@ import Testing
             let portFile = folder.url.appendingPathComponent("port")
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             // Files, not pipes, and an alarm: children of the test process may inherit a blocked SIGTERM.
-            process.arguments = ["python3", "-c", """
+            process.arguments = [
+                "python3", "-c",
+                """
                 import signal, socket, sys
                 signal.alarm(120)
                 s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
@@ -24,7 +26,8 @@ import Testing
                     connection, _ = s.accept()
                     open(sys.argv[1], "a").write("CONNECTED\\n")
                     connection.close()
-                """, log.path, portFile.path]
+                """, log.path, portFile.path,
+            ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -48,10 +51,12 @@ import Testing
     private func validate(_ text: String) throws -> (TimedProcess.Outcome, maxKB: Int) {
         let folder = try TemporaryFolder()
         try folder.write(text, to: "doc.xml")
-        let run = try TimedProcess.run(URL(fileURLWithPath: "/usr/bin/time"),
-                                       ["-f", "maxrss=%M", CrierBinary.url.path, "validate", folder.url.appendingPathComponent("doc.xml").path],
-                                       timeout: 30)
-        let kilobytes = run.standardError.components(separatedBy: "maxrss=").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? -1
+        let run = try TimedProcess.run(
+            URL(fileURLWithPath: "/usr/bin/time"),
+            ["-f", "maxrss=%M", CrierBinary.url.path, "validate", folder.url.appendingPathComponent("doc.xml").path],
+            timeout: 30)
+        let kilobytes =
+            run.standardError.components(separatedBy: "maxrss=").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? -1
         return (run, kilobytes)
     }
 
@@ -72,14 +77,16 @@ import Testing
     }
 
     @Test func deepNestingIsRefusedQuicklyInBoundedMemory() throws {
-        let deep = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        let deep =
+            "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
             + String(repeating: "<x>", count: 200_000) + String(repeating: "</x>", count: 200_000) + "</feed>\n"
         let (run, kilobytes) = try validate(deep)
         #expect(!run.timedOut && !run.signalled && run.status == 1)
         #expect(run.standardOutput.contains("error NotWellFormed") && run.standardOutput.contains("depth"), "\(run.standardOutput)")
         #expect(run.seconds < 5 && kilobytes < 200_000, "\(run.seconds) s, \(kilobytes) KB")
 
-        let json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":" + String(repeating: "[", count: 500_000)
+        let json =
+            "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":" + String(repeating: "[", count: 500_000)
             + String(repeating: "]", count: 500_000) + "}"
         let (jsonRun, jsonKB) = try validate(json)
         #expect(!jsonRun.timedOut && !jsonRun.signalled && jsonRun.status == 1, "\(jsonRun.standardOutput)")
@@ -92,7 +99,8 @@ import Testing
         #expect(listener.port > 0)
         let secret = try TemporaryFolder()
         try secret.write("CRIER-XXE-SECRET", to: "secret.txt")
-        let (fileRun, _) = try validate("""
+        let (fileRun, _) = try validate(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE rss [<!ENTITY s SYSTEM "file://\(secret.url.path)/secret.txt">
               <!ENTITY n SYSTEM "http://127.0.0.1:\(listener.port)/entity">]>
@@ -100,7 +108,8 @@ import Testing
             """)
         #expect(fileRun.status == 1, "an undefined-by-policy external entity must not validate: \(fileRun.standardOutput)")
         #expect(!fileRun.standardOutput.contains("CRIER-XXE-SECRET"))
-        let (dtdRun, _) = try validate("""
+        let (dtdRun, _) = try validate(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE rss SYSTEM "http://127.0.0.1:\(listener.port)/evil.dtd">
             <rss version="2.0"><channel><title>t</title><link>https://x.example/</link><description>d</description></channel></rss>
@@ -111,7 +120,8 @@ import Testing
         // The same through HTML ingest: an article naming a network DTD and external entities.
         let site = try TemporaryFolder()
         try site.write("title: T\nbase_url: https://t.example/\n", to: "crier.yml")
-        try site.write("""
+        try site.write(
+            """
             <!DOCTYPE html SYSTEM "http://127.0.0.1:\(listener.port)/html.dtd">
             <html><head><title>Net</title><link rel="stylesheet" href="http://127.0.0.1:\(listener.port)/s.css">
             </head><body><article><p>Text &n; <img src="http://127.0.0.1:\(listener.port)/i.png"></p></article></body></html>

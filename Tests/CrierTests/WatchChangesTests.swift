@@ -1,9 +1,10 @@
 import CrierTestHelpers
 import Foundation
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
 
 /// `crier watch` on a real folder: every way an article can be saved, moved or removed shows in all three
 /// feeds, in inotify mode and in `--poll` mode, and the result equals a fresh `crier build`.
@@ -41,7 +42,9 @@ import Testing
         #expect(await site.feedsEventually(contain: ["Foundation Atomic"]), "\(mode): Foundation atomic write")
 
         // sed -i: a sedXXXXXX temporary renamed over the file.
-        let sed = try await onOwnThread { [site] in try ProcessRunner.run(URL(fileURLWithPath: "/bin/sed"), ["-i", "s/Foundation Atomic/Sed Edited/", site.url("foundation.md").path]) }
+        let sed = try await onOwnThread { [site] in
+            try ProcessRunner.run(URL(fileURLWithPath: "/bin/sed"), ["-i", "s/Foundation Atomic/Sed Edited/", site.url("foundation.md").path])
+        }
         #expect(sed.status == 0, "\(sed.standardError)")
         #expect(await site.feedsEventually(contain: ["Sed Edited"], lack: ["Foundation Atomic"]), "\(mode): sed -i")
 

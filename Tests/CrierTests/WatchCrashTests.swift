@@ -1,10 +1,11 @@
 import CrierTestHelpers
 import Foundation
+import Synchronization
+import Testing
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Synchronization
-import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -160,7 +161,8 @@ final class FeedChecker: @unchecked Sendable {
                         state.withLock { $0.failures.append("\(name): missing") }
                         continue
                     }
-                    let parses = name.hasSuffix(".json")
+                    let parses =
+                        name.hasSuffix(".json")
                         ? (try? JSONSerialization.jsonObject(with: data)) != nil
                         : XMLParser(data: data).parse()
                     state.withLock { result in

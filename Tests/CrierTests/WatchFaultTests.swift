@@ -2,6 +2,7 @@ import CrierTestHelpers
 import Foundation
 import Synchronization
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif

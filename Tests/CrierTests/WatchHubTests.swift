@@ -8,7 +8,9 @@ import Testing
     private static let feedURLs = ["rss.xml", "atom.xml", "feed.json"].map { "https://watch.example/" + $0 }
 
     private func pings(_ hub: RecordingHub, for feedURL: String) -> Int {
-        let body = "hub.mode=publish&hub.url=" + feedURL.replacingOccurrences(of: ":", with: "%3A")
+        let body =
+            "hub.mode=publish&hub.url="
+            + feedURL.replacingOccurrences(of: ":", with: "%3A")
             .replacingOccurrences(of: "/", with: "%2F")
         return hub.requests.filter { $0.method == "POST" && $0.body == body }.count
     }
@@ -37,7 +39,8 @@ import Testing
     @Test func aHubThatHangsDoesNotDelayTheFeeds() async throws {
         let hub = try RecordingHub(silent: true)
         defer { hub.stop() }
-        let site = try WatchSite(config: WatchSite.config(title: "Hung", extra: "hubs:\n  - http://127.0.0.1:\(hub.port)/\n  - http://127.0.0.1:9/\n"))
+        let site = try WatchSite(
+            config: WatchSite.config(title: "Hung", extra: "hubs:\n  - http://127.0.0.1:\(hub.port)/\n  - http://127.0.0.1:9/\n"))
         try site.write("one.md", WatchSite.article("Hung One", date: "2024-01-01"))
         let daemon = try await site.startWatch(poll: false)
         // The hub holds every ping for its 10-second timeout; each edit must show well before that.

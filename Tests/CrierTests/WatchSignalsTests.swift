@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,8 +35,10 @@ import Glibc
         let port = try #require(await first.servingPort())
         let elsewhere = site.root.appendingPathComponent("out2")
         let second = try WatchProcess(
-            ["watch", site.source.path, "--output", elsewhere.path, "--state", site.root.appendingPathComponent("state2.sqlite").path,
-             "--serve", "127.0.0.1:\(port)"],
+            [
+                "watch", site.source.path, "--output", elsewhere.path, "--state", site.root.appendingPathComponent("state2.sqlite").path,
+                "--serve", "127.0.0.1:\(port)",
+            ],
             logFile: site.root.appendingPathComponent("second.log"))
         #expect(await second.waitForExit(seconds: 15) == 3, "\(second.log)")
         #expect(second.log.contains("Address already in use"), "\(second.log)")

@@ -84,7 +84,8 @@ final class WatchSite: @unchecked Sendable {
             let b = try Data(contentsOf: fresh.appendingPathComponent(name))
             if a != b {
                 differences.insert(name)
-                let diff = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/diff"), [output.appendingPathComponent(name).path, fresh.appendingPathComponent(name).path])
+                let diff = try? ProcessRunner.run(
+                    URL(fileURLWithPath: "/usr/bin/diff"), [output.appendingPathComponent(name).path, fresh.appendingPathComponent(name).path])
                 print("\(name) differs from a fresh build:\n\(diff?.standardOutput.prefix(3000) ?? "")")
             }
         }

@@ -11,7 +11,10 @@ struct ChangeDebouncerTests {
     func burstCoalesces() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(100), window: .seconds(10)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         for event: WatchEvent in [.changed("a.md"), .changed("a.md"), .changed("b.md"), .changed("a.md")] {
             input.yield(event)
         }
@@ -28,7 +31,10 @@ struct ChangeDebouncerTests {
     func separateBursts() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(50), window: .seconds(10)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         input.yield(.changed("one.md"))
         #expect(await recorder.wait { $0.count == 1 })
         input.yield(.changed("two.md"))
@@ -40,7 +46,10 @@ struct ChangeDebouncerTests {
     func rescanWins() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(100), window: .seconds(10)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         input.yield(.changed("a.md"))
         input.yield(.rescan)
         input.yield(.changed("b.md"))
@@ -54,7 +63,10 @@ struct ChangeDebouncerTests {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         // Events come every 20 ms, far inside the 500 ms quiet gap: only the window can end the batch.
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(500), window: .milliseconds(300)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         input.yield(.changed("settled.md"))
         let deadline = ContinuousClock.now + .seconds(20)
         var sent = 0
@@ -73,7 +85,10 @@ struct ChangeDebouncerTests {
     func singleChangeIsQuick() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(10), window: .seconds(60)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         let start = clock.now
         input.yield(.changed("saved.md"))
         #expect(await recorder.wait(timeout: .seconds(30)) { !$0.isEmpty })
@@ -86,7 +101,10 @@ struct ChangeDebouncerTests {
     func configurableSettle() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(400), window: .seconds(60)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         let start = clock.now
         input.yield(.changed("slow.md"))
         #expect(await recorder.wait { !$0.isEmpty })
@@ -97,7 +115,10 @@ struct ChangeDebouncerTests {
     func windowCapsSettle() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .seconds(60), window: .milliseconds(200)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         let start = clock.now
         input.yield(.changed("capped.md"))
         #expect(await recorder.wait(timeout: .seconds(30)) { !$0.isEmpty })
@@ -110,7 +131,10 @@ struct ChangeDebouncerTests {
     func burstsInOrder() async throws {
         let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
         let recorder = Recorder(ChangeDebouncer(settle: .milliseconds(100), window: .seconds(10)).batches(of: events))
-        defer { recorder.stop(); input.finish() }
+        defer {
+            recorder.stop()
+            input.finish()
+        }
         for round in 1...3 {
             input.yield(.changed("first-\(round).md"))
             input.yield(.changed("second-\(round).md"))

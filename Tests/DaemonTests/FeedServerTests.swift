@@ -145,11 +145,12 @@ struct FeedServerTests {
         try await withFeedServer(hubs: ["https://hub.example.net/", "https://second.example.net/hub"]) { port, _, _ in
             let reply = try await rawHTTP(port: port, target: "/feed.json")
             let links = reply.headers("Link").flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            #expect(Set(links) == [
-                "<https://hub.example.net/>; rel=\"hub\"",
-                "<https://second.example.net/hub>; rel=\"hub\"",
-                "<https://example.org/feed.json>; rel=\"self\"",
-            ])
+            #expect(
+                Set(links) == [
+                    "<https://hub.example.net/>; rel=\"hub\"",
+                    "<https://second.example.net/hub>; rel=\"hub\"",
+                    "<https://example.org/feed.json>; rel=\"self\"",
+                ])
         }
     }
 

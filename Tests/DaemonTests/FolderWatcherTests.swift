@@ -80,7 +80,13 @@ struct FolderWatcherTests {
         let outside = try TemporaryFolder()
         defer { outside.remove() }
         try outside.write("arrived.md", "from elsewhere")
-        try await withWatchedFolder(kind, setUp: { try $0.write("leaving.md", "x"); try $0.write("doomed.md", "y") }) {
+        try await withWatchedFolder(
+            kind,
+            setUp: {
+                try $0.write("leaving.md", "x")
+                try $0.write("doomed.md", "y")
+            }
+        ) {
             folder, recorder in
             try shell("mv '\(outside.path("arrived.md").path)' arrived.md", in: folder.url)
             try shell("mv leaving.md '\(outside.path("left.md").path)'", in: folder.url)
@@ -143,7 +149,13 @@ struct FolderWatcherTests {
 
     @Test("Hidden and ignored folders are not watched", arguments: WatcherKind.allCases)
     func hiddenAndIgnoredFolders(kind: WatcherKind) async throws {
-        try await withWatchedFolder(kind, ignoring: ["public"], setUp: { try $0.makeFolder(".git"); try $0.makeFolder("public") }) {
+        try await withWatchedFolder(
+            kind, ignoring: ["public"],
+            setUp: {
+                try $0.makeFolder(".git")
+                try $0.makeFolder("public")
+            }
+        ) {
             folder, recorder in
             try folder.write(".git/index", "i")
             try folder.write("public/atom.xml", "<feed/>")

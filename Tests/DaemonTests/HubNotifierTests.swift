@@ -28,16 +28,21 @@ struct HubNotifierTests {
     func everyHubEveryFeed() async throws {
         let first = try RecordingHub()
         let second = try RecordingHub(statuses: [202])
-        defer { first.stop(); second.stop() }
+        defer {
+            first.stop()
+            second.stop()
+        }
         let notifier = HubNotifier(policy: fast, logger: quietLogger)
-        notifier.publish(["https://example.org/atom.xml", "https://example.org/rss.xml"],
-                         to: ["http://127.0.0.1:\(first.port)/", "http://127.0.0.1:\(second.port)/"])
+        notifier.publish(
+            ["https://example.org/atom.xml", "https://example.org/rss.xml"],
+            to: ["http://127.0.0.1:\(first.port)/", "http://127.0.0.1:\(second.port)/"])
         await notifier.waitUntilIdle()
         for hub in [first, second] {
-            #expect(Set(hub.requests.map(\.body)) == [
-                "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Fatom.xml",
-                "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Frss.xml",
-            ])
+            #expect(
+                Set(hub.requests.map(\.body)) == [
+                    "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Fatom.xml",
+                    "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Frss.xml",
+                ])
         }
     }
 
@@ -58,7 +63,10 @@ struct HubNotifierTests {
     func boundedAttempts() async throws {
         let down = try RecordingHub(statuses: [500])
         let refusing = try RecordingHub(statuses: [400])
-        defer { down.stop(); refusing.stop() }
+        defer {
+            down.stop()
+            refusing.stop()
+        }
         let notifier = HubNotifier(policy: fast, logger: quietLogger)
         notifier.publish(["https://example.org/atom.xml"], to: ["http://127.0.0.1:\(down.port)/", "http://127.0.0.1:\(refusing.port)/"])
         await notifier.waitUntilIdle()

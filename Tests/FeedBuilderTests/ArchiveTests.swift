@@ -22,8 +22,11 @@ import XML
     @Test func pagesCountFromTheOldestEntry() throws {
         let feed = try feed(25, formats: [.atom])
         #expect(feed.pages.map(\.fileName) == ["atom.xml", "atom-archive-1.xml", "atom-archive-2.xml"])
-        #expect(feed.pages.map(\.url) == ["https://example.org/atom.xml", "https://example.org/atom-archive-1.xml",
-                                          "https://example.org/atom-archive-2.xml"])
+        #expect(
+            feed.pages.map(\.url) == [
+                "https://example.org/atom.xml", "https://example.org/atom-archive-1.xml",
+                "https://example.org/atom-archive-2.xml",
+            ])
         #expect(try ids(in: feed.pages[0], of: feed) == Array((16...25).reversed()))
         #expect(try ids(in: feed.pages[1], of: feed) == Array((1...10).reversed()))
         #expect(try ids(in: feed.pages[2], of: feed) == Array((11...15).reversed()))
@@ -109,9 +112,11 @@ import XML
     }
 
     @Test func archiveNamesGoBeforeTheExtension() throws {
-        let description = FeedDescription(title: "t", homePageURL: "https://e.org/", outputs: [
-            FeedOutput(format: .atom, fileName: "feeds/all", url: "https://e.org/feeds/all?x=1"),
-        ], limit: 1)
+        let description = FeedDescription(
+            title: "t", homePageURL: "https://e.org/",
+            outputs: [
+                FeedOutput(format: .atom, fileName: "feeds/all", url: "https://e.org/feeds/all?x=1")
+            ], limit: 1)
         let feed = try FeedBuilder(description: description).prepare(Fixtures.entries(2))
         #expect(feed.pages.map(\.fileName) == ["feeds/all", "feeds/all-archive-1"])
         #expect(feed.pages.map(\.url) == ["https://e.org/feeds/all?x=1", "https://e.org/feeds/all-archive-1?x=1"])

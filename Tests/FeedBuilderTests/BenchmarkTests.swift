@@ -10,7 +10,8 @@ struct BenchmarkTests {
     static func body(_ n: Int) -> String {
         var html = "<h2>Section \(n)</h2>"
         while html.utf8.count < 3000 {
-            html += "<p>Paragraph with <a href=\"../\(n)/notes\">a relative link</a>, <em>emphasis</em>, "
+            html +=
+                "<p>Paragraph with <a href=\"../\(n)/notes\">a relative link</a>, <em>emphasis</em>, "
                 + "an entity&nbsp;or two &mdash; and <img src=\"img/\(n).png\" alt=\"figure\" onclick=\"x()\">.</p>\n"
         }
         return html

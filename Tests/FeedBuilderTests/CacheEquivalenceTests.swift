@@ -1,8 +1,8 @@
+import CrierTestHelpers
 import FeedBuilder
 import FeedModel
 import Foundation
 import Testing
-import CrierTestHelpers
 
 /// A `PreparedEntryCache` patches its last result in place (one merge of the ordered lists) and keeps the
 /// set of ids and the page plan; these tests hold every result to a fresh `prepare` without a cache, over
@@ -38,8 +38,9 @@ import CrierTestHelpers
     }
 
     static func entry(_ n: Int, id: String, body: String, instant: Int64, offset: Int = 3600) -> Entry {
-        Entry(id: id, title: "Entry \(n)", link: "https://example.org/\(n)/",
-              published: Timestamp(secondsSinceEpoch: instant, utcOffsetSeconds: offset), contentHTML: body)
+        Entry(
+            id: id, title: "Entry \(n)", link: "https://example.org/\(n)/",
+            published: Timestamp(secondsSinceEpoch: instant, utcOffsetSeconds: offset), contentHTML: body)
     }
 
     /// One random step: a few edits of the list (sometimes many, to take the rebuild path), possibly
@@ -85,8 +86,11 @@ import CrierTestHelpers
             FeedBuilder(description: Fixtures.description(limit: 7), cleaner: ContentCleaner(textLimit: 40)),
             FeedBuilder(description: Fixtures.description(formats: [.atom], limit: 3)),
         ]
-        var entries = (0..<30).map { Self.entry($0, id: Self.ids[$0 % Self.ids.count] + "\($0)", body: Self.bodies[$0 % Self.bodies.count],
-                                           instant: Self.instants[$0 % Self.instants.count]) }
+        var entries = (0..<30).map {
+            Self.entry(
+                $0, id: Self.ids[$0 % Self.ids.count] + "\($0)", body: Self.bodies[$0 % Self.bodies.count],
+                instant: Self.instants[$0 % Self.instants.count])
+        }
         var next = 100
         var builder = builders[0]
         // What the cache holds: the entries of the last prepare that succeeded with it.
@@ -166,10 +170,13 @@ import CrierTestHelpers
             description.outputs = [FeedOutput(format: .atom, fileName: name, url: Fixtures.home + name)]
             return description
         }
-        let composed = "caf\u{E9}.xml", decomposed = "cafe\u{301}.xml"
+        let composed = "caf\u{E9}.xml"
+        let decomposed = "cafe\u{301}.xml"
         _ = try FeedBuilder(description: description(composed)).prepare(entries, cache: cache)
         let feed = try FeedBuilder(description: description(decomposed)).prepare(entries, cache: cache)
-        #expect(feed.pages.map { Array($0.fileName.utf8) } == [decomposed, "cafe\u{301}-archive-1.xml", "cafe\u{301}-archive-2.xml"].map { Array($0.utf8) })
+        #expect(
+            feed.pages.map { Array($0.fileName.utf8) }
+                == [decomposed, "cafe\u{301}-archive-1.xml", "cafe\u{301}-archive-2.xml"].map { Array($0.utf8) })
         #expect(feed.pages.map { Array($0.url.utf8) } == feed.pages.map { Array((Fixtures.home + $0.fileName).utf8) })
         // Fewer entries: the plan is made again.
         let fewer = try FeedBuilder(description: description(decomposed)).prepare(Array(entries.prefix(4)), cache: cache)

@@ -1,7 +1,8 @@
-@testable import FeedBuilder
+import CrierTestHelpers
 import Foundation
 import Testing
-import CrierTestHelpers
+
+@testable import FeedBuilder
 
 /// The byte-level cleaner gives exactly what the `String`-per-node cleaner gave (`ReferenceCleaner`), on
 /// ordinary and hostile bodies, against simple and odd bases, for every text limit the code path depends on.
@@ -18,10 +19,12 @@ import CrierTestHelpers
         for limit in [400, 7, 0] {
             let fast = ContentCleaner(textLimit: limit).clean(html, baseURL: base)
             let slow = ReferenceCleaner(textLimit: limit).clean(html, baseURL: base)
-            #expect(Array(fast.html.utf8) == Array(slow.html.utf8), "html differs for \(html.debugDescription) at \(base)",
-                    sourceLocation: sourceLocation)
-            #expect(Array(fast.plainText.utf8) == Array(slow.plainText.utf8),
-                    "text differs for \(html.debugDescription) at \(base), limit \(limit)", sourceLocation: sourceLocation)
+            #expect(
+                Array(fast.html.utf8) == Array(slow.html.utf8), "html differs for \(html.debugDescription) at \(base)",
+                sourceLocation: sourceLocation)
+            #expect(
+                Array(fast.plainText.utf8) == Array(slow.plainText.utf8),
+                "text differs for \(html.debugDescription) at \(base), limit \(limit)", sourceLocation: sourceLocation)
         }
     }
 
@@ -82,25 +85,34 @@ import CrierTestHelpers
         var generator = SeededGenerator(seed: 7)
         let alphabet = Array("abcdefgh &<>\"'\u{1}\u{1F}\t\n\r\u{FFFE}\u{FFFF}\u{FFFD}\u{EFFF}é😀\u{A0}")
         for _ in 0..<400 {
-            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator)!
-            })
+            let text = String(
+                (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                })
             #expect(ContentCleaner.escapedText(text) == ReferenceCleaner.escapedText(text), "\(text.debugDescription)")
             let escapedAttribute = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
             Self.check("<p title=\"\(escapedAttribute)\">\(escapedAttribute)</p>", Self.bases[0])
         }
     }
 
-    static let tags = ["p", "a", "em", "strong", "div", "span", "img", "br", "script", "style", "noscript", "li", "ul",
-                       "blockquote", "figcaption", "table", "td", "iframe", "object", "pre", "code", "video", "source",
-                       "P", "IMG", "Body", "html", "head", "title", "svg", "x-y", "form", "input", "h1"]
-    static let attributeNames = ["href", "src", "srcset", "style", "onclick", "ONLOAD", "title", "class", "poster",
-                                 "cite", "data", "action", "xlink:href", "longdesc", "background", "formaction", "alt"]
-    static let urls = ["/a/b/", "img/x.png", "../up", "./x", "#frag", "?q=1", "//host/x", "https://e.example/p",
-                       "javascript:x", " java\tscript:y", "data:image/png,x", "data:text/html,x", "mailto:a@b",
-                       "a b", "%20", "ü", "x:y", "", " ", "/", "a/../b", "a?x#y#z", "a.png 1x, b.png 2x", "expression(x)"]
-    static let texts = ["word", " ", "\n", "\t", "&amp;", "&nbsp;", "&lt;", "&quot;", "&#0;", "&#x1F600;", "é", "😀",
-                        "\u{1}", "\u{FFFE}", "\u{A0}", "\u{2003}", "e\u{301}", "]]>", "\"", "'", ">", "<", "&", "\r\n"]
+    static let tags = [
+        "p", "a", "em", "strong", "div", "span", "img", "br", "script", "style", "noscript", "li", "ul",
+        "blockquote", "figcaption", "table", "td", "iframe", "object", "pre", "code", "video", "source",
+        "P", "IMG", "Body", "html", "head", "title", "svg", "x-y", "form", "input", "h1",
+    ]
+    static let attributeNames = [
+        "href", "src", "srcset", "style", "onclick", "ONLOAD", "title", "class", "poster",
+        "cite", "data", "action", "xlink:href", "longdesc", "background", "formaction", "alt",
+    ]
+    static let urls = [
+        "/a/b/", "img/x.png", "../up", "./x", "#frag", "?q=1", "//host/x", "https://e.example/p",
+        "javascript:x", " java\tscript:y", "data:image/png,x", "data:text/html,x", "mailto:a@b",
+        "a b", "%20", "ü", "x:y", "", " ", "/", "a/../b", "a?x#y#z", "a.png 1x, b.png 2x", "expression(x)",
+    ]
+    static let texts = [
+        "word", " ", "\n", "\t", "&amp;", "&nbsp;", "&lt;", "&quot;", "&#0;", "&#x1F600;", "é", "😀",
+        "\u{1}", "\u{FFFE}", "\u{A0}", "\u{2003}", "e\u{301}", "]]>", "\"", "'", ">", "<", "&", "\r\n",
+    ]
 
     static func randomBody(_ generator: inout SeededGenerator) -> String {
         var body = ""
@@ -112,8 +124,10 @@ import CrierTestHelpers
                 var attributes = ""
                 for _ in 0..<Int.random(in: 0...3, using: &generator) {
                     let name = attributeNames.randomElement(using: &generator)!
-                    let value = Bool.random(using: &generator) ? urls.randomElement(using: &generator)!
-                                                               : texts.randomElement(using: &generator)!
+                    let value =
+                        Bool.random(using: &generator)
+                        ? urls.randomElement(using: &generator)!
+                        : texts.randomElement(using: &generator)!
                     let quote = ["\"", "'", ""].randomElement(using: &generator)!
                     attributes += " \(name)=\(quote)\(value)\(quote)"
                 }

@@ -29,15 +29,22 @@ import XML
 
     /// The deepest nesting of tags in HTML without void elements, and the depth at the end (0 when balanced).
     static func depth(of html: String) -> (deepest: Int, final: Int) {
-        var depth = 0, deepest = 0
+        var depth = 0
+        var deepest = 0
         for part in html.split(separator: "<") where part.first?.isLetter == true || part.first == "/" {
-            if part.hasPrefix("/") { depth -= 1 } else { depth += 1; deepest = max(deepest, depth) }
+            if part.hasPrefix("/") {
+                depth -= 1
+            } else {
+                depth += 1
+                deepest = max(deepest, depth)
+            }
         }
         return (deepest, depth)
     }
 
     @Test func relativeURLsBecomeAbsolute() {
-        let html = clean("""
+        let html = clean(
+            """
             <a href="../other/">x</a><img src="img/a.png" srcset="a-1x.png 1x, /b-2x.png 2x">\
             <video poster="p.jpg" src="//cdn.example.net/v.mp4"></video><a href="#top">t</a>\
             <a href="https://else.example/">e</a><a href="mailto:me@example.org">m</a>
@@ -55,15 +62,18 @@ import XML
     /// A stray </div> closes libxml2's wrapper around the body early; the text after it is still published
     /// (it used to be dropped) and its active content still removed.
     @Test func textAfterAStrayClosingTagIsKept() {
-        let cleaned = cleaner.clean("<p>one</p></div><p>two <a href=\"/x\">link</a></p><script>x()</script>",
-                                    baseURL: "https://example.org/posts/a/").html
+        let cleaned = cleaner.clean(
+            "<p>one</p></div><p>two <a href=\"/x\">link</a></p><script>x()</script>",
+            baseURL: "https://example.org/posts/a/"
+        ).html
         #expect(cleaned.contains("two"))
         #expect(cleaned.contains("https://example.org/x"))
         #expect(!cleaned.contains("script"))
     }
 
     @Test func activeContentIsRemoved() {
-        let html = clean("""
+        let html = clean(
+            """
             <p onclick="steal()" onmouseover="x()">keep</p><script>alert(1)</script><iframe src="https://x/"></iframe>\
             <object data="x.swf"><embed src="x.swf"></object><style>body{}</style>\
             <form action="/go"><input name="q"><button>Go</button></form><p>after</p>
@@ -72,12 +82,14 @@ import XML
     }
 
     @Test func upperCaseMarkupIsCaughtToo() {
-        #expect(clean("<P ONCLICK=\"x()\"><SCRIPT>x()</SCRIPT><A HREF=\"JAVASCRIPT:x()\">a</A><IMG SRC=\"b.png\"></P>")
-            == "<p><a>a</a><img src=\"https://example.org/blog/post/b.png\"></p>")
+        #expect(
+            clean("<P ONCLICK=\"x()\"><SCRIPT>x()</SCRIPT><A HREF=\"JAVASCRIPT:x()\">a</A><IMG SRC=\"b.png\"></P>")
+                == "<p><a>a</a><img src=\"https://example.org/blog/post/b.png\"></p>")
     }
 
     @Test func dangerousURLSchemesAreRemoved() {
-        let html = clean("""
+        let html = clean(
+            """
             <a href="javascript:alert(1)">a</a><a href=" JaVa&#x09;Script:alert(1)">b</a>\
             <a href="vbscript:msgbox">c</a><a href="data:text/html;base64,PHNjcmlwdD4=">d</a>\
             <img src="data:image/png;base64,iVBORw0KGgo="><img src="data:text/html,<script>">

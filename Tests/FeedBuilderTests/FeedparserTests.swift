@@ -52,8 +52,9 @@ import Testing
 
     func entries() -> [Entry] {
         var entries = Fixtures.entries(12)
-        entries[11] = Fixtures.entry(12, html: "<p>Caf&eacute; &amp; ]]&gt; <a href=\"rel/\">x</a><script>bad()</script></p>",
-                                     title: "Café & \"quotes\" ]]> <tags>")
+        entries[11] = Fixtures.entry(
+            12, html: "<p>Caf&eacute; &amp; ]]&gt; <a href=\"rel/\">x</a><script>bad()</script></p>",
+            title: "Café & \"quotes\" ]]> <tags>")
         return entries
     }
 

@@ -30,8 +30,10 @@ enum Fixtures {
     }
 
     /// Entry `n` is published `n` days after 2024-01-01 09:30 +01:00.
-    static func entry(_ n: Int, html: String? = nil, title: String? = nil, authors: [Person] = [],
-                      summary: String? = nil, tags: [String] = ["swift", "feeds"]) -> Entry {
+    static func entry(
+        _ n: Int, html: String? = nil, title: String? = nil, authors: [Person] = [],
+        summary: String? = nil, tags: [String] = ["swift", "feeds"]
+    ) -> Entry {
         let published = Timestamp(CivilTime(year: 2024, month: 1, day: 1, hour: 9, minute: 30), utcOffsetSeconds: 3600)
         let date = Timestamp(secondsSinceEpoch: published.secondsSinceEpoch + Int64(n) * 86_400, utcOffsetSeconds: 3600)
         return Entry(

@@ -73,8 +73,9 @@ import Testing
         #expect(archived.cleaned == 1)
         #expect(archived.rendered == names(["-archive-1"]))
         #expect(archived.written == names(["-archive-1"]))
-        #expect(try String(contentsOf: directory.appendingPathComponent("atom-archive-1.xml"), encoding: .utf8)
-            .contains("Entry 5, edited"))
+        #expect(
+            try String(contentsOf: directory.appendingPathComponent("atom-archive-1.xml"), encoding: .utf8)
+                .contains("Entry 5, edited"))
 
         entries[34].contentHTML = "<p>The newest entry, edited.</p>"
         #expect(try publisher.publish(entries).rendered == names([""]))

@@ -1,7 +1,8 @@
-@testable import FeedBuilder
+import CrierTestHelpers
 import Foundation
 import Testing
-import CrierTestHelpers
+
+@testable import FeedBuilder
 
 /// The string join `LinkResolver` uses for plain links gives exactly Foundation's resolution, and every
 /// other link still goes to Foundation.
@@ -23,9 +24,11 @@ import CrierTestHelpers
         var generator = SeededGenerator(seed: 41)
         let alphabet = Array("ab/.?#:@-_~%!$&'()*+,;= ü")
         for _ in 0..<400 {
-            references.append(String((0..<Int.random(in: 1...9, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator)!
-            }))
+            references.append(
+                String(
+                    (0..<Int.random(in: 1...9, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator)!
+                    }))
         }
         return references
     }()
@@ -41,7 +44,8 @@ import CrierTestHelpers
             let resolved = bytes.withUnsafeMutableBufferPointer { resolver.resolve(UnsafeBufferPointer($0)) }
             #expect(String(decoding: resolved, as: UTF8.self) == expected, "\(reference) against \(base)")
             if let simple = LinkResolver.simpleBase(of: base),
-               bytes.withUnsafeMutableBufferPointer({ LinkResolver.join(UnsafeBufferPointer($0), to: simple) }) != nil {
+                bytes.withUnsafeMutableBufferPointer({ LinkResolver.join(UnsafeBufferPointer($0), to: simple) }) != nil
+            {
                 joined += 1
             }
         }
@@ -52,8 +56,10 @@ import CrierTestHelpers
     }
 
     @Test func oddBasesAreLeftToFoundation() {
-        for base in ["https://EXAMPLE.org/a/", "https://example.org/a/./b/", "https://example.org/dir/page?x=1#frag",
-                     "https://user@example.org/p/", "https://example.org/a%20b/", "not a url", "", "https://example.org"] {
+        for base in [
+            "https://EXAMPLE.org/a/", "https://example.org/a/./b/", "https://example.org/dir/page?x=1#frag",
+            "https://user@example.org/p/", "https://example.org/a%20b/", "not a url", "", "https://example.org",
+        ] {
             #expect(LinkResolver.simpleBase(of: base) == nil, "\(base)")
         }
     }

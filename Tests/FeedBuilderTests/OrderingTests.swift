@@ -43,7 +43,8 @@ import XML
             _ = try FeedBuilder(description: Fixtures.description()).prepare([Fixtures.entry(1), twin, Fixtures.entry(3)])
             Issue.record("duplicate ids were accepted")
         } catch {
-            #expect(error.reason == .duplicateIDs([DuplicateID(id: "tag:example.org,2024:entry-1", firstTitle: "Entry 1", secondTitle: "Second copy")]))
+            #expect(
+                error.reason == .duplicateIDs([DuplicateID(id: "tag:example.org,2024:entry-1", firstTitle: "Entry 1", secondTitle: "Second copy")]))
             #expect(error.description.contains("tag:example.org,2024:entry-1"))
             #expect(error.description.contains("\"Entry 1\"") && error.description.contains("\"Second copy\""))
         }

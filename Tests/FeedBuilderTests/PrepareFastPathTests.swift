@@ -1,8 +1,8 @@
+import CrierTestHelpers
 import FeedBuilder
 import FeedModel
 import Foundation
 import Testing
-import CrierTestHelpers
 
 /// `prepare` orders entries by sorting small keys and checks ids with a set before building its error
 /// report; these tests hold both to the straightforward definitions on varied and hostile inputs.
@@ -17,7 +17,8 @@ import CrierTestHelpers
     /// The order `prepare` promises, written the plain way: newest instant first, equal instants by id.
     static func referenceOrder(_ entries: [Entry]) -> [String] {
         entries.sorted { lhs, rhs in
-            let left = lhs.published.secondsSinceEpoch, right = rhs.published.secondsSinceEpoch
+            let left = lhs.published.secondsSinceEpoch
+            let right = rhs.published.secondsSinceEpoch
             if left != right { return left > right }
             return lhs.id < rhs.id
         }.map(\.id)
@@ -31,8 +32,9 @@ import CrierTestHelpers
         return (0..<count).map { n in
             let id = n < hostileIDs.count ? hostileIDs[n] : "id-\(random.next() % 1_000_000)-\(n)"
             let offset = [0, 3600, -18_000, 50_400][Int(random.next() % 4)]
-            let published = Timestamp(secondsSinceEpoch: instants[Int(random.next() % UInt64(instants.count))],
-                                      utcOffsetSeconds: offset)
+            let published = Timestamp(
+                secondsSinceEpoch: instants[Int(random.next() % UInt64(instants.count))],
+                utcOffsetSeconds: offset)
             return Entry(id: id, title: "T\(n)", link: "https://example.org/\(n)", published: published, contentHTML: "")
         }
     }

@@ -65,9 +65,11 @@ import Validation
         // A validator that rejects Atom documents: the RSS file, though valid, must not be replaced either.
         publisher.validate = { bytes in
             let isAtom = String(decoding: bytes.prefix(200), as: UTF8.self).contains("<feed")
-            return ValidationReport(format: isAtom ? .atom : .rss, findings: isAtom
-                ? [Finding(severity: .error, rule: "MissingElement", line: 2, column: 1, message: "missing thing")]
-                : [Finding(severity: .warning, rule: "SomeWarning", line: 3, message: "hm")])
+            return ValidationReport(
+                format: isAtom ? .atom : .rss,
+                findings: isAtom
+                    ? [Finding(severity: .error, rule: "MissingElement", line: 2, column: 1, message: "missing thing")]
+                    : [Finding(severity: .warning, rule: "SomeWarning", line: 3, message: "hm")])
         }
         do {
             _ = try publisher.publish(Fixtures.entries(5))
@@ -101,8 +103,11 @@ import Validation
         defer { try? fileManager.removeItem(at: directory) }
         let publisher = FeedPublisher(description: Fixtures.description(formats: [.rss, .atom], limit: 10), outputDirectory: directory)
         let first = try publisher.publish(Fixtures.entries(25))
-        #expect(first.written == ["atom-archive-1.xml", "atom-archive-2.xml", "atom.xml",
-                                  "rss-archive-1.xml", "rss-archive-2.xml", "rss.xml"])
+        #expect(
+            first.written == [
+                "atom-archive-1.xml", "atom-archive-2.xml", "atom.xml",
+                "rss-archive-1.xml", "rss-archive-2.xml", "rss.xml",
+            ])
         // Files that only look similar are not ours.
         for name in ["atom-archive-x.xml", "atom-archive-02.xml", "notes-archive-3.xml", "atom-archive-7.json"] {
             try Data("keep".utf8).write(to: directory.appendingPathComponent(name))
@@ -110,10 +115,11 @@ import Validation
         let second = try publisher.publish(Fixtures.entries(12))
         #expect(second.removed == ["atom-archive-2.xml", "rss-archive-2.xml"])
         #expect(second.written == ["atom-archive-1.xml", "atom.xml", "rss-archive-1.xml", "rss.xml"])
-        #expect(try Fixtures.fileNames(in: directory) == [
-            "atom-archive-02.xml", "atom-archive-1.xml", "atom-archive-7.json", "atom-archive-x.xml", "atom.xml",
-            "notes-archive-3.xml", "rss-archive-1.xml", "rss.xml",
-        ])
+        #expect(
+            try Fixtures.fileNames(in: directory) == [
+                "atom-archive-02.xml", "atom-archive-1.xml", "atom-archive-7.json", "atom-archive-x.xml", "atom.xml",
+                "notes-archive-3.xml", "rss-archive-1.xml", "rss.xml",
+            ])
     }
 
     @Test func fullArchivePageIsUnchangedOnDiskWhenEntriesArrive() throws {

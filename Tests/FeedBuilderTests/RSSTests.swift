@@ -42,8 +42,9 @@ import XML
         #expect(item.text(of: "title") == "Entry 2")
         #expect(item.text(of: "link") == "https://example.org/posts/2/")
         #expect(item.text(of: "description") == "Body of entry 2 with a link.")
-        #expect(item.text(of: "encoded", namespaceURI: content)
-            == "<p>Body of entry 2 with <a href=\"https://example.org/posts/1/\">a link</a>.</p>")
+        #expect(
+            item.text(of: "encoded", namespaceURI: content)
+                == "<p>Body of entry 2 with <a href=\"https://example.org/posts/1/\">a link</a>.</p>")
         // The entry has no authors, so the feed's are credited; `author` needs the email form.
         #expect(item.elements(named: "creator", namespaceURI: dc).map(\.textContent) == ["Ada Lovelace"])
         #expect(item.text(of: "author") == "ada@example.org (Ada Lovelace)")

@@ -190,7 +190,8 @@ struct ReferenceCleaner: Sendable {
         for candidate in value.split(separator: ",") {
             let parts = candidate.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
             guard let first = parts.first,
-                  let url = safeURL(String(first), base: base, allowsImageData: true) else { continue }
+                let url = safeURL(String(first), base: base, allowsImageData: true)
+            else { continue }
             candidates.append(([url] + parts.dropFirst().map(String.init)).joined(separator: " "))
         }
         return candidates.joined(separator: ", ")
@@ -219,7 +220,6 @@ struct ReferenceCleaner: Sendable {
         return output.htmlString
     }
 }
-
 
 /// The output of `ContentCleaner`: HTML as UTF-8 bytes plus the start of the plain text.
 ///
@@ -304,7 +304,8 @@ struct ReferenceHTMLOutput {
         guard textCharacters <= textLimit else { return }
         for scalar in string.unicodeScalars {
             // ASCII first: a Unicode property lookup per character costs more than the rest of the loop.
-            let isWhitespace = scalar.isASCII
+            let isWhitespace =
+                scalar.isASCII
                 ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{C}"
                 : scalar.properties.isWhitespace
             if isWhitespace {

@@ -47,9 +47,10 @@ import XML
     }
 
     static func entry(content: String, summary: String?, selfContained: Bool) -> Entry {
-        Entry(id: "tag:example.org,2024:a", title: "A", link: "https://example.org/a/",
-              published: Timestamp(secondsSinceEpoch: 1_709_630_000), summary: summary, contentHTML: content,
-              contentIsSelfContained: selfContained)
+        Entry(
+            id: "tag:example.org,2024:a", title: "A", link: "https://example.org/a/",
+            published: Timestamp(secondsSinceEpoch: 1_709_630_000), summary: summary, contentHTML: content,
+            contentIsSelfContained: selfContained)
     }
 
     @Test func aSelfContainedBodyWithASummaryIsPublishedAsItIs() {

@@ -9,8 +9,9 @@ import XML
     static let forbidden = "a\u{0}b\u{1}c\u{B}d\u{1B}e\u{FFFE}f\u{FFFF}g"
 
     func hostileEntry() -> Entry {
-        var entry = Fixtures.entry(1, html: "<p>x\u{1}y ]]> z</p>", title: "T\(Self.forbidden) ]]> end",
-                                   summary: "S\(Self.forbidden)", tags: ["t\u{1B}ag"])
+        var entry = Fixtures.entry(
+            1, html: "<p>x\u{1}y ]]> z</p>", title: "T\(Self.forbidden) ]]> end",
+            summary: "S\(Self.forbidden)", tags: ["t\u{1B}ag"])
         entry.authors = [Person(name: "N\u{0}ame")]
         return entry
     }
@@ -22,8 +23,10 @@ import XML
         #expect(!text.unicodeScalars.contains { !XMLCharacters.isAllowed($0) })
         #expect(!text.contains("CDATA"))
         let document = try XMLDocument(xml: bytes)
-        let container = format == .rss ? document.root?.element(named: "channel")?.element(named: "item")
-                                       : document.root?.element(named: "entry")
+        let container =
+            format == .rss
+            ? document.root?.element(named: "channel")?.element(named: "item")
+            : document.root?.element(named: "entry")
         #expect(container?.text(of: "title") == "Tabcdefg ]]> end")
     }
 
@@ -57,12 +60,14 @@ import XML
     }
 
     @Test func datesKeepTheirOffsets() throws {
-        let published = Timestamp(CivilTime(year: 2024, month: 2, day: 29, hour: 23, minute: 5, second: 7),
-                                  utcOffsetSeconds: -(9 * 3600 + 30 * 60))
+        let published = Timestamp(
+            CivilTime(year: 2024, month: 2, day: 29, hour: 23, minute: 5, second: 7),
+            utcOffsetSeconds: -(9 * 3600 + 30 * 60))
         let entry = Entry(id: "x", title: "t", link: "https://example.org/x", published: published, contentHTML: "")
         let rss = try XMLDocument(xml: try Fixtures.render(.rss, [entry]))
-        #expect(rss.root?.element(named: "channel")?.element(named: "item")?.text(of: "pubDate")
-            == "Thu, 29 Feb 2024 23:05:07 -0930")
+        #expect(
+            rss.root?.element(named: "channel")?.element(named: "item")?.text(of: "pubDate")
+                == "Thu, 29 Feb 2024 23:05:07 -0930")
         let atom = try XMLDocument(xml: try Fixtures.render(.atom, [entry]))
         #expect(atom.root?.element(named: "entry")?.text(of: "published") == "2024-02-29T23:05:07-09:30")
         let item = try #require((try Fixtures.json(try Fixtures.render(.json, [entry]))["items"] as? [[String: Any]])?.first)

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -96,9 +97,10 @@ public final class RecordingHub: Sendable {
         }
         let body = String(decoding: data[end.upperBound...], as: UTF8.self)
         let status = state.withLock { state in
-            state.requests.append(Received(
-                method: String(requestLine.first ?? ""), path: String(requestLine.dropFirst().first ?? ""),
-                headers: headers, body: body, at: .now))
+            state.requests.append(
+                Received(
+                    method: String(requestLine.first ?? ""), path: String(requestLine.dropFirst().first ?? ""),
+                    headers: headers, body: body, at: .now))
             defer { state.served += 1 }
             return state.statuses[min(state.served, state.statuses.count - 1)]
         }

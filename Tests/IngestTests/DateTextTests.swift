@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+
 @testable import Ingest
 
 @Suite struct DateTextTests {

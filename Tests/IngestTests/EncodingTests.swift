@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+
 @testable import Ingest
 
 @Suite struct EncodingTests {
@@ -32,7 +33,8 @@ import Testing
     @Test func invalidUTF8IsReadAsWindows1252WithAWarning() throws {
         let folder = try TestFolder()
         // "Caf\xE9 \x93quoted\x94 \x80 5" in Windows-1252.
-        try folder.write("old.txt", bytes: Array("Title\n\nCaf".utf8) + [0xE9, 0x20, 0x93] + Array("quoted".utf8) + [0x94, 0x20, 0x80] + Array(" 5\n".utf8))
+        try folder.write(
+            "old.txt", bytes: Array("Title\n\nCaf".utf8) + [0xE9, 0x20, 0x93] + Array("quoted".utf8) + [0x94, 0x20, 0x80] + Array(" 5\n".utf8))
         let (entry, warnings) = try entry(folder, "old.txt")
         #expect(entry.contentHTML == "<p>Café “quoted” € 5</p>")
         #expect(warnings.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// The direct file read (`PlainFile`) and the string path split (`ArticlePath`) against the Foundation route
@@ -21,9 +22,13 @@ import Testing
         let folder = try TestFolder()
         try folder.write("real.md", "x")
         try folder.write("dir.md/inner.md", "x")
-        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("link.md"), withDestinationURL: folder.url.appendingPathComponent("real.md"))
-        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("linked"), withDestinationURL: folder.url.appendingPathComponent("dir.md"))
-        for path in ["link.md", "linked/inner.md", "missing.md", "dir.md", "", "/real.md", "a//real.md", "./real.md", "dir.md/../real.md", "real.md/"] {
+        try FileManager.default.createSymbolicLink(
+            at: folder.url.appendingPathComponent("link.md"), withDestinationURL: folder.url.appendingPathComponent("real.md"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.url.appendingPathComponent("linked"), withDestinationURL: folder.url.appendingPathComponent("dir.md"))
+        for path in [
+            "link.md", "linked/inner.md", "missing.md", "dir.md", "", "/real.md", "a//real.md", "./real.md", "dir.md/../real.md", "real.md/",
+        ] {
             #expect(PlainFile.contents(of: path, canonicalRoot: root(folder), maximumBytes: 1_000) == .notSure, "\(path)")
         }
         #expect(PlainFile.contents(of: "real.md", canonicalRoot: root(folder), maximumBytes: 0) == .tooLarge(1))
@@ -69,8 +74,9 @@ import Testing
 
     private func describe(_ result: ArticleReader.Result) -> String {
         switch result {
-        case .parsed(let parsed): "parsed \(parsed.path) \(parsed.contentHash) \(parsed.article.title) \(parsed.article.contentHTML) \(parsed.warnings.map(\.message))"
-        case .skipped(let issue): "skipped \(issue.file) \(issue.message)"
+        case .parsed(let parsed):
+            "parsed \(parsed.path) \(parsed.contentHash) \(parsed.article.title) \(parsed.article.contentHTML) \(parsed.warnings.map(\.message))"
+        case .leftOut(let issue): "left out \(issue.file) \(issue.message)"
         case .failed(let issue): "failed \(issue.file) \(issue.message)"
         }
     }

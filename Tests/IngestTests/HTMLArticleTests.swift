@@ -1,37 +1,38 @@
 import FeedModel
 import Testing
+
 @testable import Ingest
 
 @Suite struct HTMLArticleTests {
     static let page = """
-    <!DOCTYPE html>
-    <html lang="en-GB">
-    <head>
-      <meta charset="iso-8859-1">
-      <title>Fallback title | Site</title>
-      <meta property="og:title" content="The OG Title">
-      <meta name="description" content="Meta description">
-      <meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
-      <meta property="article:modified_time" content="2024-03-07T10:00:00+01:00">
-      <meta name="author" content="Jane Doe">
-      <meta property="article:tag" content="one">
-      <meta property="article:tag" content="two">
-    </head>
-    <body>
-      <header><nav><a href="/">Home</a></nav></header>
-      <article>
-        <h1>Heading</h1>
-        <p>First &amp; <em>café</em> paragraph.</p>
-        <script>track()</script>
-        <aside>Related stuff</aside>
-        <p>Second paragraph.</p>
-        <section id="comments"><p>A comment</p></section>
-        <form><input name="q"></form>
-      </article>
-      <footer>Copyright</footer>
-    </body>
-    </html>
-    """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+          <meta charset="iso-8859-1">
+          <title>Fallback title | Site</title>
+          <meta property="og:title" content="The OG Title">
+          <meta name="description" content="Meta description">
+          <meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
+          <meta property="article:modified_time" content="2024-03-07T10:00:00+01:00">
+          <meta name="author" content="Jane Doe">
+          <meta property="article:tag" content="one">
+          <meta property="article:tag" content="two">
+        </head>
+        <body>
+          <header><nav><a href="/">Home</a></nav></header>
+          <article>
+            <h1>Heading</h1>
+            <p>First &amp; <em>café</em> paragraph.</p>
+            <script>track()</script>
+            <aside>Related stuff</aside>
+            <p>Second paragraph.</p>
+            <section id="comments"><p>A comment</p></section>
+            <form><input name="q"></form>
+          </article>
+          <footer>Copyright</footer>
+        </body>
+        </html>
+        """
 
     @Test func metadataAndArticleContent() throws {
         let folder = try TestFolder()
@@ -54,12 +55,14 @@ import Testing
 
     @Test func titleAndContentFallbacks() throws {
         let folder = try TestFolder()
-        try folder.write("a.htm", """
-        <html><head><title>Doc title</title><meta name="keywords" content="x, y"></head><body>
-        <div class="sidebar"><p>Short.</p></div>
-        <div class="post"><p>A long paragraph of the actual article text goes here.</p><p>And another one.</p></div>
-        </body></html>
-        """)
+        try folder.write(
+            "a.htm",
+            """
+            <html><head><title>Doc title</title><meta name="keywords" content="x, y"></head><body>
+            <div class="sidebar"><p>Short.</p></div>
+            <div class="post"><p>A long paragraph of the actual article text goes here.</p><p>And another one.</p></div>
+            </body></html>
+            """)
         let (entry, _) = try entry(folder, "a.htm")
         #expect(entry.title == "Doc title")
         #expect(entry.tags == ["x", "y"])
@@ -71,7 +74,8 @@ import Testing
 
     @Test func badPublishedTimeFails() throws {
         let folder = try TestFolder()
-        try folder.write("a.html", "<html><head>\n<meta property=\"article:published_time\" content=\"yesterday\">\n</head><body><p>x</p></body></html>")
+        try folder.write(
+            "a.html", "<html><head>\n<meta property=\"article:published_time\" content=\"yesterday\">\n</head><body><p>x</p></body></html>")
         let issue = try #require(try problem(folder, "a.html"))
         #expect(issue.message.hasPrefix("meta 'article:published_time' is not a date: \"yesterday\""))
         #expect(issue.line == 2)

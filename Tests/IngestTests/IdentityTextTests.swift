@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// The byte-level shortcuts of slugs, ids and links against the `Character` and Foundation code they replace.
@@ -27,13 +28,16 @@ import Testing
     }
 
     @Test func permalinkReplacementMatchesFoundation() {
-        let templates = ["/{slug}/", "{{slug}}", "/{year}/{month}/{day}/{slug}.html", "{slug}{slug}", "{sl{slug}ug}", "{{year}}",
-                         "{year", "", "{slug", "/été/{slug}/", "/{slug}/\u{301}", "{day}{day}{day}"]
+        let templates = [
+            "/{slug}/", "{{slug}}", "/{year}/{month}/{day}/{slug}.html", "{slug}{slug}", "{sl{slug}ug}", "{{year}}",
+            "{year", "", "{slug", "/été/{slug}/", "/{slug}/\u{301}", "{day}{day}{day}",
+        ]
         for template in templates {
             for token in ["{slug}", "{year}", "{day}"] {
                 for value in ["year", "{year}", "2024", "", "a-b%C3%A9", "é"] {
-                    #expect(EntryIdentity.replacing(token, with: value, in: template) == template.replacingOccurrences(of: token, with: value),
-                            "\(template) \(token) \(value)")
+                    #expect(
+                        EntryIdentity.replacing(token, with: value, in: template) == template.replacingOccurrences(of: token, with: value),
+                        "\(template) \(token) \(value)")
                 }
             }
         }
@@ -51,8 +55,10 @@ import Testing
     @Test func asciiDatePrefixesMatchTheCharacterRoute() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["2024", "-", "03", "05", "_", ".", "x", "\r\n", "\r", "1", "\u{301}", "é", "0", "12", "-hello", "md"]
-        var samples = ["2024-03-05-hello.md", "2024-03-05", "2024-03-05.md", "2024-03-05_x", "2024-03-05x", "2024-03-05-\u{301}x",
-                       "2024-03-0\r\n", "2024-13-45-a", "abcd-ef-gh-", "2024-03-05\u{301}", ""]
+        var samples = [
+            "2024-03-05-hello.md", "2024-03-05", "2024-03-05.md", "2024-03-05_x", "2024-03-05x", "2024-03-05-\u{301}x",
+            "2024-03-0\r\n", "2024-13-45-a", "abcd-ef-gh-", "2024-03-05\u{301}", "",
+        ]
         for _ in 0..<5_000 {
             samples.append((0..<Int.random(in: 1..<9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }

@@ -1,6 +1,7 @@
 import Dispatch
 import Synchronization
 import Testing
+
 @testable import Ingest
 
 /// cmark-gfm 0.29 (Debian's) keeps the characters that start an extension's inline syntax (`:` and `w` for
@@ -14,7 +15,8 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let markdown = "Item \(index): see https://example.org/\(index) and www.example.com, ~~old~~ new.\n"
             let html = MarkdownRenderer.render(markdown, extractTitle: false).html
-            let linked = html.contains("<a href=\"https://example.org/\(index)\">")
+            let linked =
+                html.contains("<a href=\"https://example.org/\(index)\">")
                 && html.contains("<a href=\"http://www.example.com\">")
             if !linked || !html.contains("<del>old</del>") {
                 wrong.withLock { $0.append(index) }

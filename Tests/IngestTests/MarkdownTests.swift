@@ -1,28 +1,31 @@
 import FeedModel
 import Testing
+
 @testable import Ingest
 
 @Suite struct MarkdownTests {
     @Test func frontMatterFields() throws {
         let folder = try TestFolder()
-        try folder.write("posts/hello.md", """
-        ---
-        title: Hello "World"
-        date: 2024-03-05T09:30:00+02:00
-        updated: 2024-03-06
-        authors:
-          - name: Jane Doe
-            email: jane@example.com
-            uri: https://jane.example/
-          - Bob
-        tags: [swift, feeds]
-        description: A summary
-        slug: Custom Slug
-        lang: de
-        image: /img/a.png
-        ---
-        Some *text*.
-        """)
+        try folder.write(
+            "posts/hello.md",
+            """
+            ---
+            title: Hello "World"
+            date: 2024-03-05T09:30:00+02:00
+            updated: 2024-03-06
+            authors:
+              - name: Jane Doe
+                email: jane@example.com
+                uri: https://jane.example/
+              - Bob
+            tags: [swift, feeds]
+            description: A summary
+            slug: Custom Slug
+            lang: de
+            image: /img/a.png
+            ---
+            Some *text*.
+            """)
         let (entry, warnings) = try entry(folder, "posts/hello.md")
         #expect(warnings.isEmpty)
         #expect(entry.title == "Hello \"World\"")
@@ -40,27 +43,29 @@ import Testing
 
     @Test func gfmExtensionsAndOptions() throws {
         let folder = try TestFolder()
-        try folder.write("a.md", """
-        ---
-        title: T
-        date: 2024-01-01
-        ---
-        | a | b |
-        |---|---|
-        | 1 | 2 |
+        try folder.write(
+            "a.md",
+            """
+            ---
+            title: T
+            date: 2024-01-01
+            ---
+            | a | b |
+            |---|---|
+            | 1 | 2 |
 
-        ~~gone~~ and https://example.org and "quoted"
+            ~~gone~~ and https://example.org and "quoted"
 
-        - [x] done
+            - [x] done
 
-        Note[^1].
+            Note[^1].
 
-        [^1]: The footnote.
+            [^1]: The footnote.
 
-        <div class="raw">raw html</div>
+            <div class="raw">raw html</div>
 
-        <script>alert(1)</script>
-        """)
+            <script>alert(1)</script>
+            """)
         let html = try entry(folder, "a.md").0.contentHTML
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>gone</del>"))
@@ -122,12 +127,12 @@ import Testing
         #expect(warnings.map(\.description) == ["a.md:3: front matter: key 'weight' is not used by Crier"])
     }
 
-    @Test func draftIsSkipped() throws {
+    @Test func draftIsLeftOut() throws {
         let folder = try TestFolder()
         try folder.write("a.md", "---\ntitle: T\ndraft: true\n---\nBody\n")
         let ingester = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory())
-        guard case .skipped(let issue) = ingester.ingest(relativePath: "a.md") else {
-            Issue.record("expected the draft to be skipped")
+        guard case .leftOut(let issue) = ingester.ingest(relativePath: "a.md") else {
+            Issue.record("expected the draft to be left out")
             return
         }
         #expect(issue.message.contains("draft"))

@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+
 @testable import Ingest
 
 @Suite struct PlainTextTests {
@@ -27,8 +28,10 @@ import Testing
         #expect(entry.summary == nil)
     }
 
-    @Test(arguments: [("«\u{00A0}Bonjour\u{00A0}»", "Bonjour"), ("„Hallo“", "Hallo"), ("'Single'", "Single"),
-                      ("\"Straight\"", "Straight"), ("‘Curly’", "Curly"), ("\"Hello\" world", "\"Hello\" world")])
+    @Test(arguments: [
+        ("«\u{00A0}Bonjour\u{00A0}»", "Bonjour"), ("„Hallo“", "Hallo"), ("'Single'", "Single"),
+        ("\"Straight\"", "Straight"), ("‘Curly’", "Curly"), ("\"Hello\" world", "\"Hello\" world"),
+    ])
     func quotesAroundTitleAreRemoved(raw: String, expected: String) throws {
         let folder = try TestFolder()
         try folder.write("a.txt", raw + "\n\nBody text.\n")
@@ -37,29 +40,31 @@ import Testing
 
     @Test func boilerplateIsTrimmedOnlyAtTheEnd() throws {
         let folder = try TestFolder()
-        try folder.write("a.txt", """
-        Title
+        try folder.write(
+            "a.txt",
+            """
+            Title
 
-        Comments are what readers leave, and this paragraph is about them.
+            Comments are what readers leave, and this paragraph is about them.
 
-        Share this thought with friends before you go on reading the article.
+            Share this thought with friends before you go on reading the article.
 
-        The real last paragraph.
+            The real last paragraph.
 
-        Share this:
+            Share this:
 
-        Related posts
+            Related posts
 
-        Posted in News
+            Posted in News
 
-        Tags: war, pilots
+            Tags: war, pilots
 
-        Subscribe to our newsletter
+            Subscribe to our newsletter
 
-        We use cookies to improve your experience.
+            We use cookies to improve your experience.
 
-        12 Comments
-        """)
+            12 Comments
+            """)
         let html = try entry(folder, "a.txt").0.contentHTML
         #expect(html.contains("Comments are what readers leave"))
         #expect(html.contains("Share this thought with friends"))
@@ -70,19 +75,21 @@ import Testing
 
     @Test func headerBlockWins() throws {
         let folder = try TestFolder()
-        try folder.write("a.txt", """
-        Title: From the header
-        Author: Jane Doe <jane@example.com>
-        Date: 2024-03-05 09:30
-        Tags: one, two
-        Summary: The summary
-        Lang: fr
-        Link: /elsewhere/
+        try folder.write(
+            "a.txt",
+            """
+            Title: From the header
+            Author: Jane Doe <jane@example.com>
+            Date: 2024-03-05 09:30
+            Tags: one, two
+            Summary: The summary
+            Lang: fr
+            Link: /elsewhere/
 
-        “Not the title”
+            “Not the title”
 
-        Body.
-        """)
+            Body.
+            """)
         let (entry, _) = try entry(folder, "a.txt", config: .test(timeZone: .fixed(3600)))
         #expect(entry.title == "From the header")
         #expect(entry.authors == [Person(name: "Jane Doe", email: "jane@example.com")])
@@ -102,15 +109,15 @@ import Testing
         #expect(issue.description.hasPrefix("a.txt:2: header: 'Date' is not a date: \"2024-13-45\""))
     }
 
-    @Test func titleOnlyFileIsSkipped() throws {
+    @Test func titleOnlyFileIsLeftOut() throws {
         let folder = try TestFolder()
         try folder.write("a.txt", "Just a title\n")
         try folder.write("b.md", "---\ntitle: Only front matter\n---\n")
         try folder.write("c.md", "---\ntitle: Link post\nlink: https://elsewhere.example/\n---\n")
         let ingester = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory())
         for path in ["a.txt", "b.md"] {
-            guard case .skipped(let issue) = ingester.ingest(relativePath: path) else {
-                Issue.record("\(path) should be skipped")
+            guard case .leftOut(let issue) = ingester.ingest(relativePath: path) else {
+                Issue.record("\(path) should be left out")
                 continue
             }
             #expect(issue.message.contains("no body text"))

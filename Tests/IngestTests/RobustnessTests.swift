@@ -1,16 +1,23 @@
+import CrierTestHelpers
 import FeedModel
 import Foundation
 import Testing
+
 @testable import Ingest
-import CrierTestHelpers
 
 /// Bad input must give an issue, never a crash: mutated copies of valid articles go through every parser.
 @Suite struct RobustnessTests {
 
     static let samples: [(String, String)] = [
-        ("md", "---\ntitle: \"T\"\ndate: 2024-03-05T09:30:00+01:00\nauthors: [{name: A, email: a@b.c}]\ntags: [x, y]\n---\n# H\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n*e* [l](http://x) [^1]\n\n[^1]: n\n"),
+        (
+            "md",
+            "---\ntitle: \"T\"\ndate: 2024-03-05T09:30:00+01:00\nauthors: [{name: A, email: a@b.c}]\ntags: [x, y]\n---\n# H\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n*e* [l](http://x) [^1]\n\n[^1]: n\n"
+        ),
         ("txt", "Title: T\nDate: Tue, 05 Mar 2024 09:30:00 +0100\n\n“Quoted”\n\nSub title\n\nPara one\nwrapped.\n\nLeave a Reply\n"),
-        ("html", "<html lang=en><head><meta property=\"og:title\" content=\"T\"><meta property=\"article:published_time\" content=\"2024-03-05\"></head><body><article><p>a <b>b</b></p></article><footer>f</footer></body></html>"),
+        (
+            "html",
+            "<html lang=en><head><meta property=\"og:title\" content=\"T\"><meta property=\"article:published_time\" content=\"2024-03-05\"></head><body><article><p>a <b>b</b></p></article><footer>f</footer></body></html>"
+        ),
     ]
 
     @Test func mutatedArticlesNeverCrash() throws {
@@ -38,7 +45,7 @@ import CrierTestHelpers
                 outcomes[0] += 1
                 #expect(entry.id.hasPrefix("tag:example.com,"))
                 #expect(entry.link.hasPrefix("https://example.com/") || entry.link.hasPrefix("http"))
-            case .skipped: outcomes[1] += 1
+            case .leftOut: outcomes[1] += 1
             case .failed(let issue):
                 outcomes[2] += 1
                 #expect(issue.file == path)
@@ -71,13 +78,15 @@ import CrierTestHelpers
         let secret = try outside.write("secret.md", "# Secret\n\nBody\n")
         let manager = FileManager.default
         try manager.createSymbolicLink(at: folder.url.appendingPathComponent("out.md"), withDestinationURL: secret)
-        try manager.createSymbolicLink(at: folder.url.appendingPathComponent("gone.md"), withDestinationURL: outside.url.appendingPathComponent("none.md"))
-        let result = await Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
+        try manager.createSymbolicLink(
+            at: folder.url.appendingPathComponent("gone.md"), withDestinationURL: outside.url.appendingPathComponent("none.md"))
+        let result = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
         #expect(result.entries.map(\.title) == ["Real"])
-        #expect(result.skipped.map(\.description) == [
-            "gone.md: symlink to a missing file; not read",
-            "out.md: symlink to a file outside the source folder; not read",
-        ])
+        #expect(
+            result.leftOut.map(\.description) == [
+                "gone.md: symlink to a missing file; not read",
+                "out.md: symlink to a file outside the source folder; not read",
+            ])
     }
 
     @Test func aHugeFileIsRefusedBeforeItIsRead() throws {

@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+
 @testable import Ingest
 
 /// Which bodies ingest marks `contentIsSelfContained` (published without cleaning): only HTML Crier

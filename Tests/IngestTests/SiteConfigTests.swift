@@ -1,6 +1,7 @@
 import FeedModel
 import Foundation
 import Testing
+
 @testable import Ingest
 
 @Suite struct SiteConfigTests {
@@ -13,11 +14,12 @@ import Testing
         #expect(description.homePageURL == "https://example.com/")
         #expect(description.subtitle == "Notes and articles")
         #expect(description.limit == 50)
-        #expect(description.outputs == [
-            FeedOutput(format: .rss, fileName: "rss.xml", url: "https://example.com/rss.xml"),
-            FeedOutput(format: .atom, fileName: "atom.xml", url: "https://example.com/atom.xml"),
-            FeedOutput(format: .json, fileName: "feed.json", url: "https://example.com/feed.json"),
-        ])
+        #expect(
+            description.outputs == [
+                FeedOutput(format: .rss, fileName: "rss.xml", url: "https://example.com/rss.xml"),
+                FeedOutput(format: .atom, fileName: "atom.xml", url: "https://example.com/atom.xml"),
+                FeedOutput(format: .json, fileName: "feed.json", url: "https://example.com/feed.json"),
+            ])
     }
 
     @Test func defaultsAndOverrides() throws {
@@ -28,18 +30,19 @@ import Testing
         #expect(minimal.formats == FeedFormat.allCases)
         #expect(minimal.permalink == "/{slug}/")
 
-        let custom = try SiteConfig(yaml: """
-        title: T
-        base_url: https://example.com/
-        feed_base_url: https://feeds.example.com/x
-        author: Jane <jane@example.com>
-        time_zone: "+05:30"
-        limit: 0
-        formats: [json, atom]
-        outputs: {atom: index.atom}
-        hubs: [https://hub.example.com/]
-        icon: /icon.png
-        """)
+        let custom = try SiteConfig(
+            yaml: """
+                title: T
+                base_url: https://example.com/
+                feed_base_url: https://feeds.example.com/x
+                author: Jane <jane@example.com>
+                time_zone: "+05:30"
+                limit: 0
+                formats: [json, atom]
+                outputs: {atom: index.atom}
+                hubs: [https://hub.example.com/]
+                icon: /icon.png
+                """)
         #expect(custom.author == Person(name: "Jane", email: "jane@example.com"))
         #expect(custom.timeZone == .fixed(19_800))
         let description = custom.feedDescription()

@@ -1,6 +1,7 @@
 import FeedModel
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// Readers show an entry twice when its id changes, and re-announce it when its dates move: these tests pin
@@ -9,7 +10,7 @@ import Testing
     @Test func editingChangesUpdatedButNotIdOrPublished() throws {
         let folder = try TestFolder()
         let store = try StateStore.inMemory()
-        let clock = TestClock(Timestamp(secondsSinceEpoch: 1_720_000_000)) // July 2024, after the article's date
+        let clock = TestClock(Timestamp(secondsSinceEpoch: 1_720_000_000))  // July 2024, after the article's date
         try folder.write("posts/a.md", "---\ntitle: A\ndate: 2024-03-05\n---\nFirst version.\n")
         let (first, _) = try entry(folder, "posts/a.md", store: store, clock: clock)
         #expect(first.updated == first.published)
@@ -56,18 +57,19 @@ import Testing
         let storeURL = StateStore.location(forSource: folder.url)
 
         let clock = TestClock()
-        let before = await Ingester(source: folder.url, config: .test(), store: try StateStore(path: storeURL), clock: clock.function).ingestAll()
+        let before = Ingester(source: folder.url, config: .test(), store: try StateStore(path: storeURL), clock: clock.function).ingestAll()
         #expect(FileManager.default.fileExists(atPath: storeURL.path))
         try FileManager.default.removeItem(at: storeURL.deletingLastPathComponent())
 
         clock.advance(by: 86_400 * 400)
-        let after = await Ingester(source: folder.url, config: .test(), store: try StateStore(path: storeURL), clock: clock.function).ingestAll()
+        let after = Ingester(source: folder.url, config: .test(), store: try StateStore(path: storeURL), clock: clock.function).ingestAll()
         #expect(before.entries.count == 3)
         #expect(after.entries.map(\.id) == before.entries.map(\.id))
         #expect(after.entries.map(\.published) == before.entries.map(\.published))
-        #expect(before.entries.map(\.id) == [
-            "tag:example.com,2024-01-02:/2024-01-02-b", "tag:example.com,2024-03-05:/a", "tag:example.com,2024-02-01:/c",
-        ])
+        #expect(
+            before.entries.map(\.id) == [
+                "tag:example.com,2024-01-02:/2024-01-02-b", "tag:example.com,2024-03-05:/a", "tag:example.com,2024-02-01:/c",
+            ])
     }
 
     @Test func sameTitleAndDateGiveDistinctIds() async throws {
@@ -76,7 +78,7 @@ import Testing
         try folder.write("2024/notes.md", text)
         try folder.write("2025/notes.md", text)
         try folder.write("notes.md", text)
-        let result = await Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
+        let result = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
         let ids = result.entries.map(\.id)
         #expect(ids.count == 3)
         #expect(Set(ids).count == 3)
@@ -87,16 +89,16 @@ import Testing
         try folder.write("x.md", "---\nid: urn:uuid:1234\ndate: 2024-01-01\n---\nBody\n")
         try folder.write("y.md", "---\ndate: 2024-01-01\n---\nY\n")
         try folder.write("y.txt", "Y again\n\nDate clash with y.md.\n")
-        let result = await Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
+        let result = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
         #expect(result.entries.first?.id == "urn:uuid:1234")
         // y.txt has no explicit date, so it gets a first-seen date and a different id: both are kept.
         #expect(result.entries.count == 3)
 
         try folder.write("z.md", "---\ndate: 2024-01-01\n---\nZ\n")
         try folder.write("z.txt", "Title: Z\nDate: 2024-01-01\n\nBody.\n")
-        let clash = await Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
-        #expect(clash.issues.map(\.file) == ["z.txt"])
-        #expect(clash.issues.first?.message.contains("same id as z.md") == true)
+        let clash = Ingester(source: folder.url, config: .test(), store: try StateStore.inMemory()).ingestAll()
+        #expect(clash.failed.map(\.file) == ["z.txt"])
+        #expect(clash.failed.first?.message.contains("same id as z.md") == true)
     }
 
     @Test func updatedFromFrontMatterWins() throws {

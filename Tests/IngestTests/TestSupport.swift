@@ -1,7 +1,8 @@
 import FeedModel
 import Foundation
-@testable import Ingest
 import Synchronization
+
+@testable import Ingest
 
 /// A clock the test moves by hand.
 final class TestClock: Sendable {
@@ -28,20 +29,22 @@ extension SiteConfig {
 }
 
 /// Ingests one file that the test wrote, expecting an entry.
-func entry(_ folder: TestFolder, _ path: String, config: SiteConfig = .test(), store: StateStore? = nil, clock: TestClock = TestClock()) throws -> (Entry, [IngestIssue]) {
+func entry(
+    _ folder: TestFolder, _ path: String, config: SiteConfig = .test(), store: StateStore? = nil, clock: TestClock = TestClock()
+) throws -> (Entry, [IngestIssue]) {
     let ingester = Ingester(source: folder.url, config: config, store: try store ?? StateStore.inMemory(), clock: clock.function)
     switch ingester.ingest(relativePath: path) {
     case .entry(let entry, let warnings): return (entry, warnings)
-    case .skipped(let issue): throw issue
+    case .leftOut(let issue): throw issue
     case .failed(let issue): throw issue
     }
 }
 
-/// Ingests one file, expecting it to fail or be skipped; returns the issue.
+/// Ingests one file, expecting it to fail or be left out; returns the issue.
 func problem(_ folder: TestFolder, _ path: String, config: SiteConfig = .test()) throws -> IngestIssue? {
     let ingester = Ingester(source: folder.url, config: config, store: try StateStore.inMemory())
     switch ingester.ingest(relativePath: path) {
     case .entry: return nil
-    case .skipped(let issue), .failed(let issue): return issue
+    case .leftOut(let issue), .failed(let issue): return issue
     }
 }

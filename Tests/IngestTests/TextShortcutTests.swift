@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// Byte-level checks on decoded text against the scalar-level definitions they shortcut.
@@ -14,7 +15,10 @@ import Testing
 
     @Test func c1DetectionMatchesAScalarScan() {
         var generator = SystemRandomNumberGenerator()
-        var samples = ["", "plain", "é", "\u{80}", "\u{9F}", "\u{A0}", "x\u{85}", "Â\u{80}", "\u{C2}\u{A0}\u{9D}", "€", String(repeating: "é", count: 100) + "\u{90}"]
+        var samples = [
+            "", "plain", "é", "\u{80}", "\u{9F}", "\u{A0}", "x\u{85}", "Â\u{80}", "\u{C2}\u{A0}\u{9D}", "€",
+            String(repeating: "é", count: 100) + "\u{90}",
+        ]
         let pieces = ["a", "é", "Â", "\u{80}", "\u{9F}", "\u{A0}", "\u{C2}", "€", "\u{1F600}", "\n"]
         for _ in 0..<2_000 {
             samples.append((0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -45,10 +49,14 @@ import Testing
 @Suite struct DateScannerTests {
     @Test func asciiDatesScanAsCharactersDo() {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["2024", "-", "03", "05", "T", "t", " ", "09", ":", "30", "00", ".", ",", "123", "Z", "z", "+01:00", "+0100",
-                      "-05", "UTC", "GMT", "\r\n", "\r", "x", "1", "999999"]
-        var samples = ["2024-03-05", "2024-03-05 09:30", "2024-03-05T09:30:00+01:00", "2024-03-05T09:30:00.5Z", "2024-3-5",
-                       "2024-03-05T09:30:00 +0100", "2024-03-05\r\n", "2024-03-0\r\n", "2024-03-05T09:30:00,Z", ""]
+        let pieces = [
+            "2024", "-", "03", "05", "T", "t", " ", "09", ":", "30", "00", ".", ",", "123", "Z", "z", "+01:00", "+0100",
+            "-05", "UTC", "GMT", "\r\n", "\r", "x", "1", "999999",
+        ]
+        var samples = [
+            "2024-03-05", "2024-03-05 09:30", "2024-03-05T09:30:00+01:00", "2024-03-05T09:30:00.5Z", "2024-3-5",
+            "2024-03-05T09:30:00 +0100", "2024-03-05\r\n", "2024-03-0\r\n", "2024-03-05T09:30:00,Z", "",
+        ]
         for _ in 0..<5_000 {
             samples.append((0..<Int.random(in: 1..<10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }

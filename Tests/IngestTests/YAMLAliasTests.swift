@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// Front matter that uses YAML aliases: a few are fine, an alias bomb is refused at once.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Ingest
 
 /// `YAMLComposer`'s shortcut (the basic resolver) against Yams' default resolver: every field Crier reads,
@@ -11,7 +12,8 @@ import Testing
         "draft: 1\n", "draft: 0\n", "draft: ~\n", "draft: null\n", "draft:\n", "draft: |\n  yes\n", "draft: >\n  no\n",
         // Keys the default resolver tags int / bool / null / float / timestamp, next to quoted twins.
         "1: a\n\"1\": b\n", "true: a\n'true': b\n", "~: a\n\"~\": b\n", "1.5: a\n\"1.5\": b\n",
-        "2024-01-01: a\n'2024-01-01': b\n", "0x1F: a\n\"0x1F\": b\n", "1: a\n!!str 1: b\n", "1: a\n!!int 1: b\n", "a: {1: x, !!int 1: y}\n", "a: [x, {1: x, !!float 1: y}]\n",
+        "2024-01-01: a\n'2024-01-01': b\n", "0x1F: a\n\"0x1F\": b\n", "1: a\n!!str 1: b\n", "1: a\n!!int 1: b\n", "a: {1: x, !!int 1: y}\n",
+        "a: [x, {1: x, !!float 1: y}]\n",
         "<<: a\n\"<<\": b\n", "title: a\ntitle: b\n", "title: a\n\"title\": b\n", "a: {x: 1, x: 2}\n",
         "a: {x: 1, \"x\": 2}\n", "a: {1: x, \"1\": y}\n", "? [a, 1]\n: x\n? [a, \"1\"]\n: y\n", "? [a, 1]\n: x\n? [a, 1]\n: y\n",
         "? {k: 1}\n: x\n? {k: \"1\"}\n: y\n", "null: a\nNull: b\n",
@@ -22,7 +24,8 @@ import Testing
         "author: [Ann <ann@e.com>, {name: Bob, email: b@e.com, uri: https://b.e/}]\n", "author: {name: ''}\n",
         "author: {nick: x}\n", "tags: yes, no, 1.5\n", "tags: [[x]]\n", "title: [unclosed\ndate: : :\n", "- a\n- b\n",
         "title: {nested: map}\n", "", "# only a comment\n", "title: \"Bell \\a escape\"\n", "title: \"raw \u{1b}[31m\"\n",
-        "title: \"Ends ]]> and </item>\"\nsummary: \"]]></summary> & <b>\"\n", "x: " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "\n",
+        "title: \"Ends ]]> and </item>\"\nsummary: \"]]></summary> & <b>\"\n",
+        "x: " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "\n",
         "  bad: indent\nx: 1\n", "title: a\n  b: c\n", "title: 'it''s'\nlang: fr\nslug: été\n", "title: \u{FEFF}BOM\n",
         "outputs: {rss: feed.xml, 1: x, \"1\": y}\n", "limit: 10\nlimit: \"10\"\n", "? |\n  block\n: x\n\"block\\n\": y\n",
     ]

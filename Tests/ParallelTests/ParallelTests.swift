@@ -1,6 +1,6 @@
+import Parallel
 import Synchronization
 import Testing
-import Parallel
 
 @Suite struct ParallelTests {
     @Test(arguments: [0, 1, 2, 7, 1_000], [1, 3, 64])

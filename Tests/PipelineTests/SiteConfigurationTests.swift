@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Pipeline
+import Testing
 
 @Suite struct SiteConfigurationTests {
     @Test func aMissingConfigurationIsAConfigurationError() throws {

@@ -1,19 +1,19 @@
+import CrierTestHelpers
 import Foundation
 import Logging
 import Pipeline
 import Testing
-import CrierTestHelpers
 
 /// `Site` keeps its entries between updates in a table that changes one slot per changed article; whatever
 /// the sequence of additions, edits, removals and folder deletions, an update must end exactly where a fresh
 /// build of the same folder ends.
 @Suite struct SiteEntryTableTests {
     static let config = """
-    title: Test Site
-    base_url: https://test.example/
-    author: Tess Author
-    limit: 3
-    """
+        title: Test Site
+        base_url: https://test.example/
+        author: Tess Author
+        limit: 3
+        """
 
     /// A fresh site on the same source and state store (which remembers when each article was edited, for
     /// `updated`), as after a restart, built into its own output folder.
@@ -68,7 +68,9 @@ import CrierTestHelpers
             let incremental = try folder.publishedFiles()
             #expect(incremental.keys.sorted() == fresh.keys.sorted(), "round \(round)")
             for (name, bytes) in fresh where incremental[name] != bytes {
-                Issue.record("round \(round): \(name) differs:\n\(String(decoding: incremental[name] ?? Data(), as: UTF8.self))\n---\n\(String(decoding: bytes, as: UTF8.self))")
+                Issue.record(
+                    "round \(round): \(name) differs:\n\(String(decoding: incremental[name] ?? Data(), as: UTF8.self))\n---\n\(String(decoding: bytes, as: UTF8.self))"
+                )
             }
         }
     }

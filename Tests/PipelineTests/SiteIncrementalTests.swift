@@ -5,11 +5,11 @@ import Testing
 /// `Site.update` renders and validates only the documents an edit changes, and ends where a fresh build ends.
 @Suite struct SiteIncrementalTests {
     static let config = """
-    title: Test Site
-    base_url: https://test.example/
-    author: Tess Author
-    limit: 2
-    """
+        title: Test Site
+        base_url: https://test.example/
+        author: Tess Author
+        limit: 2
+        """
 
     @Test func anEditRendersOnlyThePagesHoldingIt() async throws {
         let folder = try SiteTestFolder(config: Self.config)
@@ -29,8 +29,11 @@ import Testing
 
         try folder.write(SiteTestFolder.article("Day 8", date: "2024-01-08"), to: "day8.md")
         let added = try await site.update(changedPaths: ["day8.md"])
-        #expect(added.rendered == ["atom-archive-3.xml", "atom.xml", "feed-archive-3.json", "feed.json",
-                                   "rss-archive-3.xml", "rss.xml"])
+        #expect(
+            added.rendered == [
+                "atom-archive-3.xml", "atom.xml", "feed-archive-3.json", "feed.json",
+                "rss-archive-3.xml", "rss.xml",
+            ])
 
         // Nothing changed: nothing rendered, nothing written.
         let idle = try await site.update(changedPaths: ["day1.md"])

@@ -19,11 +19,11 @@ final class SiteTestFolder {
     }
 
     static let defaultConfig = """
-    title: Test Site
-    base_url: https://test.example/
-    author: Tess Author
-    limit: 0
-    """
+        title: Test Site
+        base_url: https://test.example/
+        author: Tess Author
+        limit: 0
+        """
 
     func write(_ text: String, to path: String) throws {
         let url = source.appendingPathComponent(path)

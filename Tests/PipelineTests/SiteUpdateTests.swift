@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Pipeline
+import Testing
 
 /// Incremental updates give the same feeds as a fresh full build, and keep what a bad edit would lose.
 @Suite struct SiteUpdateTests {
@@ -49,7 +49,7 @@ import Pipeline
         try folder.write("---\ntitle: [unterminated\n", to: "a.md")
         let report = try await site.update(changedPaths: ["a.md"])
         #expect(report.entryCount == 1)
-        #expect(report.issues.map(\.file) == ["a.md"])
+        #expect(report.failed.map(\.file) == ["a.md"])
         #expect(try folder.feed("atom.xml").contains("Good body."))
         #expect(report.written.isEmpty, "nothing changed, so nothing is rewritten")
     }
@@ -73,7 +73,7 @@ import Pipeline
         #expect(incremental == rebuilt)
     }
 
-    @Test func strictRefusesToPublishWithSkippedFiles() async throws {
+    @Test func strictRefusesToPublishWithFailedFiles() async throws {
         let folder = try SiteTestFolder()
         try folder.write(SiteTestFolder.article("Fine", date: "2024-01-01"), to: "fine.md")
         try folder.write("", to: "empty.txt")
@@ -82,14 +82,14 @@ import Pipeline
         #expect(!FileManager.default.fileExists(atPath: folder.output.appendingPathComponent("atom.xml").path))
         let report = try await site.buildAll()
         #expect(report.entryCount == 1)
-        #expect(report.issues.map(\.file) == ["empty.txt"])
+        #expect(report.failed.map(\.file) == ["empty.txt"])
     }
 
     @Test func aSecondWriterIsLockedOut() throws {
         let folder = try SiteTestFolder()
-        let lock = try OutputLock.acquire(outputDirectory: folder.output)
-        #expect(throws: PipelineError.self) { _ = try OutputLock.acquire(outputDirectory: folder.output) }
+        let lock = try Site.lockOutput(folder.output)
+        #expect(throws: PipelineError.self) { _ = try Site.lockOutput(folder.output) }
         lock.release()
-        _ = try OutputLock.acquire(outputDirectory: folder.output)
+        _ = try Site.lockOutput(folder.output)
     }
 }

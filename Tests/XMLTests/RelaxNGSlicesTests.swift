@@ -33,7 +33,8 @@ import XML
     @Test(arguments: [false, true])
     func validDocumentIsValidAndUntouched(itemsAfterHeader: Bool) throws {
         let schema = try RelaxNGSchema(grammar: Self.grammar(itemsAfterHeader: itemsAfterHeader))
-        let children = itemsAfterHeader
+        let children =
+            itemsAfterHeader
             ? ["<title>t</title>", "<note>n</note>"] + Self.items(1...23)
             : ["<note>n</note>"] + Self.items(1...10) + ["<title>t</title>"] + Self.items(11...23)
         let document = try Self.document(children)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import XML
 
 @Suite struct XMLDocumentTests {
@@ -51,8 +52,8 @@ import Testing
 
     @Test func validatesAgainstRelaxNG() throws {
         let grammar = """
-        <element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><element name="b"><text/></element></element>
-        """
+            <element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><element name="b"><text/></element></element>
+            """
         let schema = try RelaxNGSchema(grammar: grammar)
         #expect(schema.validate(try XMLDocument(xml: Array("<a><b>x</b></a>".utf8))).isEmpty)
         let problems = schema.validate(try XMLDocument(xml: Array("<a><c/></a>".utf8)))

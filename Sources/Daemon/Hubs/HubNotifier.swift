@@ -1,9 +1,10 @@
 import Foundation
+public import Logging
+import Synchronization
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-public import Logging
-import Synchronization
 
 /// Tells WebSub hubs that feeds changed, in the background, with retries.
 ///

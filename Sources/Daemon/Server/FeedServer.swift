@@ -1,9 +1,10 @@
+public import FeedModel
 public import Foundation
 import Hummingbird
 public import Logging
+import Platform
 public import ServiceLifecycle
 import Synchronization
-public import FeedModel
 
 /// Serves the output folder over HTTP: each feed and archive document with its content type, a strong ETag,
 /// `Last-Modified`, conditional requests (304), WebSub discovery links, and an index page at `/`.
@@ -21,9 +22,9 @@ public final class FeedServer: Service, Sendable {
         var configuration: FeedServerConfiguration
         var files: PublishedFiles
         var listedAt: ContinuousClock.Instant
-        /// ETags by path, valid while the file keeps the same signature: hashing a large feed on every
+        /// ETags by path, valid while the file keeps the same stamp: hashing a large feed on every
         /// request would be wasted work.
-        var tags: [String: (signature: FileSignature, tag: String)] = [:]
+        var tags: [String: (stamp: FileStamp, tag: String)] = [:]
         var port: Int?
         var stopped = false
         var portWaiters: [CheckedContinuation<Int?, Never>] = []
@@ -143,13 +144,13 @@ public final class FeedServer: Service, Sendable {
         else { return Response(status: .notFound) }
         let file = outputDirectory.appendingPathComponent(relative)
         // Checked again at request time: the file may have been replaced by something else since the listing.
-        guard let signature = FileSignature(regularFileAt: file.path), let data = try? Data(contentsOf: file) else {
+        guard let stamp = FileStamp(regularFileAt: file.path), let data = try? Data(contentsOf: file) else {
             return Response(status: .notFound)
         }
-        let tag = entityTag(relative, signature, data)
+        let tag = entityTag(relative, stamp, data)
         var headers = HTTPFields()
         headers[.eTag] = tag
-        headers[.lastModified] = HTTPDate.format(secondsSinceEpoch: signature.modifiedSeconds)
+        headers[.lastModified] = HTTPDate.format(secondsSinceEpoch: stamp.modifiedSeconds)
         headers[.cacheControl] = "max-age=\(configuration.maxAgeSeconds)"
         if let feed = document.feed {
             // WebSub §4: publishers advertise the hub and the topic URL with Link headers.
@@ -161,7 +162,7 @@ public final class FeedServer: Service, Sendable {
                 headers.append(.init(name: link, value: "<\(feed.url)>; rel=\"self\""))
             }
         }
-        if Self.isNotModified(request, tag: tag, modifiedSeconds: signature.modifiedSeconds) {
+        if Self.isNotModified(request, tag: tag, modifiedSeconds: stamp.modifiedSeconds) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = document.contentType
@@ -177,12 +178,12 @@ public final class FeedServer: Service, Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func entityTag(_ path: String, _ signature: FileSignature, _ data: Data) -> String {
-        if let cached = state.withLock({ $0.tags[path] }), cached.signature == signature {
+    private func entityTag(_ path: String, _ stamp: FileStamp, _ data: Data) -> String {
+        if let cached = state.withLock({ $0.tags[path] }), cached.stamp == stamp {
             return cached.tag
         }
-        let tag = ContentHash.entityTag(for: data)
-        state.withLock { $0.tags[path] = (signature, tag) }
+        let tag = EntityTag.strong(for: data)
+        state.withLock { $0.tags[path] = (stamp, tag) }
         return tag
     }
 
@@ -212,26 +213,5 @@ private struct FeedResponder: HTTPResponder {
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         server.response(to: request)
-    }
-}
-
-/// What identifies one version of a file without reading it: enough to reuse a computed ETag.
-struct FileSignature: Equatable, Sendable {
-    var inode: UInt64
-    var size: UInt64
-    var modifiedSeconds: Int64
-    var modifiedNanoseconds: Int64
-
-    /// The signature of a regular file; `nil` for anything else (missing, a folder, a symbolic link).
-    init?(regularFileAt path: String) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular,
-            let modified = attributes[.modificationDate] as? Date
-        else { return nil }
-        inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-        size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
-        let interval = modified.timeIntervalSince1970
-        modifiedSeconds = Int64(interval.rounded(.down))
-        modifiedNanoseconds = Int64(((interval - interval.rounded(.down)) * 1e9).rounded())
     }
 }

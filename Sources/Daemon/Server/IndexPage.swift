@@ -12,7 +12,7 @@ enum IndexPage {
         for feed in feeds {
             let type = HTMLEscaping.escaped(feed.format.contentType.split(separator: ";")[0].description)
             let href = HTMLEscaping.escaped(percentEncodedPath(feed.fileName))
-            let formatName = label(for: feed.format)
+            let formatName = feed.format.displayName
             let text = HTMLEscaping.escaped("\(formatName): \(feed.fileName)")
             alternates += "<link rel=\"alternate\" type=\"\(type)\" title=\"\(heading) (\(formatName))\" href=\"\(href)\">\n"
             items += "<li><a href=\"\(href)\" type=\"\(type)\">\(text)</a></li>\n"
@@ -32,14 +32,6 @@ enum IndexPage {
             </html>
 
             """
-    }
-
-    private static func label(for format: FeedFormat) -> String {
-        switch format {
-        case .rss: "RSS 2.0"
-        case .atom: "Atom 1.0"
-        case .json: "JSON Feed 1.1"
-        }
     }
 
     /// Percent-encodes a relative path's bytes outside the unreserved set, keeping `/`.

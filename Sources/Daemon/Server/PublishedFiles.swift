@@ -35,7 +35,8 @@ struct PublishedFiles: Sendable {
             for name in names where Self.isPublishable(name: name) {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 // attributesOfItem does not follow links: a symbolic link is neither a file nor a folder here.
-                let type = (try? FileManager.default.attributesOfItem(atPath: root + "/" + child))?[.type]
+                let type =
+                    (try? FileManager.default.attributesOfItem(atPath: root + "/" + child))?[.type]
                     as? FileAttributeType
                 if type == .typeDirectory {
                     if depth < Self.maximumDepth { pending.append((child, depth + 1)) }

@@ -1,5 +1,5 @@
 import Dispatch
-import Glibc
+import Platform
 
 /// SIGHUP as an async stream: the conventional "reload your configuration" signal for daemons.
 enum HangupSignal {
@@ -9,8 +9,8 @@ enum HangupSignal {
     static func stream() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         // The default action would terminate the process before the dispatch source sees the signal.
-        signal(SIGHUP, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        ProcessSignal.ignore(ProcessSignal.hangup)
+        let source = DispatchSource.makeSignalSource(signal: ProcessSignal.hangup, queue: .global())
         source.setEventHandler { continuation.yield() }
         source.resume()
         let box = SourceBox(source)

@@ -25,7 +25,7 @@ public struct RegenerationReport: Sendable, Equatable {
     public var removed: [String]
     /// How long the regeneration took.
     public var milliseconds: Int
-    /// A one-line human summary (entries, skipped files, files written) for the log.
+    /// A one-line human summary (entries, failed files, files written) for the log.
     public var summary: String
 
     /// Creates a report.

@@ -4,17 +4,17 @@ public import Pipeline
 extension Site: Regenerating {
     /// `buildAll()`, reported for the daemon.
     public func regenerateAll() async throws -> RegenerationReport {
-        RegenerationReport(try await buildAll())
+        RegenerationReport(try buildAll())
     }
 
     /// `update(changedPaths:)`, reported for the daemon.
     public func regenerate(changedPaths: Set<String>) async throws -> RegenerationReport {
-        RegenerationReport(try await update(changedPaths: changedPaths))
+        RegenerationReport(try update(changedPaths: changedPaths))
     }
 
     /// `reloadConfiguration()`, reported for the daemon.
     public func reloadAndRegenerate() async throws -> RegenerationReport {
-        RegenerationReport(try await reloadConfiguration())
+        RegenerationReport(try reloadConfiguration())
     }
 
     /// `publishedFeeds()`.

@@ -1,3 +1,4 @@
+import Ingest
 public import Logging
 public import ServiceLifecycle
 import Synchronization
@@ -30,8 +31,8 @@ public struct WatchService<Site: Regenerating>: Service {
     ///   - reloadRequests: Each element reloads the configuration; `nil` (the default) means SIGHUP.
     ///   - isRelevant: Whether a changed file's relative path can matter to the feeds; others are dropped
     ///     before debouncing, so vim's swap files or an atomic write's temporary file do not cause a
-    ///     regeneration of their own. Pass `Ingest.ArticleFiles.isArticlePath`; the default drops only
-    ///     hidden names and editor leftovers.
+    ///     regeneration of their own. `WatchDaemon` passes `ArticleFiles.isArticlePath`; nil (the default)
+    ///     drops only what `ArticleFiles.isIgnored` names (hidden parts and editor leftovers).
     ///   - logger: Gets one line per regeneration.
     public init(
         site: Site,
@@ -40,7 +41,7 @@ public struct WatchService<Site: Regenerating>: Service {
         notifier: HubNotifier? = nil,
         server: FeedServer? = nil,
         reloadRequests: AsyncStream<Void>? = nil,
-        isRelevant: @escaping @Sendable (String) -> Bool = WatchService.isNotEditorNoise,
+        isRelevant: (@Sendable (String) -> Bool)? = nil,
         logger: Logger
     ) {
         self.site = site
@@ -49,16 +50,8 @@ public struct WatchService<Site: Regenerating>: Service {
         self.notifier = notifier
         self.server = server
         self.reloadRequests = reloadRequests
-        self.isRelevant = isRelevant
+        self.isRelevant = isRelevant ?? { !ArticleFiles.isIgnored($0) }
         self.logger = logger
-    }
-
-    /// True unless a path has a hidden part (`.git/`, `.crier/`, `.post.md.swp`, Foundation's `.dat.nosync…`)
-    /// or names an editor leftover (`name~`, Emacs `#name#`, vim's `4913` probe).
-    public static func isNotEditorNoise(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
-        guard let name = parts.last, !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
-        return !(name.hasSuffix("~") || name == "4913" || (name.hasPrefix("#") && name.hasSuffix("#")))
     }
 
     /// What the loop reacts to.
@@ -83,10 +76,11 @@ public struct WatchService<Site: Regenerating>: Service {
         let stopping = StopFlag()
         let pending = PendingBatch()
         let isRelevant = isRelevant
-        let batches = debouncer.batches(of: events.filter { event in
-            if case .changed(let path) = event { return isRelevant(path) }
-            return true
-        })
+        let batches = debouncer.batches(
+            of: events.filter { event in
+                if case .changed(let path) = event { return isRelevant(path) }
+                return true
+            })
         let forwarders = [
             Task {
                 // Batches that come while a regeneration runs are merged into one waiting batch, so a burst

@@ -43,7 +43,8 @@ public struct ChangeDebouncer: Sendable {
         let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let pending = PendingBox()
         let clock = ContinuousClock()
-        let settle = settle, window = window
+        let settle = settle
+        let window = window
 
         let reader = Task {
             do {
@@ -75,10 +76,13 @@ public struct ChangeDebouncer: Sendable {
                 }
                 if let next, timer.map({ $0.deadline > next || $0.deadline <= clock.now }) ?? true {
                     timer?.task.cancel()
-                    timer = (next, Task {
-                        guard (try? await clock.sleep(until: next)) != nil else { return }
-                        wake.yield()
-                    })
+                    timer = (
+                        next,
+                        Task {
+                            guard (try? await clock.sleep(until: next)) != nil else { return }
+                            wake.yield()
+                        }
+                    )
                 }
                 if await wakeupIterator.next() == nil { break }
             }
@@ -127,7 +131,12 @@ private struct PendingChanges {
 
     /// Removes and returns everything pending, due or not.
     mutating func takeAll() -> ChangeBatch? {
-        defer { paths.removeAll(); rescan = false; deadline = nil; latest = nil }
+        defer {
+            paths.removeAll()
+            rescan = false
+            deadline = nil
+            latest = nil
+        }
         if rescan { return .rescan }
         return paths.isEmpty ? nil : .paths(paths)
     }

@@ -67,7 +67,8 @@ final class Inotify: @unchecked Sendable {
     /// Watches one folder (not recursively: inotify has no recursive mode). Returns `nil` with the reason when
     /// the folder cannot be watched, such as when it vanished between listing and watching.
     func addWatch(folder path: String) -> Result<Int32, WatchError> {
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB)
+        let mask =
+            UInt32(IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB)
             | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
             // Symlinked folders are not followed: a link loop would otherwise add watches forever.
             | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)

@@ -1,5 +1,5 @@
-import Foundation
 import FeedModel
+import Foundation
 import XML
 
 /// Reads a saved web page: metadata from `<meta>` tags (Open Graph, article:*), the body from `<article>`,
@@ -41,7 +41,9 @@ enum HTMLArticle {
             tags = keywords.split(separator: ",").map { FastText.trimmingSpaces(String($0)) }.filter { !$0.isEmpty }
         }
         article.tags = tags
-        article.link = meta["og:url"] ?? root.descendantElements.first { $0.name == "link" && $0.attribute("rel")?.lowercased() == "canonical" }?.attribute("href")
+        article.link =
+            meta["og:url"]
+            ?? root.descendantElements.first { $0.name == "link" && $0.attribute("rel")?.lowercased() == "canonical" }?.attribute("href")
         article.image = meta["og:image"]
         article.language = root.attribute("lang").flatMap { $0.isEmpty ? nil : $0 }
         if article.contentHTML.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -58,7 +60,8 @@ enum HTMLArticle {
             node.remove()
         }
         let candidates = body.descendantElements
-        let container = candidates.first { $0.name == "article" }
+        let container =
+            candidates.first { $0.name == "article" }
             ?? candidates.first { $0.name == "main" || $0.attribute("role") == "main" }
             ?? densest(in: body)
             ?? body
@@ -99,7 +102,7 @@ private struct MetaTags {
     init(_ root: XMLNode) {
         for node in root.descendantElements where node.name == "meta" {
             guard let key = node.attribute("property") ?? node.attribute("name"),
-                  let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty
+                let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty
             else { continue }
             tags.append((key.lowercased(), content, node.line))
         }

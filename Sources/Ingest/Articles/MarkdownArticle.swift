@@ -1,5 +1,5 @@
-import Foundation
 import FeedModel
+import Foundation
 
 /// Reads a Markdown article: optional YAML front matter between `---` lines, then the body.
 enum MarkdownArticle {

@@ -39,7 +39,11 @@ struct DateReader {
     ///   - line: The line the value is on.
     func read(_ text: String, field: String, line: Int?) throws(ArticleError) -> Timestamp {
         guard let timestamp = DateText.parse(text, zone: zone) else {
-            throw ArticleError(line: line, message: "\(field) is not a date: \"\(text)\" (expected a form such as 2024-03-05, 2024-03-05 09:30, 2024-03-05T09:30:00+01:00 or an RFC 822 date)")
+            throw ArticleError(
+                line: line,
+                message:
+                    "\(field) is not a date: \"\(text)\" (expected a form such as 2024-03-05, 2024-03-05 09:30, 2024-03-05T09:30:00+01:00 or an RFC 822 date)"
+            )
         }
         return timestamp
     }

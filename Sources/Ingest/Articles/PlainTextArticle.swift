@@ -1,5 +1,5 @@
-import Foundation
 import FeedModel
+import Foundation
 import XML
 
 /// Reads a plain-text article: an optional `Key: Value` header, a title line, an optional subtitle, paragraphs.
@@ -25,18 +25,21 @@ enum PlainTextArticle {
         var warnings: [(line: Int?, message: String)] = []
         var bodyStart = 0
         if let first = lines.first(where: { !FastText.trimmingSpaces($0).isEmpty }),
-           let key = headerKey(first), headerKeys.contains(key) {
+            let key = headerKey(first), headerKeys.contains(key)
+        {
             var index = lines.firstIndex(of: first) ?? 0
             while index < lines.count, !FastText.trimmingSpaces(lines[index]).isEmpty {
                 let line = lines[index]
                 guard let key = headerKey(line), let colon = line.firstIndex(of: ":") else {
-                    throw ArticleError(line: index + 1, message: "header: expected 'Key: Value' (the header ends at the first blank line), found \"\(line)\"")
+                    throw ArticleError(
+                        line: index + 1, message: "header: expected 'Key: Value' (the header ends at the first blank line), found \"\(line)\"")
                 }
                 let value = FastText.trimmingSpaces(String(line[line.index(after: colon)...]))
                 if headerKeys.contains(key) {
                     header[key] = (value, index + 1)
                 } else {
-                    warnings.append((index + 1, "header: unknown key '\(key)' ignored; expected one of \(headerKeys.sorted().joined(separator: ", "))"))
+                    warnings.append(
+                        (index + 1, "header: unknown key '\(key)' ignored; expected one of \(headerKeys.sorted().joined(separator: ", "))"))
                 }
                 index += 1
             }

@@ -32,7 +32,8 @@ enum PlainTextBoilerplate {
         // "12 comments", "3 Responses to ..."
         let words = lower.split(separator: " ")
         if words.count <= 6, let first = words.first, Int(first) != nil,
-           words.count > 1, ["comments", "comment", "responses", "response", "replies", "reply", "thoughts"].contains(String(words[1])) {
+            words.count > 1, ["comments", "comment", "responses", "response", "replies", "reply", "thoughts"].contains(String(words[1]))
+        {
             return true
         }
         return false

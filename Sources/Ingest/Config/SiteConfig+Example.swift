@@ -1,52 +1,52 @@
 extension SiteConfig {
     /// A commented example `crier.yml`, written by `crier init`; every key it shows is accepted by `init(yaml:file:)`.
     public static let exampleYAML = """
-    # crier.yml: settings for the feeds Crier builds from the article files in this folder.
+        # crier.yml: settings for the feeds Crier builds from the article files in this folder.
 
-    # Required: the site's name and its absolute http(s) address.
-    title: My Site
-    base_url: https://example.com/
+        # Required: the site's name and its absolute http(s) address.
+        title: My Site
+        base_url: https://example.com/
 
-    # A one-line description (RSS description, Atom subtitle).
-    description: Notes and articles
+        # A one-line description (RSS description, Atom subtitle).
+        description: Notes and articles
 
-    # Where the feed files are served from, if not base_url.
-    # feed_base_url: https://example.com/feeds/
+        # Where the feed files are served from, if not base_url.
+        # feed_base_url: https://example.com/feeds/
 
-    # The site's author, used for articles that name none. A name alone, or name/email/uri.
-    author:
-      name: Jane Doe
-      email: jane@example.com
-      uri: https://example.com/about/
+        # The site's author, used for articles that name none. A name alone, or name/email/uri.
+        author:
+          name: Jane Doe
+          email: jane@example.com
+          uri: https://example.com/about/
 
-    # The feed language (BCP 47).
-    language: en
+        # The feed language (BCP 47).
+        language: en
 
-    # The zone for dates written without an offset: an IANA name or a fixed offset such as +01:00. Default UTC.
-    time_zone: Europe/Paris
+        # The zone for dates written without an offset: an IANA name or a fixed offset such as +01:00. Default UTC.
+        time_zone: Europe/Paris
 
-    # Entries in the main feed; older ones go to archive pages. 0 means every entry in one feed. Default 50.
-    limit: 50
+        # Entries in the main feed; older ones go to archive pages. 0 means every entry in one feed. Default 50.
+        limit: 50
 
-    # Which feeds to publish (default: all three) and their file names.
-    formats: [rss, atom, json]
-    outputs:
-      rss: rss.xml
-      atom: atom.xml
-      json: feed.json
+        # Which feeds to publish (default: all three) and their file names.
+        formats: [rss, atom, json]
+        outputs:
+          rss: rss.xml
+          atom: atom.xml
+          json: feed.json
 
-    # Article URLs under base_url. Placeholders: {slug}, {year}, {month}, {day}.
-    permalink: /{slug}/
+        # Article URLs under base_url. Placeholders: {slug}, {year}, {month}, {day}.
+        permalink: /{slug}/
 
-    # WebSub hubs to notify when the feeds change.
-    # hubs:
-    #   - https://pubsubhubbub.appspot.com/
+        # WebSub hubs to notify when the feeds change.
+        # hubs:
+        #   - https://pubsubhubbub.appspot.com/
 
-    # Images, relative to base_url or absolute.
-    # icon: /favicon-64.png
-    # logo: /logo.png
+        # Images, relative to base_url or absolute.
+        # icon: /favicon-64.png
+        # logo: /logo.png
 
-    # rights: © 2024 Jane Doe, CC BY 4.0
+        # rights: © 2024 Jane Doe, CC BY 4.0
 
-    """
+        """
 }

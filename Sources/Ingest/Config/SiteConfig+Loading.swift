@@ -1,5 +1,5 @@
-public import Foundation
 import FeedModel
+public import Foundation
 
 extension SiteConfig {
     /// The keys `crier.yml` accepts, in the order the example file lists them.
@@ -23,7 +23,9 @@ extension SiteConfig {
         do {
             text = try TextDecoder.decode(Array(data), rejectNUL: true).text
         } catch {
-            throw ConfigError(file: name, message: error == .empty ? "the file is empty; expected at least title and base_url" : "the file is binary, not YAML text")
+            throw ConfigError(
+                file: name, message: error == .empty ? "the file is empty; expected at least title and base_url" : "the file is binary, not YAML text"
+            )
         }
         return try SiteConfig(yaml: text, file: name)
     }
@@ -56,14 +58,16 @@ extension SiteConfig {
 
         let author = try fields.people("author")
         if let author, author.count != 1 {
-            throw YAMLFieldError(line: fields.line(of: "author"), key: "author", message: "expected one person (name, email, uri), found a list of \(author.count)")
+            throw YAMLFieldError(
+                line: fields.line(of: "author"), key: "author", message: "expected one person (name, email, uri), found a list of \(author.count)")
         }
 
         var zone = ZoneSetting.utc
         if let zoneText = try fields.string("time_zone") {
             guard let parsed = ZoneSetting(zoneText) else {
-                throw YAMLFieldError(line: fields.line(of: "time_zone"), key: "time_zone",
-                                     message: "expected an IANA zone such as Europe/Paris or an offset such as +01:00, found \"\(zoneText)\"")
+                throw YAMLFieldError(
+                    line: fields.line(of: "time_zone"), key: "time_zone",
+                    message: "expected an IANA zone such as Europe/Paris or an offset such as +01:00, found \"\(zoneText)\"")
             }
             zone = parsed
         }
@@ -91,8 +95,9 @@ extension SiteConfig {
 
         let permalink = try fields.string("permalink") ?? "/{slug}/"
         guard permalink.contains("{slug}") else {
-            throw YAMLFieldError(line: fields.line(of: "permalink"), key: "permalink",
-                                 message: "expected a pattern containing {slug} (so every article gets its own URL), found \"\(permalink)\"")
+            throw YAMLFieldError(
+                line: fields.line(of: "permalink"), key: "permalink",
+                message: "expected a pattern containing {slug} (so every article gets its own URL), found \"\(permalink)\"")
         }
 
         let hubs = try fields.stringList("hubs", splitCommas: false) ?? []
@@ -121,7 +126,8 @@ extension SiteConfig {
     private static func parseOutputs(_ fields: YAMLFields) throws(YAMLFieldError) -> [FeedFormat: String] {
         guard let found = fields.entry("outputs") else { return [:] }
         guard case .mapping(let mapping) = found.value else {
-            throw YAMLFieldError(line: found.line, key: "outputs", message: "expected a mapping such as 'rss: rss.xml', found \(YAMLFields.kind(of: found.value))")
+            throw YAMLFieldError(
+                line: found.line, key: "outputs", message: "expected a mapping such as 'rss: rss.xml', found \(YAMLFields.kind(of: found.value))")
         }
         var outputs: [FeedFormat: String] = [:]
         for (key, value) in mapping {
@@ -130,7 +136,9 @@ extension SiteConfig {
                 throw YAMLFieldError(line: found.line, key: "outputs.\(name)", message: "expected rss, atom or json as the format")
             }
             guard let file = value.scalar?.string, !file.isEmpty, !file.contains("/"), !file.hasPrefix(".") else {
-                throw YAMLFieldError(line: found.line, key: "outputs.\(name)", message: "expected a plain file name such as \(format.defaultFileName), found \(YAMLFields.shown(value))")
+                throw YAMLFieldError(
+                    line: found.line, key: "outputs.\(name)",
+                    message: "expected a plain file name such as \(format.defaultFileName), found \(YAMLFields.shown(value))")
             }
             outputs[format] = file
         }

@@ -1,5 +1,5 @@
-public import Foundation
 public import FeedModel
+public import Foundation
 
 /// The time zone that dates written without an offset are read in: an IANA zone or a fixed offset.
 public enum ZoneSetting: Sendable, Hashable {

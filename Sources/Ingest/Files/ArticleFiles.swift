@@ -1,9 +1,5 @@
 public import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Finds the article files in a source folder.
 ///
@@ -41,6 +37,21 @@ public enum ArticleFiles {
         return isArticleName(name)
     }
 
+    /// True when a relative path is never read, whatever its extension: it has a hidden part (`.git/`,
+    /// `.crier/`, `.post.md.swp`, Foundation's `.dat.nosync…`) or its name is an editor leftover.
+    public static func isIgnored(_ relativePath: String) -> Bool {
+        let parts = relativePath.split(separator: "/")
+        guard let name = parts.last, !parts.contains(where: { $0.hasPrefix(".") }) else { return true }
+        return isEditorLeftover(name)
+    }
+
+    /// The editor leftovers that are not hidden: backups `name~`, Emacs autosaves `#name#`, and vim's `4913`
+    /// probe (the file vim creates to test whether it may write in a folder). Hidden ones (`.swp`, `.swx`,
+    /// Emacs `.#name` locks) are covered by the hidden-name rule.
+    static func isEditorLeftover(_ name: some StringProtocol) -> Bool {
+        name.hasSuffix("~") || name == "4913" || (name.hasPrefix("#") && name.hasSuffix("#"))
+    }
+
     /// True when a file (possibly a symlink) resolves to a location inside `source`.
     public static func isInside(_ file: URL, source: URL) -> Bool {
         isInside(file, resolvedRoot: resolvedRoot(of: source))
@@ -58,8 +69,7 @@ public enum ArticleFiles {
     }
 
     static func isArticleName(_ name: String) -> Bool {
-        if name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" { return false }
-        if name.hasPrefix("#") && name.hasSuffix("#") { return false }
+        if name.hasPrefix(".") || isEditorLeftover(name) { return false }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
@@ -71,10 +81,9 @@ public enum ArticleFiles {
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             let childPath = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
-            var status = stat()
-            guard lstat(childPath, &status) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFLNK:
+            guard let status = FileStatus(linkAt: childPath) else { continue }
+            switch status.kind {
+            case .symbolicLink:
                 guard isArticleName(name) else { continue }
                 let child = URL(fileURLWithPath: childPath)
                 var isDirectory: ObjCBool = false
@@ -88,9 +97,9 @@ public enum ArticleFiles {
                     continue
                 }
                 if !isDirectory.boolValue { found.append(path) }
-            case S_IFDIR:
+            case .directory:
                 try walk(URL(fileURLWithPath: childPath, isDirectory: true), relative: path, root: root, into: &found, refused: &refused)
-            case S_IFREG where isArticleName(name):
+            case .regular where isArticleName(name):
                 found.append(path)
             default:
                 continue

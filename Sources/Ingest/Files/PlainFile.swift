@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Reads an article file with one `lstat` per path component, one `open` and `read`s, when that gives exactly
 /// what the Foundation route (`resolvingSymlinksInPath`, `fileExists`, `attributesOfItem`, `Data(contentsOf:)`)
@@ -31,52 +27,22 @@ enum PlainFile {
             return .notSure
         }
         var path = canonicalRoot
-        var status = stat()
+        var size = 0
         for (index, part) in parts.enumerated() {
             path += String(Substring(part))
-            guard lstat(path, &status) == 0 else { return .notSure }
-            let kind = status.st_mode & S_IFMT
+            guard let status = FileStatus(linkAt: path) else { return .notSure }
             if index == parts.count - 1 {
-                guard kind == S_IFREG else { return .notSure }
+                guard status.kind == .regular else { return .notSure }
+                size = status.size
             } else {
-                guard kind == S_IFDIR else { return .notSure }
+                guard status.kind == .directory else { return .notSure }
                 path += "/"
             }
         }
-        let size = Int(status.st_size)
         if size > maximumBytes { return .tooLarge(size) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .notSure }
-        defer { close(descriptor) }
-        return readAll(descriptor, expected: size).map { .bytes($0) } ?? .notSure
-    }
-
-    /// Reads to the end of the file: `expected` bytes into an uninitialised buffer, then whatever follows if
-    /// the file grew meanwhile (as `Data(contentsOf:)` would). Nil on a read error.
-    private static func readAll(_ descriptor: Int32, expected: Int) -> [UInt8]? {
-        guard var bytes = readChunk(descriptor, capacity: max(expected, 0)) else { return nil }
-        guard bytes.count == expected else { return bytes }
-        while true {
-            guard let more = readChunk(descriptor, capacity: 65_536) else { return nil }
-            if more.isEmpty { return bytes }
-            bytes += more
-        }
-    }
-
-    /// Up to `capacity` bytes, fewer only at the end of the file; nil on a read error.
-    private static func readChunk(_ descriptor: Int32, capacity: Int) -> [UInt8]? {
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            while initialized < capacity {
-                let got = read(descriptor, base + initialized, capacity - initialized)
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { failed = true }
-                if got <= 0 { return }
-                initialized += got
-            }
-        }
-        return failed ? nil : bytes
+        guard let file = try? FileDescriptor.open(readingAt: path) else { return .notSure }
+        defer { try? file.close() }
+        // To the end, as `Data(contentsOf:)` would read it, even if the file grew since `lstat`.
+        return (try? file.readToEnd(expected: size)).map { .bytes($0) } ?? .notSure
     }
 }

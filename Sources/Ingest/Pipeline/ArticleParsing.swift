@@ -8,7 +8,7 @@ public enum ArticleParsing {
         /// The bytes became an article with this title and content; `warnings` were reported alongside.
         case article(title: String, contentHTML: String, warnings: [IngestIssue])
         /// The article was left out on purpose (a draft, a title without a body).
-        case skipped(IngestIssue)
+        case leftOut(IngestIssue)
         /// The bytes could not become an article; the issue says why.
         case failed(IngestIssue)
     }
@@ -26,8 +26,8 @@ public enum ArticleParsing {
         switch reader.parse(bytes, path: path) {
         case .parsed(let parsed):
             return .article(title: parsed.article.title, contentHTML: parsed.article.contentHTML, warnings: parsed.warnings)
-        case .skipped(let issue):
-            return .skipped(issue)
+        case .leftOut(let issue):
+            return .leftOut(issue)
         case .failed(let issue):
             return .failed(issue)
         }

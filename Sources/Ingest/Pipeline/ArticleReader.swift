@@ -1,5 +1,5 @@
-import Foundation
 import FeedModel
+import Foundation
 
 /// Reads and parses one article file: the part of ingest that needs no shared state, so it runs in parallel.
 struct ArticleReader {
@@ -54,7 +54,7 @@ struct ArticleReader {
 
     enum Result {
         case parsed(Parsed)
-        case skipped(IngestIssue)
+        case leftOut(IngestIssue)
         case failed(IngestIssue)
     }
 
@@ -71,7 +71,8 @@ struct ArticleReader {
 
     func read(_ path: String) -> Result {
         guard ArticleFiles.isArticlePath(path) else {
-            return .skipped(IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
+            return .leftOut(
+                IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
         }
         if let canonicalRoot {
             switch PlainFile.contents(of: path, canonicalRoot: canonicalRoot, maximumBytes: Self.maximumFileBytes) {
@@ -82,7 +83,7 @@ struct ArticleReader {
         }
         let file = source.appendingPathComponent(path)
         guard ArticleFiles.isInside(file, resolvedRoot: resolvedRoot) else {
-            return .skipped(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
+            return .leftOut(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
         }
         guard FileManager.default.fileExists(atPath: file.path) else {
             return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
@@ -120,7 +121,9 @@ struct ArticleReader {
         do {
             decoded = try TextDecoder.decode(bytes, rejectNUL: !isHTML)
         } catch {
-            let message = error == .empty ? "the file is empty or only whitespace" : "the file looks binary (it contains NUL bytes); expected UTF-8 or UTF-16 text"
+            let message =
+                error == .empty
+                ? "the file is empty or only whitespace" : "the file looks binary (it contains NUL bytes); expected UTF-8 or UTF-16 text"
             return .failed(IngestIssue(file: path, message: message))
         }
         var warnings: [IngestIssue] = []
@@ -146,18 +149,25 @@ struct ArticleReader {
             article.title = stem
         }
         if article.isDraft {
-            return .skipped(IngestIssue(file: path, message: "draft: true; not published"))
+            return .leftOut(IngestIssue(file: path, message: "draft: true; not published"))
         }
         // A title with nothing under it is usually a file just started; a link post still has a summary or link.
         if article.contentHTML.allSatisfy(\.isWhitespace) && article.summary == nil && article.link == nil {
-            return .skipped(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
+            return .leftOut(IngestIssue(file: path, message: "has a title but no body text, summary or link; not published yet"))
         }
         if article.contentHTML.utf8.count > Self.maximumContentBytes {
             let megabytes = String(format: "%.1f", Double(article.contentHTML.utf8.count) / 1_000_000)
-            return .failed(IngestIssue(file: path, message: "the article's HTML is \(megabytes) MB; at most \(Self.maximumContentBytes / 1_000_000) MB is published, since feed readers built on libxml2 refuse a text over 10 MB (split the article)"))
+            return .failed(
+                IngestIssue(
+                    file: path,
+                    message:
+                        "the article's HTML is \(megabytes) MB; at most \(Self.maximumContentBytes / 1_000_000) MB is published, since feed readers built on libxml2 refuse a text over 10 MB (split the article)"
+                ))
         }
         warnings += article.warnings.map { IngestIssue(file: path, line: $0.line, message: $0.message) }
-        return .parsed(Parsed(path: path, article: article, contentHash: ContentHash.hex(bytes), warnings: warnings,
-                              identity: FileIdentity(path: path, article: article, identity: identity)))
+        return .parsed(
+            Parsed(
+                path: path, article: article, contentHash: ContentHash.hex(bytes), warnings: warnings,
+                identity: FileIdentity(path: path, article: article, identity: identity)))
     }
 }

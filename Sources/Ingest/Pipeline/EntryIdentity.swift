@@ -1,5 +1,5 @@
-import Foundation
 import FeedModel
+import Foundation
 
 /// The stable parts of an entry: its id, slug and link, derived only from things that do not change when the
 /// article is edited (the file's path, its explicit or first-seen date, the site's host).
@@ -40,7 +40,8 @@ struct EntryIdentity {
 
     /// The bytes of `tagSafe`.
     private static func isTagSafe(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-")
     }
 
     /// `String(format: "%0\(width)d", value)`, without Foundation's formatter for the usual non-negative case.
@@ -67,10 +68,14 @@ struct EntryIdentity {
         if let stated, !stated.isEmpty { return URLText.absolute(stated, base: config.baseURL) }
         let civil = published.localCivilTime
         // Slugs are letters, digits and dashes; ASCII ones are all allowed in a path segment already.
-        let encodedSlug = slug.utf8.allSatisfy(Self.isTagSafe) ? slug
+        let encodedSlug =
+            slug.utf8.allSatisfy(Self.isTagSafe)
+            ? slug
             : slug.addingPercentEncoding(withAllowedCharacters: Self.slugAllowed) ?? slug
-        let replacements = [("{slug}", encodedSlug), ("{year}", Self.padded(civil.year, 4)),
-                            ("{month}", Self.padded(civil.month, 2)), ("{day}", Self.padded(civil.day, 2))]
+        let replacements = [
+            ("{slug}", encodedSlug), ("{year}", Self.padded(civil.year, 4)),
+            ("{month}", Self.padded(civil.month, 2)), ("{day}", Self.padded(civil.day, 2)),
+        ]
         var path = config.permalink
         for (token, value) in replacements {
             path = Self.replacing(token, with: value, in: path)
@@ -84,7 +89,8 @@ struct EntryIdentity {
         guard text.utf8.allSatisfy({ $0 < 0x80 }), value.utf8.allSatisfy({ $0 < 0x80 }) else {
             return text.replacingOccurrences(of: token, with: value)
         }
-        let bytes = Array(text.utf8), pattern = Array(token.utf8)
+        let bytes = Array(text.utf8)
+        let pattern = Array(token.utf8)
         guard !pattern.isEmpty else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + value.utf8.count)

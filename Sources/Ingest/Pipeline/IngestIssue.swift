@@ -1,6 +1,11 @@
 public import FeedModel
 
-/// A problem with one article file: why it failed, why it was skipped, or a warning about it.
+/// A problem with one article file: why it failed, why it was left out, or a warning about it.
+///
+/// Crier's words for outcomes, from ingest to the command line's output: a file **failed** when it could not
+/// be published (unreadable, broken front matter, an impossible date); it was **left out** when it is kept
+/// out on purpose (a draft, a title without a body, a symlink that is not followed); a **warning** is about
+/// a file that was published all the same (a guessed encoding, an unknown front-matter key).
 ///
 /// The description reads like a compiler message, `posts/a.md:3: front matter: 'date' is not a date: "2024-13-45"`,
 /// so editors and terminals can jump to the line.
@@ -54,8 +59,8 @@ public struct IngestIssue: Error, Sendable, Hashable, CustomStringConvertible {
 public enum IngestOutcome: Sendable {
     /// The file became an entry; `warnings` are things worth telling the author (a guessed encoding, say).
     case entry(Entry, warnings: [IngestIssue])
-    /// The file was deliberately left out (a draft); the issue says why.
-    case skipped(IngestIssue)
+    /// The file was left out on purpose (a draft, a title without a body); the issue says why.
+    case leftOut(IngestIssue)
     /// The file could not be read or parsed; the issue says where and why.
     case failed(IngestIssue)
 }
@@ -66,18 +71,18 @@ public struct IngestResult: Sendable {
     public var entries: [Entry]
     /// The relative path of the file each entry came from, parallel to `entries` (the daemon keys entries by file).
     public var entryPaths: [String] = []
-    /// Files that failed to parse, each with the reason.
-    public var issues: [IngestIssue]
-    /// Files left out on purpose (drafts), each with the reason.
-    public var skipped: [IngestIssue]
+    /// Files that failed: they could not be published, each with the reason.
+    public var failed: [IngestIssue]
+    /// Files left out on purpose (drafts, symlinks not followed), each with the reason.
+    public var leftOut: [IngestIssue]
     /// Warnings about files that did become entries.
     public var warnings: [IngestIssue]
 
     /// Creates a result.
-    public init(entries: [Entry] = [], issues: [IngestIssue] = [], skipped: [IngestIssue] = [], warnings: [IngestIssue] = []) {
+    public init(entries: [Entry] = [], failed: [IngestIssue] = [], leftOut: [IngestIssue] = [], warnings: [IngestIssue] = []) {
         self.entries = entries
-        self.issues = issues
-        self.skipped = skipped
+        self.failed = failed
+        self.leftOut = leftOut
         self.warnings = warnings
     }
 }

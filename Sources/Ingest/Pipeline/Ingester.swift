@@ -1,10 +1,11 @@
-public import Foundation
 public import FeedModel
+public import Foundation
 
 /// Turns the article files of a source folder into entries, with ids and dates that stay put across runs.
 ///
-/// Parsing is pure and runs in parallel; settling ids and dates against the state store happens afterwards
-/// in path order, in one transaction, so results do not depend on which task finished first.
+/// Parsing is pure and runs on all cores (`ParallelReading`, runs of files per core); settling ids and dates
+/// against the state store happens afterwards in path order, in one transaction, so results do not depend on
+/// which core finished first.
 public struct Ingester: Sendable {
     /// The source folder.
     public let source: URL
@@ -42,28 +43,29 @@ public struct Ingester: Sendable {
 
     /// Ingests every article file under the source folder.
     ///
-    /// Files are parsed in a task group no wider than the number of cores. Entries come back in the order
-    /// of their relative paths. When two files would get the same id (`a.md` and `a.txt`), the second fails.
+    /// Files are read and parsed on all cores, blocking the caller until every file is done. Entries come back
+    /// in the order of their relative paths. When two files would get the same id (`a.md` and `a.txt`), the
+    /// second fails.
     ///
-    /// - Parameter progress: called after each file is parsed with (files done, files in all), from the
-    ///   ingesting task; `crier build` draws its progress bar with it.
-    public func ingestAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async -> IngestResult {
+    /// - Parameter progress: called after each file is parsed with (files done, files in all), from whichever
+    ///   thread parsed it, never twice at once; `crier build` draws its progress bar with it.
+    public func ingestAll(progress: (@Sendable (Int, Int) -> Void)? = nil) -> IngestResult {
         let paths: [String]
         let refused: [IngestIssue]
         do {
             (paths, refused) = try ArticleFiles.scan(source)
         } catch {
-            return IngestResult(issues: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
+            return IngestResult(failed: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
         }
         let results = ParallelReading.read(paths, with: reader, progress: progress)
 
-        var result = IngestResult(skipped: refused)
+        var result = IngestResult(leftOut: refused)
         var parsed: [ArticleReader.Parsed] = []
         for item in results {
             switch item {
             case .parsed(let file): parsed.append(file)
-            case .skipped(let issue): result.skipped.append(issue)
-            case .failed(let issue): result.issues.append(issue)
+            case .leftOut(let issue): result.leftOut.append(issue)
+            case .failed(let issue): result.failed.append(issue)
             }
         }
         var owners: [String: String] = [:]
@@ -72,15 +74,17 @@ public struct Ingester: Sendable {
             case .entry(let entry, let warnings):
                 if let owner = owners[entry.id] {
                     // Same id means same permalink too: readers would merge the two articles.
-                    result.issues.append(IngestIssue(file: file.path, message: "has the same id as \(owner) (\(entry.id)); rename one of the files or give one an 'id'"))
+                    result.failed.append(
+                        IngestIssue(
+                            file: file.path, message: "has the same id as \(owner) (\(entry.id)); rename one of the files or give one an 'id'"))
                     continue
                 }
                 owners[entry.id] = file.path
                 result.entries.append(entry)
                 result.entryPaths.append(file.path)
                 result.warnings += warnings
-            case .skipped(let issue): result.skipped.append(issue)
-            case .failed(let issue): result.issues.append(issue)
+            case .leftOut(let issue): result.leftOut.append(issue)
+            case .failed(let issue): result.failed.append(issue)
             }
         }
         return result
@@ -91,7 +95,7 @@ public struct Ingester: Sendable {
     public func ingest(relativePath: String) -> IngestOutcome {
         switch reader.read(relativePath) {
         case .parsed(let file): settle([file])[0]
-        case .skipped(let issue): .skipped(issue)
+        case .leftOut(let issue): .leftOut(issue)
         case .failed(let issue): .failed(issue)
         }
     }

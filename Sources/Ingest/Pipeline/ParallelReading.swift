@@ -10,8 +10,10 @@ enum ParallelReading {
     /// Files one core takes at a time.
     static let runLength = 8
 
-    static func read(_ paths: [String], with reader: ArticleReader,
-                     progress: (@Sendable (Int, Int) -> Void)?) -> [ArticleReader.Result] {
+    static func read(
+        _ paths: [String], with reader: ArticleReader,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) -> [ArticleReader.Result] {
         // Progress is reported under this lock, so the callback never runs twice at once.
         let done = Mutex<Int>(0)
         return Parallel.map(paths[...], run: runLength) { path in

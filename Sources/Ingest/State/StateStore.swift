@@ -1,5 +1,5 @@
-public import Foundation
 public import FeedModel
+public import Foundation
 import GRDB
 
 /// What Crier remembers about one article file between runs.
@@ -131,8 +131,9 @@ public final class StateStore: Sendable {
                         }
                         state.assignedID = observation.fixedID ?? old.assignedID
                     } else {
-                        state = ArticleState(path: observation.path, firstSeen: now, contentHash: observation.contentHash,
-                                             changed: nil, assignedID: observation.fixedID ?? idForFirstSeen(observation.path, now))
+                        state = ArticleState(
+                            path: observation.path, firstSeen: now, contentHash: observation.contentHash,
+                            changed: nil, assignedID: observation.fixedID ?? idForFirstSeen(observation.path, now))
                     }
                     if state != old {
                         try Self.save(state, in: db)
@@ -193,15 +194,17 @@ public final class StateStore: Sendable {
     private static func save(_ state: ArticleState, in db: Database) throws {
         try db.cachedStatement(
             sql: """
-            INSERT INTO article (path, firstSeen, firstSeenOffset, contentHash, changed, changedOffset, assignedID)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET firstSeen = excluded.firstSeen, firstSeenOffset = excluded.firstSeenOffset,
-                contentHash = excluded.contentHash, changed = excluded.changed, changedOffset = excluded.changedOffset,
-                assignedID = excluded.assignedID
-            """
+                INSERT INTO article (path, firstSeen, firstSeenOffset, contentHash, changed, changedOffset, assignedID)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET firstSeen = excluded.firstSeen, firstSeenOffset = excluded.firstSeenOffset,
+                    contentHash = excluded.contentHash, changed = excluded.changed, changedOffset = excluded.changedOffset,
+                    assignedID = excluded.assignedID
+                """
         ).execute(
-            arguments: [state.path, state.firstSeen.secondsSinceEpoch, state.firstSeen.utcOffsetSeconds, state.contentHash,
-                        state.changed?.secondsSinceEpoch, state.changed?.utcOffsetSeconds, state.assignedID]
+            arguments: [
+                state.path, state.firstSeen.secondsSinceEpoch, state.firstSeen.utcOffsetSeconds, state.contentHash,
+                state.changed?.secondsSinceEpoch, state.changed?.utcOffsetSeconds, state.assignedID,
+            ]
         )
     }
 }

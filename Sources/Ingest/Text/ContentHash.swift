@@ -1,12 +1,15 @@
 import Crypto
+public import Foundation
 
-/// The SHA-256 digest of an article file's bytes, as 64 lower-case hex digits: how the state store notices
-/// that an article changed (so `updated` moves only then).
+/// The SHA-256 digest of some bytes, as 64 lower-case hex digits: Crier's one content hash.
 ///
-/// swift-crypto computes it (with the CPU's SHA instructions where there are some); the hex form is what the
-/// state store has always kept, so stores written by earlier versions compare equal.
-enum ContentHash {
-    static func hex(_ bytes: [UInt8]) -> String {
+/// The state store keeps it for each article file, to notice that an article changed (so `updated` moves only
+/// then); the daemon's server derives its ETags from it. swift-crypto computes it (with the CPU's SHA
+/// instructions where there are some); the hex form is what the state store has always kept, so stores
+/// written by earlier versions compare equal.
+public enum ContentHash {
+    /// The digest of `bytes` as 64 lower-case hex digits.
+    public static func hex(_ bytes: some DataProtocol) -> String {
         let digest = Crypto.SHA256.hash(data: bytes)
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

@@ -21,8 +21,9 @@ public enum DateText {
         let digits = String(body.filter { $0 != ":" })
         let colons = body.count - digits.count
         guard digits.allSatisfy(\.isASCIIDigit), (digits.count == 2 && colons == 0) || (digits.count == 4 && colons <= 1),
-              let hours = Int(digits.prefix(2)), let minutes = digits.count == 4 ? Int(digits.suffix(2)) : 0,
-              hours <= 23, minutes <= 59 else { return nil }
+            let hours = Int(digits.prefix(2)), let minutes = digits.count == 4 ? Int(digits.suffix(2)) : 0,
+            hours <= 23, minutes <= 59
+        else { return nil }
         let magnitude = hours * 3600 + minutes * 60
         return sign == "+" ? magnitude : -magnitude
     }
@@ -40,7 +41,8 @@ public enum DateText {
 
     private static func parseISO(_ scanner: inout some DateScanner) -> (CivilTime, Int?)? {
         guard let year = scanner.number(digits: 4), scanner.take("-"), let month = scanner.number(digits: 2),
-              scanner.take("-"), let day = scanner.number(digits: 2) else { return nil }
+            scanner.take("-"), let day = scanner.number(digits: 2)
+        else { return nil }
         var civil = CivilTime(year: year, month: month, day: day)
         if scanner.atEnd { return (civil, nil) }
         guard scanner.take("T") || scanner.take("t") || scanner.take(" ") else { return nil }
@@ -77,14 +79,16 @@ public enum DateText {
             words.removeFirst()
         }
         guard words.count >= 3, let day = Int(words[0]), words[0].count <= 2,
-              let monthIndex = months.firstIndex(of: String(words[1].lowercased().prefix(3))),
-              words[1].count >= 3, var year = Int(words[2]) else { return nil }
+            let monthIndex = months.firstIndex(of: String(words[1].lowercased().prefix(3))),
+            words[1].count >= 3, var year = Int(words[2])
+        else { return nil }
         if words[2].count == 2 { year += year < 50 ? 2000 : 1900 } else if words[2].count != 4 { return nil }
         var civil = CivilTime(year: year, month: monthIndex + 1, day: day)
         guard words.count > 3 else { return (civil, nil) }
         let time = words[3].split(separator: ":", omittingEmptySubsequences: false)
         guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
-              let hour = Int(time[0]), let minute = Int(time[1]) else { return nil }
+            let hour = Int(time[0]), let minute = Int(time[1])
+        else { return nil }
         civil.hour = hour
         civil.minute = minute
         civil.second = time.count == 3 ? Int(time[2]) ?? 0 : 0

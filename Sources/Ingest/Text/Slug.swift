@@ -65,7 +65,8 @@ public enum Slug {
 
     private static func asciiDatePrefix(_ bytes: [UInt8]) -> (year: Int, month: Int, day: Int)? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes.count == 10 || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[10]) else { return nil }
+            bytes.count == 10 || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[10])
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {
@@ -82,9 +83,9 @@ public enum Slug {
     static func datePrefixByCharacters(of name: String) -> (year: Int, month: Int, day: Int)? {
         let chars = Array(name.prefix(11))
         guard chars.count >= 10, chars[4] == "-", chars[7] == "-",
-              chars.count == 10 || ["-", "_", "."].contains(chars[10]),
-              let year = Int(String(chars[0..<4])), let month = Int(String(chars[5..<7])), let day = Int(String(chars[8..<10])),
-              chars[0..<4].allSatisfy(\.isASCIIDigit), chars[5..<7].allSatisfy(\.isASCIIDigit), chars[8..<10].allSatisfy(\.isASCIIDigit)
+            chars.count == 10 || ["-", "_", "."].contains(chars[10]),
+            let year = Int(String(chars[0..<4])), let month = Int(String(chars[5..<7])), let day = Int(String(chars[8..<10])),
+            chars[0..<4].allSatisfy(\.isASCIIDigit), chars[5..<7].allSatisfy(\.isASCIIDigit), chars[8..<10].allSatisfy(\.isASCIIDigit)
         else { return nil }
         return (year, month, day)
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Turns a file's bytes into text: detects the encoding, normalises line ends, refuses binary files.
 enum TextDecoder {
@@ -53,7 +49,8 @@ enum TextDecoder {
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
         while index + 1 < bytes.endIndex {
-            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            let first = UInt16(bytes[index])
+            let second = UInt16(bytes[index + 1])
             units.append(bigEndian ? first << 8 | second : second << 8 | first)
             index += 2
         }
@@ -87,8 +84,8 @@ enum TextDecoder {
         let found = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard var cursor = buffer.baseAddress else { return false }
             let end = cursor + buffer.count
-            while cursor < end, let lead = memchr(cursor, 0xC2, end - cursor) {
-                let next = UnsafePointer(lead.assumingMemoryBound(to: UInt8.self)) + 1
+            while cursor < end, let lead = CMemory.first(0xC2, in: cursor, count: end - cursor) {
+                let next = lead + 1
                 if next < end, next.pointee >= 0x80, next.pointee <= 0x9F { return true }
                 cursor = next
             }

@@ -5,7 +5,8 @@ enum URLText {
     /// True for `http://host...` and `https://host...` with a non-empty host.
     static func isAbsoluteHTTP(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return false }
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+        else { return false }
         return true
     }
 

@@ -45,7 +45,7 @@ enum YAMLAliases {
     private static func startsToken(after byte: UInt8) -> Bool {
         switch byte {
         case 0x0A, 0x20, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"),
-             UInt8(ascii: "?"), UInt8(ascii: "-"):
+            UInt8(ascii: "?"), UInt8(ascii: "-"):
             true
         default:
             false

@@ -48,7 +48,7 @@ enum YAMLComposer {
             if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "!") {
                 switch previous {
                 case 0x0A, 0x0D, 0x20, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?"),
-                     UInt8(ascii: ":"), UInt8(ascii: "-"):
+                    UInt8(ascii: ":"), UInt8(ascii: "-"):
                     return true
                 default:
                     break

@@ -28,7 +28,9 @@ struct YAMLFields {
         self.lineOffset = lineOffset
         let aliases = YAMLAliases.count(in: yaml)
         guard aliases <= YAMLAliases.limit else {
-            throw YAMLFieldError(message: "uses \(aliases) YAML aliases (*name); at most \(YAMLAliases.limit) are allowed, since each one repeats a whole anchored value")
+            throw YAMLFieldError(
+                message:
+                    "uses \(aliases) YAML aliases (*name); at most \(YAMLAliases.limit) are allowed, since each one repeats a whole anchored value")
         }
         let root: Node?
         do {
@@ -58,8 +60,9 @@ struct YAMLFields {
     /// Throws for the first key not in `known`, listing what is accepted.
     func rejectUnknownKeys(_ known: [String]) throws(YAMLFieldError) {
         for entry in entries where !known.contains(entry.key) {
-            throw YAMLFieldError(line: entry.line, key: entry.key,
-                                 message: "unknown key; expected one of: \(known.joined(separator: ", "))")
+            throw YAMLFieldError(
+                line: entry.line, key: entry.key,
+                message: "unknown key; expected one of: \(known.joined(separator: ", "))")
         }
     }
 
@@ -116,7 +119,8 @@ struct YAMLFields {
             var result: [String] = []
             for item in sequence {
                 guard let scalar = item.scalar else {
-                    throw YAMLFieldError(line: found.line, key: key, message: "expected a list of text items, found \(Self.kind(of: item)) as an item")
+                    throw YAMLFieldError(
+                        line: found.line, key: key, message: "expected a list of text items, found \(Self.kind(of: item)) as an item")
                 }
                 let text = FastText.trimmingSpaces(scalar.string)
                 if !text.isEmpty { result.append(text) }
@@ -187,7 +191,8 @@ struct YAMLFields {
             return YAMLFieldError(line: mark.line + lineOffset, message: "not valid YAML: \(problem)")
         case .reader(let problem, _, let value, _):
             // Yams' own description quotes the whole line with a caret under it: several lines, raw bytes.
-            return YAMLFieldError(message: "not valid YAML: \(problem) (character U+\(String(UInt32(bitPattern: value), radix: 16, uppercase: true)))")
+            return YAMLFieldError(
+                message: "not valid YAML: \(problem) (character U+\(String(UInt32(bitPattern: value), radix: 16, uppercase: true)))")
         default:
             return YAMLFieldError(message: "not valid YAML: \(error)")
         }

@@ -21,9 +21,8 @@ final class ValidationWalker: XMLEventConsumer {
     /// The URI the document was fetched from: the base of relative references, and what `rel="self"`
     /// should name.
     let documentURI: String
-    /// URIs that name this document: `documentURI`, and each `rel="self"` link that named another one (the
-    /// W3C service's `selfURIs`), so one mismatch is reported once and RFC 5005 links can be compared with it.
-    var selfURIs: [String]
+    /// URIs that name this document: `documentURI`, and each `rel="self"` link that named another one.
+    var selfLocations: SelfLocations
     /// The moment "now" for rules about dates in the future; nil leaves those rules out (a build must not
     /// depend on the clock).
     let now: Timestamp?
@@ -50,7 +49,7 @@ final class ValidationWalker: XMLEventConsumer {
     ///   - now: the current time for plausibility of dates; nil to leave such rules out.
     init(documentURI: String, now: Timestamp?) {
         self.documentURI = documentURI
-        self.selfURIs = [documentURI]
+        self.selfLocations = SelfLocations(documentURI: documentURI)
         self.now = now
         let root = RootHandler()
         root.walker = self

@@ -67,10 +67,14 @@ final class RootHandler: ElementHandler {
         case "xhtml:html":
             log(.undefinedElement, "Undefined root element: xhtml:html")
             return [Eater()]
-        case "app:categories", "app:service", "kml", "opml", "outlineDocument", "opensearch:OpenSearchDescription",
-             "xrds:XRDS":
+        case "app:service", "app:categories":
+            // Atom Publishing Protocol documents (RFC 5023) are checked, as the W3C service checks them, though
+            // they are not feeds: the report names no format.
             feedKind = .unsupported(name)
-            walker.log(.unknownFormat, "\(name) documents are not a feed format Crier checks (RSS, Atom, JSON Feed)")
+            return name == "app:service" ? [AppService()] : [AppCategories()]
+        case "kml", "opml", "outlineDocument", "opensearch:OpenSearchDescription", "xrds:XRDS":
+            feedKind = .unsupported(name)
+            walker.log(.unsupportedFormat, "\(name) documents are not checked: Crier reads RSS, Atom and JSON Feed")
             return [Eater()]
         default:
             return nil

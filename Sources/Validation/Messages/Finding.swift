@@ -14,9 +14,10 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// The rule's name, such as `MissingSelf`.
     public var rule: String
-    /// 1-based line, 0 when unknown.
+    /// 1-based line, 0 when unknown (JSON Feed findings name a key path in the message instead).
     public var line: Int
-    /// 1-based column, 0 when unknown.
+    /// Characters before the offending tag's `<` on its line, the way the W3C Feed Validation Service
+    /// counts, so both point at the same place (0 for a tag at the start of a line, or when unknown).
     public var column: Int
     /// What is wrong, for a person.
     public var message: String

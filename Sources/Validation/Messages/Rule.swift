@@ -19,7 +19,7 @@ struct Rule: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// Every rule Crier can report.
-    static let all: [Rule] = serviceCatalogue + crierRules
+    static let all: [Rule] = serviceCatalogue + crierRules + jsonFeedRules
 
     private static let byName: [String: Rule] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -78,6 +78,11 @@ struct FindingList {
         for (rule, count) in other.counts where count > stored[rule, default: 0] {
             counts[rule, default: 0] += count - stored[rule, default: 0]
         }
+    }
+
+    /// How many findings of a rule were made, those past the per-rule limit included.
+    func count(of rule: Rule) -> Int {
+        counts[rule, default: 0]
     }
 
     /// Takes back every finding of a rule made so far (a later element can show an earlier warning moot).

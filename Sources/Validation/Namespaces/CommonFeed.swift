@@ -1,6 +1,8 @@
 /// Microsoft's Common Feed extensions (`http://www.microsoft.com/schemas/rss/core/2005`, "Simple List
 /// Extensions"): `cf:treatAs` says the feed is a list, `cf:listinfo` how to sort and group its items.
 enum CommonFeed {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.channel) else { return nil }
         switch element.local {
@@ -26,6 +28,7 @@ final class ListInfo: ElementHandler {
 final class ListProperty: ElementHandler {
     private let names: [AttributeName]
 
+    /// - Parameter names: the attributes the property takes.
     init(_ names: [String]) {
         self.names = names.map { AttributeName($0) }
     }

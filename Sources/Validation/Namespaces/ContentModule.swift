@@ -1,6 +1,8 @@
 /// RSS 1.0's Content module (`http://purl.org/rss/1.0/modules/content/`): `content:encoded` holds an item's
 /// full body as escaped HTML; `content:items` lists alternative formats as an RDF bag.
 enum ContentModule {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.rssItem) else { return nil }
         switch element.local {

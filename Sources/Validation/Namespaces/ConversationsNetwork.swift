@@ -1,6 +1,8 @@
 /// The Conversations Network namespace (`http://conversationsnetwork.org/rssNamespace-1.0/`): a podcast
 /// episode's intro length, image and listener ratings.
 enum ConversationsNetwork {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.item) else { return nil }
         switch element.local {

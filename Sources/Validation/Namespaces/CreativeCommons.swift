@@ -1,6 +1,8 @@
 /// Licences: the RSS 2.0 Creative Commons module (`creativeCommons:license`, a licence URL as text) and
 /// RSS 1.0's Creative Commons RDF (`cc:license rdf:resource="…"`). Giving both says the same thing twice.
 enum CreativeCommons {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement, rdf: Bool) -> [ElementHandler]? {
         let scope = element.scope
         guard element.local == "license" else { return nil }

@@ -79,6 +79,8 @@ enum DublinCore {
 
 /// RDF and RDF Schema elements that RSS 2.0 and Atom feeds embed (`rdf:RDF` blocks, `rdfs:seeAlso`).
 enum RDFTerms {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement, rdfs: Bool) -> [ElementHandler]? {
         guard element.scope.contains(.everywhere) else { return nil }
         if rdfs {
@@ -94,6 +96,8 @@ enum RDFTerms {
 
 /// OPML 2.0's head fields (section "head"), which some RSS feeds borrow to name their owner.
 enum OPMLOwner {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.everywhere) else { return nil }
         switch element.local {

@@ -19,12 +19,12 @@ enum ExtensionContext: Sendable, Hashable {
     /// The sets of extension elements allowed in this context.
     var scope: ExtensionScope {
         switch self {
-        case .rssChannel, .rss10Channel: [.everywhere, .media, .channelOrItem, .channel, .rssChannel, .itunesChannel]
-        case .rssItem: [.everywhere, .media, .channelOrItem, .item, .rss20Item, .rssItem, .itunesItem]
-        case .rss10Item: [.everywhere, .media, .channelOrItem, .item, .rss10Item, .rssItem, .itunesItem]
-        case .everywhere: [.everywhere, .image]
-        case .atomFeed: [.everywhere, .media, .channelOrItem, .channel, .feed, .itunesChannel]
-        case .atomEntry: [.everywhere, .media, .channelOrItem, .item, .entry, .itunesItem]
+        case .rssChannel, .rss10Channel: ExtensionScope.ofRSSChannel
+        case .rssItem: ExtensionScope.ofRSSItem
+        case .rss10Item: ExtensionScope.ofRSS10Item
+        case .everywhere: ExtensionScope.ofImage
+        case .atomFeed: ExtensionScope.ofAtomFeed
+        case .atomEntry: ExtensionScope.ofAtomEntry
         }
     }
 }
@@ -33,6 +33,7 @@ enum ExtensionContext: Sendable, Hashable {
 /// union of the sets its element inherits (an RSS 2.0 item has `extension_rss20_item`, which extends
 /// `extension_item`, which extends `extension_channel_item`, which extends `extension_everywhere`).
 struct ExtensionScope: OptionSet, Sendable {
+    /// One bit per set.
     let rawValue: UInt16
 
     /// Dublin Core, DCMI terms, RDF, geo positions, OPML owner fields (`extension_everywhere`).
@@ -63,6 +64,26 @@ struct ExtensionScope: OptionSet, Sendable {
     static let itunesItem = ExtensionScope(rawValue: 1 << 12)
     /// Media RSS elements but groups and contents (`media_elements`), also allowed in those two.
     static let media = ExtensionScope(rawValue: 1 << 13)
+
+    /// What each context allows, computed once: the lookup runs per element.
+    static let ofRSSChannel: ExtensionScope = [.everywhere, .media, .channelOrItem, .channel, .rssChannel, .itunesChannel]
+    /// RSS 2.0 item.
+    static let ofRSSItem: ExtensionScope = [.everywhere, .media, .channelOrItem, .item, .rss20Item, .rssItem, .itunesItem]
+    /// RSS 1.0 item.
+    static let ofRSS10Item: ExtensionScope = [.everywhere, .media, .channelOrItem, .item, .rss10Item, .rssItem, .itunesItem]
+    /// RSS image and text input.
+    static let ofImage: ExtensionScope = [.everywhere, .image]
+    /// Atom feed and source.
+    static let ofAtomFeed: ExtensionScope = [.everywhere, .media, .channelOrItem, .channel, .feed, .itunesChannel]
+    /// Atom entry.
+    static let ofAtomEntry: ExtensionScope = [.everywhere, .media, .channelOrItem, .item, .entry, .itunesItem]
+
+    /// Whether any of the sets in `other` is allowed (for one set: whether it is); plain bit tests, which the
+    /// generic `SetAlgebra` members only become once the optimiser has specialised them.
+    @inline(__always) func contains(_ other: ExtensionScope) -> Bool { rawValue & other.rawValue != 0 }
+
+    /// Whether none of the sets in `other` is allowed.
+    @inline(__always) func isDisjoint(with other: ExtensionScope) -> Bool { rawValue & other.rawValue == 0 }
 }
 
 /// The handlers of extension elements: Dublin Core, content, iTunes, Media RSS, GeoRSS, Slash, Syndication,

@@ -2,6 +2,8 @@
 /// says the feed holds every entry, `fh:archive` (section 4) that it is an archive document. Both are empty
 /// markers; the link relations they change are checked with the feed's links.
 enum FeedHistory {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.channel) else { return nil }
         switch element.local {

@@ -2,6 +2,8 @@
 /// Extensions): `sx:sharing` on the feed says what it shares, `sx:sync` on each item carries its version
 /// history so two endpoints can merge their copies.
 enum FeedSync {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         switch element.local {
         case "sharing": return element.scope.contains(.channel) ? [Sharing()] : nil
@@ -119,7 +121,11 @@ final class SyncHistory: ElementHandler {
 /// `sx:conflicts` (FeedSync section 3.5): the conflicting versions of the item, as items or entries.
 final class SyncConflicts: ElementHandler {
     override func child(_ name: String) -> [ElementHandler]? {
-        name == "item" || name == "entry" ? [Eater()] : nil
+        switch name {
+        case "item": [feedKind == .rss1 ? RSS10Item() : RSSItem()]
+        case "entry": [AtomEntry()]
+        default: nil
+        }
     }
 }
 

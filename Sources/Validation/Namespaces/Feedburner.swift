@@ -1,6 +1,8 @@
 /// FeedBurner's namespace (`http://rssnamespace.org/feedburner/ext/1.0`): what the FeedBurner proxy adds to a
 /// feed it serves: the original links of items it rewrote, its FeedFlare links, its e-mail service id.
 enum Feedburner {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         let scope = element.scope
         if scope.contains(.item) {

@@ -2,6 +2,8 @@
 /// W3C Basic Geo vocabulary (`geo:`, "Basic Geo (WGS84 lat/long) Vocabulary"), and the older GeoURL and ICBM
 /// modules.
 enum GeoRSS {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement, prefix: Substring) -> [ElementHandler]? {
         guard element.scope.contains(.everywhere) else { return nil }
         switch prefix {
@@ -67,12 +69,14 @@ final class GeoWhere: ElementHandler {
 
 /// The parts of GeoRSS GML: each geometry may name its reference system (`srsName`) and holds positions.
 final class GMLGeometry: ElementHandler {
+    /// Which GML element this is.
     enum Kind {
         case point, line, polygon, exterior, ring, envelope
     }
 
     private let kind: Kind
 
+    /// - Parameter kind: the GML element handled.
     init(_ kind: Kind) {
         self.kind = kind
     }

@@ -2,6 +2,8 @@
 /// properties of listings, products, recipes, jobs, events... Most are plain text; numbers may carry a unit
 /// (`12.5 kg`), enumerations have fixed values, and at most ten labels and images are allowed.
 enum GoogleBase {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.item) else { return nil }
         switch element.local {
@@ -150,6 +152,7 @@ class GoogleBaseGroup: ElementHandler {
 
 /// `g:shipping`: a shipping option, its service, country and price.
 final class Shipping: GoogleBaseGroup {
+    /// The shipping services Google Base names.
     static let services = ["FedEx", "UPS", "DHL", "Mail", "Other", "Overnight", "Standard"]
 
     override func child(_ name: String) -> [ElementHandler]? {

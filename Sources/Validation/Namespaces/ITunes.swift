@@ -41,15 +41,23 @@ enum ITunes {
         }
     }
 
-    /// A channel or Atom feed turned out to be a podcast (service: `itunes_channel.setItunes`).
+    /// A channel or Atom feed turned out to be a podcast (service: `itunes_channel.setItunes`). Apple reads
+    /// podcast feeds as UTF-8 ("RSS feed requirements": "use UTF-8 character encoding"), so any other
+    /// encoding is `NotUTF8`, once.
     static func setItunes(_ value: Bool, onChannel channel: ElementHandler) {
+        if value, !channel.itunes {
+            let encoding = channel.walker.encoding.lowercased()
+            if encoding != "utf-8", encoding != "utf8" {
+                channel.log(.notUTF8, "podcast feeds should be UTF-8; this one is \(channel.walker.encoding)")
+            }
+        }
         channel.itunes = channel.itunes || value
     }
 
     /// A podcast channel's recommended iTunes elements (service: `itunes_channel.validate`): Apple lists
     /// language, category and explicit as required, and the owner's e-mail is how it reaches the publisher.
     static func validateChannel(_ channel: ElementHandler) {
-        if !channel.children.contains("language"), channel.xmlLang == nil {
+        if !channel.children.contains("language"), (channel.xmlLang ?? "").isEmpty {
             channel.log(.missingItunesElement, "podcast \(channel.name) has no language")
         }
         if !channel.children.contains("itunes:category") {
@@ -165,6 +173,7 @@ class ITunesCategory: ElementHandler {
 final class ITunesSubcategory: ITunesCategory {
     private let category: String
 
+    /// - Parameter category: the enclosing category's text.
     init(of category: String) {
         self.category = category
     }

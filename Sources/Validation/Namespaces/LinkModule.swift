@@ -1,8 +1,11 @@
 /// RSS 1.0's Link module (`http://purl.org/rss/1.0/modules/link/`): typed links from a channel or item
 /// (`l:link`, with `l:rel`, `l:type`, `l:lang`, `l:title` attributes) and an item's permanent link.
 enum LinkModule {
+    /// The module's namespace, which its attributes are in too.
     static let namespace = "http://purl.org/rss/1.0/modules/link/"
 
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         switch element.local {
         case "link": return element.scope.contains(.channelOrItem) ? [TypedLink()] : nil
@@ -11,6 +14,7 @@ enum LinkModule {
         }
     }
 
+    /// An attribute of the module (`l:rel`).
     static func attribute(_ local: String) -> AttributeName { AttributeName(namespace, local) }
 }
 

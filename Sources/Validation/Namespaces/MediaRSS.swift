@@ -193,7 +193,9 @@ final class MediaHash: TextValue {
 /// `media:rating` (section 5.6): a rating in the scheme named, `urn:simple` (adult/nonadult) by default; the
 /// MPAA, V-chip and ICRA schemes have their own values, any other scheme must be a URI.
 final class MediaRating: TextValue {
+    /// MPAA film ratings (`urn:mpaa`), lower case.
     static let mpaa: Set<String> = ["g", "m", "nc-17", "pg", "pg-13", "r", "x"]
+    /// US TV Parental Guidelines ratings (`urn:v-chip`), lower case.
     static let vChip: Set<String> = ["14+", "18+", "c", "c8", "g", "pg", "tv-14", "tv-g", "tv-ma", "tv-pg", "tv-y", "tv-y7", "tv-y7-fv"]
 
     override var expectedAttributes: [AttributeName]? { [AttributeName("scheme")] }
@@ -315,7 +317,9 @@ final class MediaThumbnail: TextValue {
 /// `media:content` (section 5.2): one media file, described by its attributes, with the optional metadata
 /// elements and the Dublin Core and other elements allowed anywhere.
 final class MediaContent: ElementHandler {
+    /// Values of `expression` (section 5.2).
     static let expressions: Set<String> = ["sample", "full", "nonstop"]
+    /// Values of `medium` (section 5.2).
     static let media: Set<String> = ["image", "audio", "video", "document", "executable"]
 
     override var expectedAttributes: [AttributeName]? {
@@ -345,7 +349,7 @@ final class MediaContent: ElementHandler {
         if let medium = nonEmptyAttribute("medium"), !Self.media.contains(medium) {
             log(.invalidMediaMedium, "medium of \(name) must be image, audio, video, document or executable, not \"\(medium)\"")
         }
-        if let type = nonEmptyAttribute("type"), !ExtensionSyntax.isMediaType(type) {
+        if let type = nonEmptyAttribute("type"), !MIMEType.isValid(type) {
             log(.invalidMIMEAttribute, "type of \(name) is not a MIME type: \"\(type)\"")
         }
         if nonEmptyAttribute("url") != nil { validateAttribute("url", with: FullURI()) }

@@ -1,6 +1,8 @@
 /// OpenSearch response elements in a channel or feed (OpenSearch 1.1 "OpenSearch response elements", and
 /// 1.0's `opensearchrss` namespace): the size of the result set, the page, and the query that produced it.
 enum OpenSearch {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement, version11: Bool) -> [ElementHandler]? {
         guard element.scope.contains(.channel) else { return nil }
         switch element.local {

@@ -12,24 +12,30 @@ enum Questionable {
         return ExtensionElements.handlers(for: key, scope: .everywhere, parent: nil)
     }
 
-    /// RFC 4287's elements, checked with the value rules of their section (4.2.5 icon, 4.2.6 id, 4.2.9
-    /// published, 4.2.15 updated...). Person, text and link constructs are the Atom family's handlers; until
-    /// they take part here they are accepted unchecked.
+    /// RFC 4287's elements, with the handlers they have in a feed or entry.
     private static func atomElement(_ local: Substring) -> [ElementHandler]? {
         switch local {
+        case "author", "contributor": [AtomPerson()]
+        case "category": [AtomCategory()]
+        case "content": [AtomContent()]
+        case "generator": [AtomGenerator()]
+        case "link": [AtomLink()]
+        // Sections 4.2.5 and 4.2.8: IRI references; 4.2.6: an IRI compared as a string.
         case "icon", "logo": [URIValue(), NoDuplicates()]
         case "id": [CanonicalURI(), NoDuplicates()]
+        // Sections 4.2.9 and 4.2.15: RFC 3339 date-times.
         case "published", "updated": [RFC3339Date(), NoDuplicates()]
-        case "rights", "subtitle", "summary", "title": [Eater(), NoDuplicates()]
-        case "author", "category", "content", "contributor", "generator", "link": [Eater()]
+        case "rights", "subtitle", "summary", "title": [AtomTextConstruct(), NoDuplicates()]
         default: nil
         }
     }
 
-    /// The service document's containers (RFC 5023 sections 8.3.2–8.3.6), accepted unchecked.
+    /// The service document's containers (RFC 5023 sections 8.3.2, 8.3.3, 7.2.1).
     private static func appElement(_ local: Substring) -> [ElementHandler]? {
         switch local {
-        case "workspace", "collection", "categories": [Eater()]
+        case "workspace": [AppWorkspace()]
+        case "collection": [AppCollection()]
+        case "categories": [AppCategories()]
         default: nil
         }
     }

@@ -1,5 +1,7 @@
 /// RSS 1.0's Slash module (`http://purl.org/rss/1.0/modules/slash/`): Slashdot-style item statistics.
 enum Slash {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.item) else { return nil }
         switch element.local {

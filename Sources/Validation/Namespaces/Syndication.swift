@@ -4,6 +4,8 @@ enum Syndication {
     /// The periods `sy:updatePeriod` takes (module, "Elements").
     static let periods = ["hourly", "daily", "weekly", "monthly", "yearly"]
 
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         guard element.scope.contains(.channel) else { return nil }
         switch element.local {

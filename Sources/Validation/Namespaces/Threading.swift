@@ -3,6 +3,8 @@
 /// and `thr:updated` attributes of `atom:link` belong to the link's own checks. RSS 1.0's older Threading
 /// module shares the prefix: its `thr:children` is RDF.
 enum Threading {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         switch element.local {
         case "in_reply_to" where !element.scope.isDisjoint(with: [.item, .channel]):

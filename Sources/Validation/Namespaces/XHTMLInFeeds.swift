@@ -1,6 +1,8 @@
 /// XHTML elements that feeds put outside content: `xhtml:body` as an RSS item's body, and `xhtml:div` and
 /// `xhtml:meta` (the robots exclusion of HTML 4.01 appendix B.4.1.2) at channel level.
 enum XHTMLInFeeds {
+    /// The handlers for a child of this vocabulary where `element` says it appears; nil when the element
+    /// is not one of it or not allowed there.
     static func elements(_ element: ExtensionElement) -> [ElementHandler]? {
         switch element.local {
         case "body" where element.scope.contains(.rssItem):
@@ -22,6 +24,7 @@ enum XHTMLInFeeds {
 /// `<xhtml:meta name="robots" content="noindex"/>`: asks search engines and aggregators not to index the
 /// feed, with HTML's robots values (HTML 4.01 appendix B.4.1.2, robotstxt.org's META tag note).
 final class RobotsMeta: ElementHandler {
+    /// The robots directives, alone or as index and follow pairs.
     static let contents = ["all", "none", "index", "index,follow", "index,nofollow", "noindex", "noindex,follow",
                            "noindex,nofollow", "follow", "follow,index", "follow,noindex", "nofollow", "nofollow,index",
                            "nofollow,noindex"]

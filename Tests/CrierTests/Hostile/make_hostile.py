@@ -9,7 +9,7 @@ point into, holding a secret that must never appear in any output), and writes O
     {"source": ..., "secret": ..., "published": [paths], "leftOut": [paths], "failed": [paths],
      "ignored": [paths]}
 
-`published` files must become entries; `failed` ones must be reported as skipped (unreadable or invalid);
+`published` files must become entries; `failed` ones must be reported as failed (unreadable or invalid);
 `leftOut` ones are deliberately not published (no body, symlink out of the folder) and must be reported too;
 `ignored` ones (hidden files, editor leftovers) are not article files and need no report. Everything binary is
 generated here, so the fixture needs no binary files in git. Output is deterministic (seeded generator).

@@ -6,7 +6,10 @@ final class AtomEntry: ElementHandler {
     private var links: [AtomLink] = []
     private var content: AtomContent?
 
-    override var expectedAttributes: [AttributeName]? { [.rdf("parseType")] }
+    /// RDF serialisations of Atom mark elements with rdf:parseType.
+    private static let attributeNames = [AttributeName.rdf("parseType")]
+
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     override func child(_ name: String) -> [ElementHandler]? {
         switch name {

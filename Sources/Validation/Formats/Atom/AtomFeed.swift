@@ -6,14 +6,18 @@
 class AtomFeed: ElementHandler {
     /// The feed's links so far, for the checks over all of them.
     private(set) var links: [AtomLink] = []
+    /// How many entries have started.
+    private(set) var entryCount = 0
     /// Whether an entry has started.
-    private(set) var hasEntry = false
+    var hasEntry: Bool { entryCount > 0 }
     /// Whether the feed has an author, which then stands for entries without one (section 4.1.2).
     var hasAuthor = false
 
+    /// The indexing extension's attribute: whether search engines may index the feed.
     private static let indexing = AttributeName("urn:atom-extension:indexing", "index")
+    private static let attributeNames = [indexing]
 
-    override var expectedAttributes: [AttributeName]? { [Self.indexing] }
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     override func prevalidate() {
         validateOptionalAttribute(Self.indexing, with: YesNo())
@@ -22,10 +26,8 @@ class AtomFeed: ElementHandler {
     override func child(_ name: String) -> [ElementHandler]? {
         switch name {
         case "entry":
-            if !hasEntry {
-                hasEntry = true
-                checkMetadata()
-            }
+            entryCount += 1
+            if entryCount == 1 { checkMetadata() }
             return [AtomEntry()]
         case "author":
             noteMetadata(name)
@@ -87,11 +89,9 @@ class AtomFeed: ElementHandler {
     /// A feed whose entries all share one id (more than nine of them) is reported once, as `DuplicateIds`,
     /// rather than once per entry: the generator gives the feed's id to each entry.
     private func checkDuplicateIds() {
-        let entries = children.lazy.filter { $0 == "entry" }.count
-        guard entries > 9 else { return }
-        let duplicates = walker.findings.findings.lazy.filter { $0.rule == Rule.duplicateEntries.name }.count
-        if entries == duplicates + 1 {
-            log(.duplicateIds, "all \(entries) entries of \(name) have the same id")
+        guard entryCount > 9 else { return }
+        if entryCount == walker.findings.count(of: .duplicateEntries) + 1 {
+            log(.duplicateIds, "all \(entryCount) entries of \(name) have the same id")
             walker.withdraw(.duplicateEntries)
         }
     }
@@ -124,7 +124,7 @@ class AtomFeed: ElementHandler {
         guard children.contains("fh:complete") else { return }
         for link in links where AtomLink.historyRelations.contains(link.rel) {
             if link.rel == "current" {
-                if !walker.selfURIs.contains(link.href) {
+                if !walker.selfLocations.contains(link.href) {
                     log(.currentNotSelfInCompleteFeed, "a complete feed (fh:complete) can only have itself as rel=\"current\"")
                 }
             } else {
@@ -135,11 +135,17 @@ class AtomFeed: ElementHandler {
 
     /// RFC 5005 section 4: the first page has no previous page, the last no next one.
     private func checkPagingLinks() {
-        for link in links where link.rel == "first" || link.rel == "last" {
-            guard walker.selfURIs.contains(link.href) else { continue }
+        let previous = links.count(where: { $0.rel == "previous" })
+        let next = links.count(where: { $0.rel == "next" })
+        // One finding per pair of links, as the service logs them, but no more than the findings list keeps:
+        // a document of many such links stays linear.
+        var budget = FindingList.limitPerRule + 1
+        for link in links where link.rel == "first" && previous > 0 || link.rel == "last" && next > 0 {
+            guard budget > 0, walker.selfLocations.contains(link.href) else { continue }
             let beyond = link.rel == "first" ? "previous" : "next"
-            for _ in links.filter({ $0.rel == beyond }) {
+            for _ in 0..<min(link.rel == "first" ? previous : next, budget) {
                 log(.linkPastEnd, "this is the \(link.rel) page, so it cannot have a rel=\"\(beyond)\" link")
+                budget -= 1
             }
         }
     }

@@ -1,7 +1,9 @@
 /// `<generator>` (RFC 4287 section 4.2.4): the software that made the feed, as plain text, with an optional
 /// `uri` and `version`. Also `atom:generator` in RSS.
 final class AtomGenerator: NonHTML {
-    override var expectedAttributes: [AttributeName]? { [AttributeName("uri"), AttributeName("version")] }
+    private static let attributeNames = [AttributeName("uri"), AttributeName("version")]
+
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     override func prevalidate() {
         // Atom 0.3 called the attribute url; it is unexpected in Atom 1.0, and checked anyway.

@@ -35,11 +35,13 @@ final class AtomLink: ElementHandler {
     /// The `hreflang` attribute, empty when absent.
     private(set) var hreflang = ""
 
-    override var expectedAttributes: [AttributeName]? {
-        [AttributeName("type"), AttributeName("title"), AttributeName("rel"), AttributeName("href"), AttributeName("length"),
-         AttributeName("hreflang"), .rdf("type"), .rdf("resource"), AttributeName(Self.threading, "count"),
-         AttributeName(Self.threading, "when"), AttributeName(Self.threading, "updated")]
-    }
+    private static let attributeNames = [
+        AttributeName("type"), AttributeName("title"), AttributeName("rel"), AttributeName("href"), AttributeName("length"),
+        AttributeName("hreflang"), .rdf("type"), .rdf("resource"), AttributeName(threading, "count"),
+        AttributeName(threading, "when"), AttributeName(threading, "updated"),
+    ]
+
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     /// "atom:link is an empty element" (RFC 4287 section 4.2.7): children are ignored without a finding.
     override func startChild(local: String, namespace: String?, prefix: String?, attributes: AttributeList) {
@@ -110,19 +112,14 @@ final class AtomLink: ElementHandler {
         if Self.authority(of: href).isEmpty && !hasAbsoluteBase() {
             log(.relativeSelf, "the self link \"\(href.prefix(80))\" is relative; write the feed's absolute URL")
         }
-        let resolved = URIReference.join(base: xmlBase, href)
-        guard !walker.selfURIs.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase) else { return }
-        let written = Self.withoutFeedBurnerView(href)
-        let canonical = AtomSyntax.canonicalURI(written)
-        for known in walker.selfURIs {
-            if canonical == AtomSyntax.canonicalURI(known) { return }
-            // FeedBurner serves the same feed with ?format=xml for browsers.
-            if Self.withoutFeedBurnerView(known) != known, canonical == AtomSyntax.canonicalURI(Self.withoutFeedBurnerView(known)) {
-                return
-            }
-        }
+        // The service compares the IRI as converted for its syntax check: a self link with a non-ASCII host
+        // never matches a location given as an IRI.
+        let value = AtomSyntax.asciiIRI(href)
+        let resolved = URIReference.join(base: xmlBase, value)
+        guard !walker.selfLocations.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase),
+              !walker.selfLocations.containsEquivalent(value) else { return }
         log(.selfDoesntMatchLocation, "the self link \"\(href.prefix(80))\" is not where this document was read from (\(walker.documentURI))")
-        walker.selfURIs.append(resolved)
+        walker.selfLocations.insert(resolved)
     }
 
     /// Whether this element or an enclosing one sets an `xml:base` with a host.
@@ -194,11 +191,5 @@ final class AtomLink: ElementHandler {
 
     static func withoutFragment(_ uri: String) -> Substring {
         uri.prefix { $0 != "#" }
-    }
-
-    /// A FeedBurner feed URL without its `?format=xml` browser view.
-    private static func withoutFeedBurnerView(_ uri: String) -> String {
-        guard uri.hasPrefix("http://feeds.feedburner.com/"), uri.hasSuffix("?format=xml") else { return uri }
-        return String(uri.prefix { $0 != "?" })
     }
 }

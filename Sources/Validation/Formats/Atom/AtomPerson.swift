@@ -1,7 +1,10 @@
 /// A person construct (RFC 4287 section 3.2): `author` and `contributor` of a feed, entry or source, and
 /// `atom:author` in RSS. It names a person with a required `name`, and optionally an `email` and a `uri`.
 final class AtomPerson: ElementHandler {
-    override var expectedAttributes: [AttributeName]? { [.rdf("parseType")] }
+    /// RDF serialisations of Atom mark elements with rdf:parseType.
+    private static let attributeNames = [AttributeName.rdf("parseType")]
+
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     override func child(_ name: String) -> [ElementHandler]? {
         switch name {

@@ -14,7 +14,9 @@ class AtomTextConstruct: ElementHandler {
     /// Marks `children` so that text beside elements, or inside an out-of-line content, is `UnexpectedText`.
     static let elementMarker = "#element"
 
-    override var expectedAttributes: [AttributeName]? { [AttributeName("type"), AttributeName("src")] }
+    private static let attributeNames = [AttributeName("type"), AttributeName("src")]
+
+    override var expectedAttributes: [AttributeName]? { Self.attributeNames }
 
     override func normalizeWhitespace() {}
 

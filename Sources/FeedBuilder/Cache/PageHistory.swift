@@ -1,0 +1,107 @@
+import FeedModel
+import Foundation
+import Platform
+
+/// Everything a page's bytes depend on, so that equal inputs mean byte-identical output.
+///
+/// A page's bytes come from its links and flags, the feed description and generator, and its prepared
+/// entries in order (the newest `updated` and Atom's fallback author are derived from them). Entries are
+/// compared by their `PreparedEntryCache` identity, which changes whenever an entry's bytes do. The page's
+/// position range is left out on purpose: a new entry shifts every archive page's positions without
+/// changing what those pages hold.
+struct PageInputs: Sendable, Equatable {
+    var format: FeedFormat
+    var role: FeedPage.Role
+    var fileName: String
+    var url: String
+    var currentURL: String
+    var previousArchiveURL: String?
+    var isComplete: Bool
+    var context: PageContext
+    var identities: ArraySlice<UInt64>
+
+    static func == (lhs: PageInputs, rhs: PageInputs) -> Bool {
+        lhs.format == rhs.format && lhs.role == rhs.role && lhs.isComplete == rhs.isComplete
+            && Entry.same(lhs.fileName, rhs.fileName) && Entry.same(lhs.url, rhs.url)
+            && Entry.same(lhs.currentURL, rhs.currentURL)
+            && Entry.same(lhs.previousArchiveURL ?? "", rhs.previousArchiveURL ?? "")
+            && (lhs.previousArchiveURL == nil) == (rhs.previousArchiveURL == nil)
+            && lhs.identities == rhs.identities && lhs.context == rhs.context
+    }
+}
+
+/// The feed description and generator, shared by every page of a publish, compared byte for byte.
+struct PageContext: Sendable, Equatable {
+    var description: FeedDescription
+    var generator: FeedGenerator
+    /// Every field written out (`String(reflecting:)`), so text that is `==` but spelled in another Unicode
+    /// normal form still counts as a change.
+    var text: String
+
+    init(description: FeedDescription, generator: FeedGenerator) {
+        self.description = description
+        self.generator = generator
+        text = String(reflecting: description) + "\n" + String(reflecting: generator)
+    }
+
+    static func == (lhs: PageContext, rhs: PageContext) -> Bool {
+        lhs.description == rhs.description && lhs.generator == rhs.generator && Entry.same(lhs.text, rhs.text)
+    }
+}
+
+extension PreparedFeed {
+    /// The inputs of `page`, or nil when the entries have no identities (prepared without a cache): such a
+    /// page can never be recognised as unchanged.
+    func inputs(of page: FeedPage, context: PageContext) -> PageInputs? {
+        guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
+        return PageInputs(
+            format: page.format, role: page.role, fileName: page.fileName, url: page.url,
+            currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL,
+            isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
+    }
+}
+
+/// The pages a publisher put on disk (validated) and the file each one left there, by file name.
+///
+/// A page whose inputs equal those of its last successful publish, and whose file still has the stamp it had
+/// when we wrote (or confirmed) it, would render to exactly the bytes on disk, which were validated then; the
+/// publisher skips it. Anything uncertain (no record, a failed publish, a file touched by someone else)
+/// means no record matches and the page is rendered, validated and compared as usual. Safe to share between
+/// threads.
+final class PageHistory: @unchecked Sendable {
+    private struct Record {
+        var inputs: PageInputs
+        var stamp: FileStamp
+    }
+
+    // Guards `records`; the unchecked Sendable conformance rests on every access holding it.
+    private let lock = NSLock()
+    private var records: [String: Record] = [:]
+
+    /// True when `inputs` are those of the last publish of this file and the file on disk is still ours.
+    func isUnchanged(_ inputs: PageInputs, stamp: FileStamp?) -> Bool {
+        guard let stamp else { return false }
+        return lock.withLock {
+            guard let record = records[inputs.fileName] else { return false }
+            return record.stamp == stamp && record.inputs == inputs
+        }
+    }
+
+    /// Forgets a page about to be rendered, so a publish that fails halfway leaves no stale record.
+    func forget(_ fileName: String) {
+        lock.withLock { records[fileName] = nil }
+    }
+
+    /// Remembers that the file at `target` now holds the validated rendering of `inputs`.
+    func remember(_ inputs: PageInputs, target: String) {
+        guard let stamp = AtomicFile.stamp(of: target) else { return }
+        lock.withLock { records[inputs.fileName] = Record(inputs: inputs, stamp: stamp) }
+    }
+
+    /// Forgets every page not among `fileNames` (archive pages no longer produced).
+    func keepOnly(_ fileNames: Set<String>) {
+        lock.withLock {
+            records = records.filter { fileNames.contains($0.key) }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import FeedModel
+import Validation
+
+/// Step 1 of a publish: the output folder, the pages left as they are, and the documents to render, each with
+/// an open temp file beside its target.
+struct PublishStage {
+    /// The output folder's path, without a trailing slash.
+    var directory: String
+    /// Pages whose inputs and file are both unchanged since this publisher's last publish: not rendered.
+    var skipped: [String] = []
+    /// Pages to render, in the order of `PreparedFeed.pages`.
+    var documents: [StagedDocument] = []
+
+    /// Removes every temp file not yet renamed into place.
+    func discardTemporaries() {
+        for document in documents { document.temporary.discard() }
+    }
+}
+
+/// A page to render, its target path and the temp file its bytes go to first.
+struct StagedDocument {
+    var page: FeedPage
+    /// The path the document is published at.
+    var target: String
+    /// Where the bytes are written until the commit renames them into place.
+    var temporary: AtomicFile.Temporary
+    /// What the page is rendered from; nil when a later publish could not recognise it (no cache, a
+    /// caller's check).
+    var inputs: PageInputs?
+}
+
+extension FeedPublisher {
+    /// Creates the output folder, removes temp files a killed publish left there, and opens a temp file for
+    /// every page that must be rendered. A page is skipped when the check allows it and both its inputs and
+    /// its file on disk are what this publisher last published (`PageHistory`).
+    func stage(_ feed: PreparedFeed, checkedBy check: DocumentCheck) throws(PublishError) -> PublishStage {
+        var directory = outputDirectory.path(percentEncoded: false)
+        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        try AtomicFile.createDirectory(directory)
+        removeLeftoverTemporaries(of: feed, in: directory)
+
+        var stage = PublishStage(directory: directory)
+        let context =
+            check.allowsSkippingUnchangedPages
+            ? PageContext(description: feed.description, generator: feed.generator) : nil
+        do {
+            for page in feed.pages {
+                let target = directory + "/" + page.fileName
+                let inputs = context.flatMap { feed.inputs(of: page, context: $0) }
+                if let inputs, history.isUnchanged(inputs, stamp: AtomicFile.stamp(of: target)) {
+                    stage.skipped.append(page.fileName)
+                    continue
+                }
+                // Forgotten before rendering, so a publish that fails halfway leaves no stale record.
+                history.forget(page.fileName)
+                try AtomicFile.createDirectory(AtomicFile.split(target).directory)
+                let temporary = try AtomicFile.temporary(for: target)
+                stage.documents.append(StagedDocument(page: page, target: target, temporary: temporary, inputs: inputs))
+            }
+        } catch {
+            stage.discardTemporaries()
+            throw error
+        }
+        return stage
+    }
+
+    /// Deletes temp files of our outputs that a killed publish left behind.
+    ///
+    /// The caller holds the output folder's lock (`OutputLock`), so no other publish can own them; without
+    /// this, every `kill -9` mid-publish would leave a feed-sized file forever and a small disk would fill up.
+    /// Best effort: a leftover that cannot be removed does not stop the publish.
+    private func removeLeftoverTemporaries(of feed: PreparedFeed, in directory: String) {
+        for output in feed.description.outputs {
+            let (subdirectory, name) = AtomicFile.split(output.fileName)
+            let folder = subdirectory == "." ? directory : directory + "/" + subdirectory
+            guard let names = try? AtomicFile.names(in: folder) else { continue }
+            for candidate in names {
+                guard let target = AtomicFile.TemporaryName.target(of: candidate),
+                    target == name || FeedPage.archiveNumber(of: target, for: name) != nil
+                else { continue }
+                try? AtomicFile.remove(folder + "/" + candidate)
+            }
+        }
+    }
+}

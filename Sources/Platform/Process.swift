@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Facts about the running process and its machine.
+public enum ProcessFacts {
+    /// The number of cores online, at least 1, read once.
+    public static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// Whether standard error is a terminal (so drawing a progress bar there makes sense).
+    public static var isStandardErrorATerminal: Bool {
+        isatty(STDERR_FILENO) == 1
+    }
+}
+
+/// The signals Crier handles itself.
+public enum ProcessSignal {
+    /// SIGHUP: the conventional "reload your configuration" signal for daemons.
+    public static let hangup = SIGHUP
+
+    /// Ignores `signal`'s default action (for SIGHUP, terminating the process), so a dispatch source can
+    /// observe it instead.
+    public static func ignore(_ number: Int32) {
+        _ = signal(number, SIG_IGN)
+    }
+}
