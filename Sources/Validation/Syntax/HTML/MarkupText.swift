@@ -145,9 +145,23 @@ enum MarkupText {
 
     /// The findings of an HTML body, from the session's cache when it has them.
     static func findings(html: String, session: ValidationSession?) -> [HTMLFinding] {
-        guard html.utf8.contains(UInt8(ascii: "<")) || html.utf8.contains(UInt8(ascii: "&")) else { return [] }
+        guard mayHaveFindings(html) else { return [] }
         if let session { return session.htmlFindings(html: html) }
         return computeFindings(html: html)
+    }
+
+    /// False when the text can hold neither markup nor a character an HTML parser rejects: most summaries are
+    /// plain text, and they skip the scan.
+    static func mayHaveFindings(_ html: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in html.utf8 {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C
+                && byte != 0x0D) || byte == 0x7F || byte == 0xEF || byte >= 0xF0 || (previous == 0xC2 && byte < 0xA0) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// What the service's HTML checks find in a body (no caching).

@@ -65,8 +65,13 @@ enum URICanonicalForm {
             result += normalizedPath
         } else {
             if scheme == nil, path.first != UInt8(ascii: "/") { return nil }
-            if scheme == "mailto", let at = path.firstIndex(of: UInt8(ascii: "@")), at > path.startIndex {
-                // The service's reading of RFC 2368: the domain in lower case; the query is repeated after it.
+            if scheme == "mailto" {
+                // The service's reading of RFC 2368: the domain in lower case, the query repeated after it; an
+                // address without a literal @ is kept exactly as written.
+                guard let at = path.firstIndex(of: UInt8(ascii: "@")), at > path.startIndex else {
+                    result += String(decoding: path, as: UTF8.self)
+                    return finish(result, query: query, fragment: fragment)
+                }
                 let queryStart = path.firstIndex(of: UInt8(ascii: "?")) ?? path.endIndex
                 guard let local = requote(path[..<at], safe: []),
                       let domain = requote(ArraySlice(Array(String(decoding: path[(at + 1)...], as: UTF8.self).lowercased().utf8)), safe: []),
@@ -80,6 +85,12 @@ enum URICanonicalForm {
                 result += opaque
             }
         }
+        return finish(result, query: query, fragment: fragment)
+    }
+
+    /// Appends the normalised query and fragment.
+    private static func finish(_ start: String, query: ArraySlice<UInt8>?, fragment: ArraySlice<UInt8>?) -> String? {
+        var result = start
         if let query {
             guard let normalized = requote(query, safe: querySafe) else { return nil }
             result += "?" + normalized
