@@ -42,7 +42,7 @@ final class RSSEnclosure: ElementHandler {
 
     override func prevalidate() {
         if let text = attributes["length"] {
-            if let length = Int(text.trimmedWhitespace) {
+            if let length = Int(text) ?? Int(text.trimmedWhitespace) {
                 if length == -1 {
                     // RSS Best Practices Profile, "enclosure": write 0 when the size is unknown.
                     log(.useZeroForUnknown, "enclosure length is -1; write 0 when the size is not known")
