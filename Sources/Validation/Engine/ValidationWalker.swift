@@ -32,6 +32,9 @@ final class ValidationWalker: XMLEventConsumer {
     private var hexReferenceLines: [Int] = []
     /// Set when a well-formedness error ended the events.
     private(set) var stopped = false
+    /// Follows every element besides the handlers: a grammar over the whole document that no one element's
+    /// handler sees (RSS 1.0 is RDF/XML, which the service checks in a second pass).
+    var elementObserver: (any ElementObserver)?
     /// Checks across the whole document that a batch of it cannot settle alone (see `DocumentPart`).
     var deferred: DeferredChecks?
     /// Markup findings of HTML bodies already checked in this publish, shared by the documents of a build.
@@ -148,6 +151,7 @@ final class ValidationWalker: XMLEventConsumer {
         stack.append(pushedThisEvent.isEmpty ? [Eater.attached(to: parent, walker: self)] : pushedThisEvent)
         pushedThisEvent = []
         checkAttributes(attributes, element: tag.localName, namespace: tag.namespaceURI)
+        elementObserver?.elementStarted(local: tag.localName, namespace: tag.namespaceURI, attributes: attributes)
     }
 
     func endElement(localName: String, prefix: String?, namespaceURI: String?, at position: XMLPosition) {
@@ -155,6 +159,7 @@ final class ValidationWalker: XMLEventConsumer {
         self.position = position
         for handler in stack[stack.count - 1] { handler.end() }
         stack.removeLast()
+        elementObserver?.elementEnded()
     }
 
     func characters(_ text: String, at position: XMLPosition) {
@@ -242,6 +247,14 @@ final class ValidationWalker: XMLEventConsumer {
             log(.unexpectedAttribute, "Unexpected \(name) attribute on \(element) element")
         }
     }
+}
+
+/// Told of every element of the document after its handlers, in document order.
+protocol ElementObserver: AnyObject {
+    /// An element started; the walker's position is its start tag.
+    func elementStarted(local: String, namespace: String?, attributes: AttributeList)
+    /// The innermost open element ended; the walker's position is its end tag.
+    func elementEnded()
 }
 
 /// Checks that span the whole document and that a part of it (a batch of entries between the document's

@@ -7,6 +7,9 @@ final class RDFRoot: ElementHandler {
 
     override func prevalidate() {
         feedKind = .rss1
+        if parent is RootHandler {
+            walker.elementObserver = RDFXMLGrammar(walker: walker, rootIsRDF: true, rootAttributes: attributes, rootName: name)
+        }
     }
 
     override func child(_ name: String) -> [ElementHandler]? {

@@ -28,4 +28,12 @@ class RSS10Channel: RSSChannelBase {
 
 /// `<Channel>`, the document element of RSS 1.1 (RSS 1.1 specification section 4.2): an RSS 1.0 channel
 /// with its items in place (`rdf:parseType="Collection"`) instead of listed by URI.
-final class RSS11Channel: RSS10Channel {}
+final class RSS11Channel: RSS10Channel {
+    override func prevalidate() {
+        super.prevalidate()
+        // The document element is itself the channel resource, checked as RDF/XML from here on.
+        if feedKind == .rss1, parent is RootHandler {
+            walker.elementObserver = RDFXMLGrammar(walker: walker, rootIsRDF: false, rootAttributes: attributes, rootName: name)
+        }
+    }
+}

@@ -25,7 +25,7 @@ enum AtomInRSS {
     static func itemHandlers(for name: String, item: RSSItemBase) -> [ElementHandler]? {
         switch name {
         case "atom:id":
-            item.warnIfSeen("guid", core: "guid", extension: name)
+            item.warnIfSeen("guid", before: name)
             // Unique among the channel's items, like guid.
             return [FullURI(), NoDuplicates(), Unique(name, in: item.parent ?? item)]
         case "atom:link": return [AtomLink()]
@@ -34,7 +34,12 @@ enum AtomInRSS {
         case "atom:author": return [AtomPerson(), NoDuplicates()]
         case "atom:contributor": return [AtomPerson()]
         case "atom:content": return [AtomContent()]
-        case "atom:published", "atom:updated": return [RFC3339Date(), NoDuplicates()]
+        case "atom:published":
+            // The service compares atom:published with an earlier `published` child (an undefined element in
+            // RSS), not with pubDate; pubDate itself checks for an earlier atom:published.
+            item.warnIfSeen("published", before: name)
+            return [RFC3339Date(), NoDuplicates()]
+        case "atom:updated": return [RFC3339Date(), NoDuplicates()]
         default: return nil
         }
     }

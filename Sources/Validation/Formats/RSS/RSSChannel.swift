@@ -141,7 +141,7 @@ final class RSSCloud: ElementHandler {
                 log(.missingAttribute, "cloud must have a \(attribute) attribute")
                 continue
             }
-            if attribute == "port", (Int(value.trimmedWhitespace) ?? 0) <= 0 {
+            if attribute == "port", (Int(value) ?? Int(value.trimmedWhitespace) ?? 0) <= 0 {
                 log(.invalidIntegerAttribute, "cloud port must be a positive integer, not \"\(value.prefix(40))\"")
             }
         }

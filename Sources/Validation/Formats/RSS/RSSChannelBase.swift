@@ -17,11 +17,14 @@ class RSSChannelBase: ElementHandler {
     /// Where extension children of this channel are looked up.
     var extensionContext: ExtensionContext { .rss10Channel }
 
-    override var expectedAttributes: [AttributeName]? { [AttributeName(Vocabulary.indexingNamespace, "index")] }
+    /// `index="yes"` or `"no"` in the "urn:atom-extension:indexing" namespace says whether search engines may
+    /// index the feed.
+    private static let indexing = AttributeName("urn:atom-extension:indexing", "index")
+
+    override var expectedAttributes: [AttributeName]? { [Self.indexing] }
 
     override func prevalidate() {
-        // "urn:atom-extension:indexing": index="yes" or "no" says whether search engines may index the feed.
-        validateOptionalAttribute(AttributeName(Vocabulary.indexingNamespace, "index"), with: YesNo())
+        validateOptionalAttribute(Self.indexing, with: YesNo())
     }
 
     override func setItunes(_ value: Bool) {
@@ -44,7 +47,7 @@ class RSSChannelBase: ElementHandler {
             // RSS 1.0 spells it `textinput` (section 5.3.6), RSS 2.0 `textInput`. In an RDF channel (one
             // with rdf:about) it is a reference, taken as is; elsewhere it is a misspelling.
             if !attributes.contains(.rdf("about")) {
-                log(.undefinedElement, "Undefined \(name) element: textinput (RSS 2.0 spells it textInput)")
+                log(.undefinedElement, "Undefined \(self.name) element: textinput (RSS 2.0 spells it textInput)")
             }
             return [Eater(), NoDuplicates()]
         case "link":
@@ -129,9 +132,4 @@ final class RSSBlink: TextValue {
     override func validate() {
         log(.noBlink, "blink is not an RSS element (and readers do not blink)")
     }
-}
-
-extension Vocabulary {
-    /// The namespace of the `index` attribute that says whether a feed may be indexed.
-    static let indexingNamespace = "urn:atom-extension:indexing"
 }

@@ -10,20 +10,20 @@ final class RSSItem: RSSItemBase {
             // RSS Best Practices Profile, "enclosure": most readers take only the first enclosure.
             return [RSSEnclosure(), NoDuplicates(.duplicateEnclosure)]
         case "pubDate":
-            warnIfSeen("dc:date", core: name, extension: "dc:date")
-            warnIfSeen("atom:published", core: name, extension: "atom:published")
+            warnIfSeen("dc:date", before: name)
+            warnIfSeen("atom:published", before: name)
             return [RFC822Date(), NoDuplicates()]
         case "author":
-            warnIfSeen("dc:creator", core: name, extension: "dc:creator")
+            warnIfSeen("dc:creator", before: name)
             return [EmailWithName(), NoDuplicates()]
         case "category":
-            warnIfSeen("dc:subject", core: name, extension: "dc:subject")
+            warnIfSeen("dc:subject", before: name)
             return [RSSCategory(), NonBlank()]
         case "guid":
-            warnIfSeen("atom:id", core: name, extension: "atom:id")
+            warnIfSeen("atom:id", before: name)
             return [RSSGuid(), NoDuplicates(), Unique("guid", in: parent ?? self)]
         case "source":
-            warnIfSeen("dc:source", core: name, extension: "dc:source")
+            warnIfSeen("dc:source", before: name)
             return [RSSSource(), NoDuplicates()]
         default:
             return super.child(name)

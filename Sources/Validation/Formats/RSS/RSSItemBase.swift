@@ -33,10 +33,11 @@ class RSSItemBase: ElementHandler {
         }
     }
 
-    /// Logs `DuplicateItemSemantics` when `other`, which says the same as `core`, came earlier.
-    func warnIfSeen(_ other: String, core: String, extension ext: String) {
-        if children.contains(other) {
-            log(.duplicateItemSemantics, "item has both \(core) and \(ext), which say the same thing; keep \(core)")
+    /// Logs `DuplicateItemSemantics` when the child `earlier`, which says what `element` says, came before
+    /// it: readers given both pick one (RSS Best Practices Profile, "Dublin Core").
+    func warnIfSeen(_ earlier: String, before element: String) {
+        if children.contains(earlier) {
+            log(.duplicateItemSemantics, "item has both \(earlier) and \(element), which say the same thing; keep one")
         }
     }
 }

@@ -1,5 +1,5 @@
 /// `guid`: a string that identifies the item for good (RSS 2.0, "<guid> sub-element of <item>"). Unless
-/// `isPermaLink="false"`, it is also the item's permanent URL, which readers open.
+/// `isPermaLink="false"`, it is also the item's permanent URL (an absolute one), which readers open.
 final class RSSGuid: FullURI {
     override var expectedAttributes: [AttributeName]? { [AttributeName("isPermaLink")] }
 
@@ -13,18 +13,23 @@ final class RSSGuid: FullURI {
             isPermaLink = flag == "true"
         }
         if isPermaLink {
-            // Interim until the syntax family's URI check takes a rule: it logs its own InvalidFullLink.
-            super.validate()
-            guard isValid else { return }
+            guard checkURI(rule: .invalidHttpGUID, what: "guid") else { return }
             // A tag: or urn:uuid: identifier is a fine guid but no link a reader can open.
             let lowered = value.lowercased()
             if lowered.hasPrefix("tag:") || lowered.hasPrefix("urn:uuid:") {
                 log(.invalidPermalink, "guid \"\(value.prefix(80))\" is not a URL a reader can open; add isPermaLink=\"false\"")
             }
-        } else if value.unicodeScalars.count < 9, !value.isEmpty, value.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) {
+        } else if isShortNumber {
             // A short number (a database row, a counter) is likely to be reused by another feed or after a reset.
             log(.notSufficientlyUnique, "guid \"\(value)\" is a short number that may not stay unique; use a URL or a tag: URI")
         }
+    }
+
+    /// One to eight digits.
+    private var isShortNumber: Bool {
+        let scalars = value.unicodeScalars
+        return !scalars.isEmpty && scalars.count < 9
+            && scalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }
     }
 }
 
@@ -37,7 +42,7 @@ final class RSSEnclosure: ElementHandler {
 
     override func prevalidate() {
         if let text = attributes["length"] {
-            if let length = Int(text.trimmedWhitespace) {
+            if let length = Int(text) ?? Int(text.trimmedWhitespace) {
                 if length == -1 {
                     // RSS Best Practices Profile, "enclosure": write 0 when the size is unknown.
                     log(.useZeroForUnknown, "enclosure length is -1; write 0 when the size is not known")
@@ -51,9 +56,9 @@ final class RSSEnclosure: ElementHandler {
             log(.missingAttribute, "enclosure must have a length attribute (0 when the size is not known)")
         }
         if let type = attributes["type"] {
-            // Interim until the syntax family's MIME check can be asked for a verdict: it logs InvalidMIMEType.
-            _ = type
-            validateAttribute("type", with: MIMEType())
+            if !MIMEType.isValid(type) {
+                log(.invalidMIMEAttribute, "enclosure type must be a MIME type such as audio/mpeg, not \"\(type.prefix(60))\"")
+            }
         } else {
             log(.missingAttribute, "enclosure must have a type attribute (a MIME type such as audio/mpeg)")
         }
