@@ -38,6 +38,13 @@ public struct AssembledDocumentCheck: Sendable {
     private var identifiers = IdentifierRegistry()
     private var format: FeedFormat?
     private var formatKnown = false
+    /// Findings about the tail (logged at or after its first byte: a channel's or feed's end checks), kept
+    /// from the latest batch only and reported last: every batch checks the tail after its own entries, and
+    /// only the last batch has seen them all.
+    private var tailFindings = FindingList()
+    /// What the first batch logged at the start of its first entry (a feed's metadata is judged there): a
+    /// later batch logging the same there is judging the head again, not its entry.
+    private var firstEntryJudgements: Set<String> = []
 
     /// Starts checking a document.
     /// - Parameters:
@@ -54,7 +61,7 @@ public struct AssembledDocumentCheck: Sendable {
     /// Checks the next entries of the document, in document order, on all cores.
     public mutating func add(_ fragments: [[UInt8]]) {
         let work = plan(fragments).map { (document: 0, batch: $0) }
-        for (_, result) in Self.check(work, with: [batches], fragments: [fragments]) { merge(result) }
+        for (_, result) in Self.check(work, with: [batches], fragments: [fragments]) { merge(result.checked, regions: result.regions) }
     }
 
     /// Checks the next entries of several documents at once (`fragments[i]` continues `checks[i]`), all
@@ -66,13 +73,13 @@ public struct AssembledDocumentCheck: Sendable {
             for batch in checks[index].plan(fragments[index]) { work.append((index, batch)) }
         }
         for (document, result) in check(work, with: checks.map(\.batches), fragments: fragments) {
-            checks[document].merge(result)
+            checks[document].merge(result.checked, regions: result.regions)
         }
     }
 
     /// Runs planned batches side by side and returns each result with its document, in the order given.
     private static func check(_ work: [(document: Int, batch: BatchChecker.Batch)], with checkers: [BatchChecker],
-                              fragments: [[[UInt8]]]) -> [(document: Int, result: FeedValidator.Checked)] {
+                              fragments: [[[UInt8]]]) -> [(document: Int, result: BatchChecker.Result)] {
         Parallel.map(work[...]) { item in (item.document, checkers[item.document].check(item.batch, of: fragments[item.document])) }
     }
 
@@ -99,15 +106,17 @@ public struct AssembledDocumentCheck: Sendable {
         var document = self
         if entriesBefore == 0 {
             // No entry: the head and tail are the whole document.
-            document.merge(FeedValidator.check(bytes: batches.head + batches.tail, session: batches.session, part: .whole))
+            document.merge(FeedValidator.check(bytes: batches.head + batches.tail, session: batches.session, part: .whole), regions: nil)
         }
         var list = document.findings
+        for finding in document.tailFindings.findings { list.add(finding) }
+        list.addCutOffCounts(of: document.tailFindings)
         let finished = list.finish()
         return ValidationReport(format: document.format,
                                 findings: finished)
     }
 
-    private mutating func merge(_ checked: FeedValidator.Checked) {
+    private mutating func merge(_ checked: FeedValidator.Checked, regions: BatchChecker.Regions?) {
         if !formatKnown {
             format = checked.format
             formatKnown = true
@@ -119,16 +128,34 @@ public struct AssembledDocumentCheck: Sendable {
         let found = checked.outcome.findings.findings
         let seen = checked.outcome.identifiers
         var nextIdentifier = 0
+        var tail = FindingList()
         for position in 0...found.count {
             while nextIdentifier < seen.count && seen[nextIdentifier].findingsBefore <= position {
                 identifiers.check(seen[nextIdentifier], into: &findings)
                 nextIdentifier += 1
             }
-            // A finding an earlier part reported is one about the head or tail, which every part repeats.
-            if position < found.count && !reported.contains(found[position]) { findings.add(found[position]) }
+            guard position < found.count else { break }
+            let finding = found[position]
+            if let regions {
+                if regions.isTail(finding) {
+                    tail.add(finding)
+                    continue
+                }
+                if regions.isFirstEntryStart(finding) {
+                    let judgement = finding.rule + "\u{0}" + finding.message
+                    if regions.isFirstBatch {
+                        firstEntryJudgements.insert(judgement)
+                    } else if firstEntryJudgements.contains(judgement) {
+                        continue
+                    }
+                }
+            }
+            // A finding an earlier part reported is one about the head, which every part repeats.
+            if !reported.contains(finding) { findings.add(finding) }
         }
         findings.addCutOffCounts(of: checked.outcome.findings)
         reported.formUnion(found)
+        if regions != nil { tailFindings = tail }
     }
 
 }
@@ -142,6 +169,29 @@ private struct BatchChecker: Sendable {
     let isXML: Bool
     let headLines: Int
 
+    /// Where, in the assembled document, a batch's first entry and its copy of the tail begin.
+    struct Regions: Sendable {
+        var firstEntryLine: Int
+        var firstEntryColumn: Int
+        var tailLine: Int
+        var tailColumn: Int
+        var isFirstBatch: Bool
+
+        func isTail(_ finding: Finding) -> Bool {
+            finding.line > tailLine || (finding.line == tailLine && finding.column >= tailColumn)
+        }
+
+        func isFirstEntryStart(_ finding: Finding) -> Bool {
+            finding.line == firstEntryLine && finding.column == firstEntryColumn
+        }
+    }
+
+    /// What checking a batch gives: its findings, and for XML where its regions lie.
+    struct Result: Sendable {
+        var checked: FeedValidator.Checked
+        var regions: Regions?
+    }
+
     /// One batch's entries and where they stand in the document.
     struct Batch: Sendable {
         var range: Range<Int>
@@ -150,7 +200,7 @@ private struct BatchChecker: Sendable {
         var entriesBefore: Int
     }
 
-    func check(_ batch: Batch, of fragments: [[UInt8]]) -> FeedValidator.Checked {
+    func check(_ batch: Batch, of fragments: [[UInt8]]) -> Result {
         let part = DocumentPart(entriesBefore: batch.entriesBefore, defersUniqueness: true)
         if isXML {
             // The push parser reads the pieces in place and counts the lines of the entries before the batch
@@ -162,8 +212,9 @@ private struct BatchChecker: Sendable {
                 pieces.append(fragments[index])
             }
             pieces.append(tail)
-            return FeedValidator.check(xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
-                                       session: session, part: part)
+            let checked = FeedValidator.check(xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
+                                              session: session, part: part)
+            return Result(checked: checked, regions: regions(of: batch, in: fragments))
         }
         // JSON Feed findings name paths (items[N]), not lines: the batch is parsed as one document.
         var bytes: [UInt8] = []
@@ -174,6 +225,31 @@ private struct BatchChecker: Sendable {
             bytes += fragments[index]
         }
         bytes += tail
-        return FeedValidator.check(bytes: bytes, session: session, part: part)
+        return Result(checked: FeedValidator.check(bytes: bytes, session: session, part: part), regions: nil)
+    }
+
+    /// The lines and columns (characters before, on the line, as findings count them) where the batch's
+    /// first fragment and its tail start in the assembled document.
+    private func regions(of batch: Batch, in fragments: [[UInt8]]) -> Regions {
+        var tailLine = batch.linesBefore + 1
+        for index in batch.range { tailLine += ByteSearch.newlines(in: fragments[index]) }
+        return Regions(firstEntryLine: batch.linesBefore + 1,
+                       firstEntryColumn: column(before: batch.range.lowerBound, in: fragments),
+                       tailLine: tailLine, tailColumn: column(before: batch.range.upperBound, in: fragments),
+                       isFirstBatch: batch.entriesBefore == 0)
+    }
+
+    /// Characters after the last newline of the head and the fragments before `end`: the column the next
+    /// byte has. Fragments end with a newline in practice, so this reads one byte.
+    private func column(before end: Int, in fragments: [[UInt8]]) -> Int {
+        var count = 0
+        for index in stride(from: end - 1, through: -1, by: -1) {
+            let piece = index >= 0 ? fragments[index] : head
+            for byte in piece.reversed() {
+                if byte == UInt8(ascii: "\n") { return count }
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+        }
+        return count
     }
 }

@@ -76,6 +76,11 @@ public final class XMLEventParser {
     fileprivate var names: [UnsafeRawPointer: String] = [:]
     /// Set by `stop()`: callbacks still pending in libxml2's current chunk are dropped.
     fileprivate var stopped = false
+    /// Elements open now. libxml2's push parser, unlike its pull parser, does not bound nesting, and every
+    /// open element costs its consumer memory: a hostile document of a million nested tags is refused here.
+    fileprivate var depth = 0
+    /// The deepest nesting read, libxml2's own default limit for documents parsed whole.
+    public static let maximumDepth = 256
     private var finished = false
 
     /// Creates a parser that reports to `consumer`, which it does not retain.
@@ -260,11 +265,19 @@ private let eventStartElement: startElementNsSAX2Func = {
     }
     let tag = XMLStartTag(localName: parser.name(localName) ?? "", prefix: parser.name(prefix), namespaceURI: parser.name(uri),
                           attributes: list, namespaceDeclarations: declarations, position: parser.markupPosition())
+    parser.depth += 1
+    if parser.depth > XMLEventParser.maximumDepth {
+        parser.consumer.parseProblem(XMLDiagnostic(severity: .error, message: "Excessive depth in document: elements nested more than "
+            + "\(XMLEventParser.maximumDepth) deep", line: tag.position.line, column: tag.position.column), code: 1)
+        parser.stop()
+        return
+    }
     parser.consumer.startElement(tag)
 }
 
 private let eventEndElement: endElementNsSAX2Func = { context, localName, prefix, uri in
     guard let parser = XMLEventParser.parser(from: context), !parser.stopped else { return }
+    parser.depth -= 1
     parser.consumer.endElement(localName: parser.name(localName) ?? "", prefix: parser.name(prefix),
                                namespaceURI: parser.name(uri), at: parser.endTagPosition())
 }

@@ -21,7 +21,7 @@ import Validation
     """
 
     @Test func validatesJSONFeedFromBytes() {
-        let json = #"{"version": "https://jsonfeed.org/version/1", "title": "t", "feed_url": "https://e.org/f.json", "items": []}"#
+        let json = #"{"version": "https://jsonfeed.org/version/1", "title": "t", "home_page_url": "https://e.org/", "feed_url": "https://e.org/f.json", "items": []}"#
         let report = FeedValidator.validateJSONFeed(bytes: Array(json.utf8))
         #expect(report.format == .json)
         #expect(report.findings.isEmpty)

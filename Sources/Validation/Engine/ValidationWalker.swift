@@ -217,14 +217,22 @@ final class ValidationWalker: XMLEventConsumer {
             }
         } else if uri == "http://search.yahoo.com/mrss" {
             log(.mediaRssNamespace, "the Media RSS namespace is http://search.yahoo.com/mrss/, with a final slash")
-        } else if uri.isEmpty || IRIReference.isValid(uri) {
+        } else if uri.isEmpty || isValidNamespaceName(uri, prefix: prefix, on: handler) {
             // A namespace the service knows but does not check is only information (UnsupportedNamespace).
             if Vocabulary.unsupported[uri] == nil {
                 log(.unknownNamespace, "unknown namespace \(uri): its elements are not checked")
             }
-        } else {
-            log(.invalidIRI, "the namespace \"\(uri)\" of xmlns:\(prefix) is not a valid IRI")
         }
+    }
+
+    /// Checks a namespace name as an IRI with the value rule elements use, so it draws the same findings
+    /// (`InvalidIRI`, `InvalidURN` for a malformed `urn:`...); true when it passed.
+    private func isValidNamespaceName(_ uri: String, prefix: String, on handler: ElementHandler) -> Bool {
+        let rule = IRIValue()
+        rule.attach(name: prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)", attributes: AttributeList(), parent: handler, walker: self)
+        rule.value = uri
+        rule.validate()
+        return rule.isValid
     }
 
     /// Attributes no handler of the new element expects: `UnexpectedAttribute`, or `UseOfExtensionAttr`

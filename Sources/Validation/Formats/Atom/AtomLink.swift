@@ -116,7 +116,9 @@ final class AtomLink: ElementHandler {
         // never matches a location given as an IRI.
         let value = AtomSyntax.asciiIRI(href)
         let resolved = URIReference.join(base: xmlBase, value)
-        guard !walker.selfLocations.contains(resolved), Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase),
+        // With no location known (bytes given without one), there is nothing to compare the link with.
+        guard !walker.documentURI.isEmpty, !walker.selfLocations.contains(resolved),
+            Self.withoutFragment(resolved) != Self.withoutFragment(xmlBase),
             !walker.selfLocations.containsEquivalent(value)
         else { return }
         log(.selfDoesntMatchLocation, "the self link \"\(href.prefix(80))\" is not where this document was read from (\(walker.documentURI))")
