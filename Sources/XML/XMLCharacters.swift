@@ -45,4 +45,46 @@ public enum XMLCharacters {
             return true
         }
     }
+
+    /// True for a character that may appear in XML but that readers and the W3C Feed Validation Service treat as
+    /// damage: DEL and the C1 controls (the service's `BadCharacters` flags U+0080–U+009F, html5lib refuses DEL),
+    /// the replacement character U+FFFD (what `&#0;` and broken bytes become), and the noncharacters
+    /// (Unicode 15, section 23.7: U+FDD0–U+FDEF and the last two code points of every plane).
+    @inlinable
+    public static func isDamage(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x7F { return false }
+        if value <= 0x9F { return true }
+        if value < 0xFDD0 { return false }
+        return value <= 0xFDEF || value == 0xFFFD || value & 0xFFFE == 0xFFFE
+    }
+
+    /// True for a character Crier publishes: allowed by XML 1.0 and not damage.
+    @inlinable
+    public static func isPublishable(_ scalar: Unicode.Scalar) -> Bool {
+        isAllowed(scalar) && !isDamage(scalar)
+    }
+
+    /// Removes every character XML forbids and every character readers treat as damage (`isDamage`): the text
+    /// every feed carries.
+    public static func publishable(_ text: String) -> String {
+        if isClean(text) && !mayHoldDamage(text) { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where isPublishable(scalar) {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// A fast check on UTF-8 bytes: false when no byte can start a damage character (DEL 7F, C1 C2 80–9F,
+    /// EF for U+FDD0–U+FFFF, F0–F4 for the noncharacters of the other planes).
+    static func mayHoldDamage(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte >= 0xF0 {
+                return true
+            }
+            return false
+        }
+    }
 }

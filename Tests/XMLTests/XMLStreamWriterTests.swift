@@ -30,6 +30,29 @@ import Testing
         #expect(document.root?.textContent == "abcdefg\tok\n")
     }
 
+    @Test func plainTextUsesHexadecimalReferencesAndParsesBackTheSame() throws {
+        let xml = try write { w in
+            try w.startElement("feed")
+            try w.plainTextElement("title", "Q&A: 1 < 2 > 0 &amp; \u{85}\u{FFFD}", attributes: ["type": "text"])
+            try w.plainTextElement("plain", "nothing to escape")
+            try w.endElement()
+        }
+        #expect(xml.contains("<title type=\"text\">Q&#x26;A: 1 &#x3C; 2 &gt; 0 &#x26;amp; </title><plain>nothing to escape</plain>"))
+        let document = try XMLDocument(xml: Array(xml.utf8))
+        #expect(document.root?.element(named: "title")?.textContent == "Q&A: 1 < 2 > 0 &amp; ")
+    }
+
+    @Test func indentedPlainTextStaysOnItsLine() throws {
+        let writer = XMLStreamWriter(indent: true)
+        try writer.startDocument()
+        try writer.startElement("item")
+        try writer.plainTextElement("title", "a & b")
+        try writer.element("link", "https://example.org/")
+        try writer.endElement()
+        let xml = String(decoding: try writer.finish(), as: UTF8.self)
+        #expect(xml.contains("<item>\n  <title>a &#x26; b</title>\n  <link>https://example.org/</link>\n</item>"))
+    }
+
     @Test func streamsInChunks() throws {
         let writer = XMLStreamWriter(indent: false)
         try writer.startDocument()
