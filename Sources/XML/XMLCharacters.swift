@@ -68,7 +68,7 @@ public enum XMLCharacters {
     /// Removes every character XML forbids and every character readers treat as damage (`isDamage`): the text
     /// every feed carries.
     public static func publishable(_ text: String) -> String {
-        if isClean(text) && !mayHoldDamage(text) { return text }
+        if isPublishableAsIs(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isPublishable(scalar) {
             scalars.append(scalar)
@@ -76,15 +76,35 @@ public enum XMLCharacters {
         return String(scalars)
     }
 
-    /// A fast check on UTF-8 bytes: false when no byte can start a damage character (DEL 7F, C1 C2 80–9F,
-    /// EF for U+FDD0–U+FFFF, F0–F4 for the noncharacters of the other planes).
-    static func mayHoldDamage(_ text: String) -> Bool {
+    /// One pass over the UTF-8 bytes: true when no character must go (`isPublishable`). Only the bytes that can
+    /// start such a character are looked at closely (C0 controls, DEL, C2 for C1 controls, EF for U+FDD0–U+FFFF,
+    /// F0–F4 for the noncharacters of planes 1–16), so text with accents, guillemets or emoji keeps the fast path.
+    static func isPublishableAsIs(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            for byte in bytes where byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte >= 0xF0 {
-                return true
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x09, 0x0A, 0x0D:
+                    break
+                case 0..<0x20, 0x7F:
+                    return false
+                case 0xC2 where index + 1 < count && bytes[index + 1] <= 0x9F:
+                    return false
+                case 0xEF where index + 2 < count:
+                    let second = bytes[index + 1]
+                    let third = bytes[index + 2]
+                    if (second == 0xBF && third >= 0xBD) || (second == 0xB7 && third >= 0x90 && third <= 0xAF) { return false }
+                case 0xF0...0xF4 where index + 3 < count:
+                    if bytes[index + 1] & 0x0F == 0x0F && bytes[index + 2] == 0xBF && bytes[index + 3] >= 0xBE { return false }
+                default:
+                    break
+                }
+                index += 1
             }
-            return false
+            return true
         }
     }
 }

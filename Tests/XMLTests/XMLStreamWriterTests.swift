@@ -42,6 +42,23 @@ import Testing
         #expect(document.root?.element(named: "title")?.textContent == "Q&A: 1 < 2 > 0 &amp; ")
     }
 
+    @Test func publishableTextAgreesWithTheScalarRule() {
+        // Neighbours of every damage range, and the ranges' ends, at the start, middle and end of a text.
+        let probes: [UInt32] = [
+            0x9, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xAB, 0xE9, 0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0, 0xFFFC, 0xFFFD, 0xFFFE, 0xFFFF,
+            0x1F600, 0x1FFFD, 0x1FFFE, 0x2FFFF, 0x10FFFD, 0x10FFFF,
+        ]
+        for probe in probes {
+            let scalar = Unicode.Scalar(probe)!
+            for text in [String(scalar) + "ab", "a" + String(scalar) + "b", "ab" + String(scalar)] {
+                let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter(XMLCharacters.isPublishable)))
+                #expect(XMLCharacters.publishable(text) == expected, "U+\(String(probe, radix: 16))")
+            }
+        }
+        let accents = "Café « déjà » — naïve 日本 😀"
+        #expect(XMLCharacters.isPublishableAsIs(accents))
+    }
+
     @Test func indentedPlainTextStaysOnItsLine() throws {
         let writer = XMLStreamWriter(indent: true)
         try writer.startDocument()
