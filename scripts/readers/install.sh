@@ -3,7 +3,7 @@
 # only, and builds their adapters into READERS_DIR (default .build/readers in the repository). Idempotent: a
 # package already there is not installed again, an adapter is rebuilt only when its source is newer.
 #
-#   feedparser (PyPI)  simplepie (WordPress's copy, from Debian's wordpress package, unpacked: not installed)
+#   feedparser (Debian, or PyPI for another python3)  simplepie (WordPress's copy, from Debian's wordpress package, unpacked: not installed)
 #   gofeed  rome  syndication (KDE, Akregator's parser)  ruby-rss  xml-feed  sfeed  newsboat
 #
 # As root it runs apt-get and pip itself; otherwise it prints the commands and exits 1 when something is missing.
@@ -38,12 +38,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# feedparser: Debian's package when python3 is Debian's, else from PyPI.
 if ! python3 -c 'import feedparser' 2>/dev/null; then
   if [ "$(id -u)" != 0 ]; then
-    echo "Crier's reader matrix needs: python3 -m pip install feedparser" >&2
+    echo "Crier's reader matrix needs: sudo apt-get install -y python3-feedparser (or python3 -m pip install feedparser)" >&2
     exit 1
   fi
-  python3 -m pip install -q feedparser 2>/dev/null || python3 -m pip install -q --break-system-packages feedparser
+  apt-get install -y -qq --no-install-recommends python3-feedparser >/dev/null 2>&1 || true
+  python3 -c 'import feedparser' 2>/dev/null \
+    || python3 -m pip install -q feedparser 2>/dev/null || python3 -m pip install -q --break-system-packages feedparser
 fi
 
 mkdir -p "$READERS_DIR"

@@ -20,6 +20,7 @@ import calendar
 import datetime
 import email.utils
 import html.parser
+import importlib.util
 import json
 import os
 import shutil
@@ -180,7 +181,7 @@ ROME_CLASSPATH = ":".join([os.path.join(READERS_DIR, "rome")] + [
 
 # name: (is it installed?, how to read a feed)
 READERS = {
-    "feedparser": (lambda: __import__("importlib").util.find_spec("feedparser") is not None, feedparser_view),
+    "feedparser": (lambda: importlib.util.find_spec("feedparser") is not None, feedparser_view),
     "simplepie": (lambda: shutil.which("php") and os.path.exists(os.path.join(simplepie_folder(), "class-simplepie.php")),
                   lambda feed: run(["php", os.path.join(ADAPTERS, "simplepie.php"), simplepie_folder()], feed)),
     "gofeed": (lambda: os.access(os.path.join(READERS_DIR, "gofeed"), os.X_OK),
