@@ -8,7 +8,7 @@ feeds: deps
 	state=$$(mktemp -d) && .build/debug/crier build Samples --output feeds --state "$$state/state.sqlite"; \
 	  status=$$?; rm -rf "$$state"; exit $$status
 
-# Run the whole test suite (unit, golden, end-to-end with the real binary, feedparser and newsboat).
+# Run the whole test suite (unit, golden, end-to-end with the real binary and nine feed readers, scripts/readers).
 # The end-to-end tests wait on real processes and would hold the few threads the module tests' timers need
 # on a 2-core machine, so the two groups run one after the other.
 test: test-deps lint

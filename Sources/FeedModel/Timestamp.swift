@@ -1,8 +1,10 @@
 /// A moment in time together with the UTC offset it was written in.
 ///
-/// Feeds keep the author's offset (RFC 3339 and RFC 822 both carry one), so a date written as
-/// `2024-03-05T09:30:00+01:00` is published with `+01:00`, not converted to UTC. Formatting is done by
-/// hand in `Timestamp+Formatting.swift`: it is deterministic, locale-free and much faster than a formatter.
+/// The offset is kept because an article's local date names it (tag URIs carry the date in the site's zone),
+/// but feeds are written in UTC (`inUTC`): elfeed and libmrss ignore a numeric offset and would show
+/// `2024-03-05T09:30:00+01:00` an hour late, while every reader tried reads `Z` and `+0000` right. Formatting
+/// is done by hand in `Timestamp+Formatting.swift`: it is deterministic, locale-free and much faster than a
+/// formatter.
 public struct Timestamp: Sendable, Hashable, Codable, Comparable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var secondsSinceEpoch: Int64
@@ -13,6 +15,11 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
     public init(secondsSinceEpoch: Int64, utcOffsetSeconds: Int = 0) {
         self.secondsSinceEpoch = secondsSinceEpoch
         self.utcOffsetSeconds = utcOffsetSeconds
+    }
+
+    /// The same instant written in UTC: what every feed carries.
+    public var inUTC: Timestamp {
+        Timestamp(secondsSinceEpoch: secondsSinceEpoch)
     }
 
     /// Orders by the instant only; the offset does not change which moment it is.

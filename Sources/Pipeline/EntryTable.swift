@@ -11,9 +11,11 @@ struct EntryTable {
     /// Every entry, newest first, equal instants by id (`FeedBuilder.isNewerOrSameTie`).
     private(set) var values: [Entry] = []
     /// The article path of each entry in `values`, same positions.
-    private var orderedPaths: [String] = []
+    private(set) var orderedPaths: [String] = []
     /// Each path's entry, to find its place in `values`.
     private var byPath: [String: Entry] = [:]
+    /// Who holds each link, id and `updated` instant (see `publishable()`).
+    private(set) var claims = EntryClaims()
 
     init() {}
 
@@ -30,7 +32,10 @@ struct EntryTable {
         values = order.map { entries[$0] }
         orderedPaths = order.map { paths[$0] }
         byPath.reserveCapacity(order.count)
-        for position in order { byPath[paths[position]] = entries[position] }
+        for position in order {
+            byPath[paths[position]] = entries[position]
+            claims.add(entries[position], path: paths[position])
+        }
     }
 
     /// How many entries there are.
@@ -43,12 +48,16 @@ struct EntryTable {
     subscript(path: String) -> Entry? {
         get { byPath[path] }
         set {
-            if let old = byPath[path], let position = position(of: old, path: path) {
-                values.remove(at: position)
-                orderedPaths.remove(at: position)
+            if let old = byPath[path] {
+                claims.remove(old, path: path)
+                if let position = position(of: old, path: path) {
+                    values.remove(at: position)
+                    orderedPaths.remove(at: position)
+                }
             }
             byPath[path] = newValue
             guard let newValue else { return }
+            claims.add(newValue, path: path)
             // After every entry that sorts before it or ties with it, so equal keys keep their arrival order.
             let position = firstIndex { FeedBuilder.isNewer(newValue, than: $0) }
             values.insert(newValue, at: position)

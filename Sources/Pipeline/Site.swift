@@ -28,6 +28,8 @@ public actor Site {
     /// Kept across updates: it remembers the cleaned entries and the pages it put on disk, so an update
     /// cleans only changed entries and renders and validates only the pages they are on.
     private var publisher: FeedPublisher?
+    /// The articles the last publish left out because an older one has their link or id.
+    private var withheld: [WithheldEntry] = []
 
     /// Opens a site: reads the configuration and opens the state store.
     ///
@@ -108,9 +110,14 @@ public actor Site {
     /// Reads every article and publishes the feeds.
     ///
     /// - Parameters:
-    ///   - strict: when true, any failed file fails the build before anything is written.
+    ///   - strict: when true, any failed file fails the build before anything is written (an article left out
+    ///     for sharing a link or an id with an older one counts as failed).
+    ///   - logsWithheld: log each article left out for sharing a link or an id with an older one (the daemon
+    ///     does; `crier build` prints the report's failures itself).
     ///   - progress: called with (articles read, articles in all) while reading.
-    public func buildAll(strict: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PipelineError) -> BuildReport {
+    public func buildAll(
+        strict: Bool = false, logsWithheld: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
@@ -121,10 +128,13 @@ public actor Site {
         warnings = [:]
         for issue in result.failed { failures[issue.file] = issue }
         for warning in result.warnings { warnings[warning.file, default: []].append(warning) }
-        if strict && !failures.isEmpty {
-            throw .strict(failed: failures.count)
+        withheld = []
+        if strict {
+            let failed = failures.count + entries.publishable().withheld.count
+            if failed > 0 { throw .strict(failed: failed) }
         }
-        var report = try publish(articlesRead: result.entries.count + result.failed.count + result.leftOut.count, since: start)
+        var report = try publish(
+            articlesRead: result.entries.count + result.failed.count + result.leftOut.count, since: start, logsWithheld: logsWithheld)
         report.leftOut = result.leftOut.sorted { $0.file < $1.file }
         return report
     }
@@ -173,13 +183,13 @@ public actor Site {
                 }
             }
         }
-        return try publish(articlesRead: toRead.count, since: start)
+        return try publish(articlesRead: toRead.count, since: start, logsWithheld: true)
     }
 
     /// Reads the configuration again (SIGHUP) and rebuilds everything.
     public func reloadConfiguration() throws(PipelineError) -> BuildReport {
         config = try Self.configuration(source: source, configFile: configFile)
-        return try buildAll()
+        return try buildAll(logsWithheld: true)
     }
 
     /// Refuses to publish while the source folder is missing (removed, renamed, an unmounted disk): every
@@ -198,7 +208,16 @@ public actor Site {
         for key in warnings.keys where key == path || key.hasPrefix(prefix) { warnings[key] = nil }
     }
 
-    private func publish(articlesRead: Int, since start: ContinuousClock.Instant) throws(PipelineError) -> BuildReport {
+    /// Publishes the entries the table allows (`EntryTable.publishable()`); with `logsWithheld`, each article
+    /// newly left out for sharing a link or an id is logged as an error naming both files.
+    private func publish(
+        articlesRead: Int, since start: ContinuousClock.Instant, logsWithheld: Bool
+    ) throws(PipelineError) -> BuildReport {
+        let (publishable, withheld) = entries.publishable()
+        if logsWithheld {
+            for entry in withheld where !self.withheld.contains(entry) { logger.error("\(entry.issue)") }
+        }
+        self.withheld = withheld
         let description = config.feedDescription()
         var publisher =
             self.publisher
@@ -208,7 +227,7 @@ public actor Site {
         self.publisher = publisher
         let published: PublishReport
         do {
-            published = try publisher.publish(entries.values)
+            published = try publisher.publish(publishable)
         } catch {
             throw PipelineError(error)
         }
@@ -219,9 +238,10 @@ public actor Site {
         logger.debug("publish: \(published.cleaned) entries cleaned, \(published.rendered.count) of \(pageCount) documents rendered and validated")
         let elapsed = ContinuousClock.now - start
         logger.debug("phase total: \(Self.formatted(elapsed.milliseconds)) ms")
+        let failed = failures.merging(withheld.map { ($0.path, $0.issue) }) { failure, _ in failure }
         var report = BuildReport(
-            entryCount: entries.count,
-            failed: failures.keys.sorted().compactMap { failures[$0] },
+            entryCount: publishable.count,
+            failed: failed.keys.sorted().compactMap { failed[$0] },
             warnings: warnings.keys.sorted().flatMap { warnings[$0] ?? [] },
             written: published.written,
             unchanged: published.unchanged,

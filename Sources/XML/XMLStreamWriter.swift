@@ -8,7 +8,7 @@ public struct XMLWriterError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writes an XML document with libxml2's text writer, escaping text and attributes and removing characters
-/// XML forbids.
+/// XML forbids or readers treat as damage (`XMLCharacters.publishable`).
 ///
 /// The document accumulates in a libxml2 buffer; `takeBytes()` hands over what has been written so far and
 /// empties the buffer, so a caller can stream a large feed to a file while holding only one entry's worth of
@@ -61,12 +61,46 @@ public final class XMLStreamWriter {
 
     /// Writes an attribute on the element just opened; the value is cleaned and escaped.
     public func attribute(_ name: String, _ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteAttribute(try liveWriter, name, XMLCharacters.cleaned(value)), "attribute \(name)")
+        try check(xmlTextWriterWriteAttribute(try liveWriter, name, XMLCharacters.publishable(value)), "attribute \(name)")
     }
 
     /// Writes character data; the text is cleaned and escaped, never put in CDATA (so `]]>` is harmless).
     public func text(_ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteString(try liveWriter, XMLCharacters.cleaned(value)), "text")
+        try check(xmlTextWriterWriteString(try liveWriter, XMLCharacters.publishable(value)), "text")
+    }
+
+    /// Writes plain text that readers must show as it is, with `&` and `<` as hexadecimal character references
+    /// (`&#x26;`, `&#x3C;`) and `>` as `&gt;`.
+    ///
+    /// A parser reads them exactly like `&amp;` and `&lt;`; the RSS Advisory Board's RSS Profile recommends this
+    /// spelling for plain text, and the W3C Feed Validation Service takes it as the sign that a `<` or an
+    /// entity name in a title is text, not markup (its `CharacterData` and `ContainsHTML` checks).
+    public func plainText(_ value: String) throws(XMLWriterError) {
+        let cleaned = XMLCharacters.publishable(value)
+        guard cleaned.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else {
+            try check(xmlTextWriterWriteString(try liveWriter, cleaned), "text")
+            return
+        }
+        var escaped = ""
+        escaped.reserveCapacity(cleaned.utf8.count + 16)
+        for scalar in cleaned.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&#x26;"
+            case "<": escaped += "&#x3C;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        try check(xmlTextWriterWriteRaw(try liveWriter, escaped), "text")
+    }
+
+    /// Writes `<name attributes…>text</name>` with `plainText(_:)`.
+    public func plainTextElement(_ name: String, _ text: String, attributes: KeyValuePairs<String, String> = [:]) throws(XMLWriterError) {
+        try startElement(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try plainText(text)
+        try endElement()
     }
 
     /// Writes `<name attributes…>text</name>`.

@@ -32,7 +32,7 @@ import XML
         #expect(try ids(in: feed.pages[2], of: feed) == Array((11...15).reversed()))
     }
 
-    @Test func archivePagesLinkOnlyBackwards() throws {
+    @Test func archivePagesLinkToTheOlderAndTheNewerPage() throws {
         let feed = try feed(25, formats: [.atom])
         func links(_ page: FeedPage) throws -> [String: String] {
             let root = try #require(try XMLDocument(xml: try feed.bytes(of: page)).root)
@@ -52,7 +52,8 @@ import XML
         #expect(newest["prev-archive"] == "https://example.org/atom-archive-1.xml")
         #expect(newest["next-archive"] == nil && newest["hub"] == nil)
         let oldest = try links(feed.pages[1])
-        #expect(oldest["prev-archive"] == nil && oldest["next-archive"] == nil)
+        // RFC 5005 section 4: every archive page but the newest names the next newer one.
+        #expect(oldest["prev-archive"] == nil && oldest["next-archive"] == "https://example.org/atom-archive-2.xml")
         #expect(oldest["current"] == "https://example.org/atom.xml")
     }
 
@@ -76,6 +77,21 @@ import XML
             // Page 1 was full: byte-identical. Page 2 (5 entries) filled up: it changed.
             #expect(try before.bytes(of: oldPages[1]) == after.bytes(of: newPages[1]), "\(format) archive 1 changed")
             #expect(try before.bytes(of: oldPages[2]) != after.bytes(of: newPages[2]))
+        }
+    }
+
+    @Test func aFullPageChangesOnceWhenTheNextPageAppears() throws {
+        let twoPages = try feed(20, formats: [.atom, .rss])
+        let threePages = try feed(21, formats: [.atom, .rss])
+        let morePages = try feed(29, formats: [.atom, .rss])
+        for format in [FeedFormat.atom, .rss] {
+            let first = { (feed: PreparedFeed) in feed.pages.first { $0.format == format && $0.role == .archive(1) } }
+            let alone = try #require(first(twoPages))
+            let followed = try #require(first(threePages))
+            #expect(alone.nextArchiveURL == nil && followed.nextArchiveURL?.hasSuffix("-archive-2.xml") == true)
+            #expect(try twoPages.bytes(of: alone) != threePages.bytes(of: followed), "\(format): page 1 gains its next-archive link")
+            let later = try #require(first(morePages))
+            #expect(try threePages.bytes(of: followed) == morePages.bytes(of: later), "\(format): page 1 changed again")
         }
     }
 

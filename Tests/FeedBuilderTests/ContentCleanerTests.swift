@@ -119,3 +119,31 @@ import XML
         #expect(html.components(separatedBy: "https://example.org/blog/post/a/").count == 20_001)
     }
 }
+
+/// Elements that are not HTML give way to their text: readers do not know them, and the W3C Feed Validation
+/// Service calls them `NotHtml` or a `SecurityRisk`.
+@Suite struct UnknownElementTests {
+    let cleaner = ContentCleaner()
+
+    func clean(_ html: String) -> String {
+        cleaner.clean(html, baseURL: "https://example.org/").html
+    }
+
+    @Test func svgAndMathKeepOnlyTheirText() {
+        #expect(clean("<p>Icon <svg viewBox=\"0 0 1 1\"><circle r=\"1\"/><text>Label</text></svg> end</p>") == "<p>Icon Label end</p>")
+        #expect(clean("<p><math><mi>x</mi><mo>=</mo><mn>2</mn></math></p>") == "<p>x=2</p>")
+    }
+
+    @Test func foreignAndCustomElementsAreUnwrapped() {
+        #expect(clean("<p>Word<x:sdt>inside</x:sdt> text<fb:like href=\"x\"></fb:like></p>") == "<p>Wordinside text</p>")
+        #expect(clean("<custom-card title=\"x\"><p>Inside</p></custom-card>") == "<p>Inside</p>")
+        #expect(clean("<blink>old</blink> <marquee>older</marquee>") == "old older")
+    }
+
+    @Test func htmlElementsStay() {
+        let html =
+            "<figure><picture><source srcset=\"https://example.org/a.webp\"><img src=\"https://example.org/a.png\" alt=\"a\"></picture>"
+            + "<figcaption>c</figcaption></figure><details><summary>s</summary><p>d</p></details><video src=\"https://example.org/v.mp4\"></video>"
+        #expect(clean(html) == html)
+    }
+}

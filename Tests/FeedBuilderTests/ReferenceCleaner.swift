@@ -1,7 +1,12 @@
 // The content cleaner as it was before the byte-level rewrite (walk through `XMLNode`, a `String` per node,
-// Foundation `URL` per relative link), kept verbatim as the oracle the fast cleaner is compared with.
+// Foundation `URL` per relative link), kept as the oracle the fast cleaner is compared with. Policy changes
+// since then are made here too: elements that are not kept give way to their children, inline styles go
+// through `InlineStyle`, and characters readers treat as damage are dropped (filtered per scalar here, per byte
+// there).
 import Foundation
 import XML
+
+@testable import FeedBuilder
 
 /// Cleans an article's HTML body for embedding in a feed: absolute links, no active content, no entity a
 /// strict XML reader cannot resolve.
@@ -20,6 +25,8 @@ struct ReferenceCleaner: Sendable {
     ]
     /// Elements replaced by their children: their content is ordinary article text.
     static let unwrappedElements: Set<String> = ["noscript", "html", "body"]
+    /// Elements written out; every other element that is not removed is replaced by its children.
+    static let keptElements = Set(ContentCleaner.keptElements)
     /// How deep elements may nest in cleaned HTML; deeper elements are replaced by their children.
     ///
     /// Nothing an author writes needs more, while thousands of nested `<div>`s or `>` quotes make readers'
@@ -106,7 +113,7 @@ struct ReferenceCleaner: Sendable {
         if Self.removedElements.contains(name) { return }
         let isBlock = Self.blockElements.contains(name)
         if isBlock { output.wordBreak() }
-        if Self.unwrappedElements.contains(name) || depth >= Self.maximumDepth {
+        if Self.unwrappedElements.contains(name) || !Self.keptElements.contains(name) || depth >= Self.maximumDepth {
             write(childrenOf: element, base: base, depth: depth, to: &output)
             if isBlock { output.wordBreak() }
             return
@@ -119,7 +126,10 @@ struct ReferenceCleaner: Sendable {
             output.markup("\"")
         }
         output.markup(">")
-        if Self.voidElements.contains(name) { return }
+        if Self.voidElements.contains(name) {
+            write(childrenOf: element, base: base, depth: depth, to: &output)
+            return
+        }
         write(childrenOf: element, base: base, depth: depth + 1, to: &output)
         output.markup("</" + name + ">")
         if isBlock { output.wordBreak() }
@@ -136,11 +146,7 @@ struct ReferenceCleaner: Sendable {
             return Self.cleanedSourceSet(attribute.value, base: base)
         }
         if name == "style" {
-            // Old IE ran `expression(...)` and `url(javascript:...)` from inline styles.
-            let lowered = Self.withoutControlsAndSpaces(attribute.value).lowercased()
-            if lowered.contains("expression(") || lowered.contains("script:") || lowered.contains("behavior:") {
-                return nil
-            }
+            return InlineStyle.reduced(attribute.value)
         }
         return attribute.value
     }
@@ -262,7 +268,7 @@ struct ReferenceHTMLOutput {
     }
 
     private mutating func escape(_ string: String, quotes: Bool) {
-        var string = string
+        var string = String(String.UnicodeScalarView(string.unicodeScalars.filter { !XMLCharacters.isDamage($0) }))
         string.withUTF8 { utf8 in
             var runStart = 0
             var index = 0
@@ -312,7 +318,7 @@ struct ReferenceHTMLOutput {
                 pendingSpace = textCharacters > 0
                 continue
             }
-            guard XMLCharacters.isAllowed(scalar) else { continue }
+            guard XMLCharacters.isPublishable(scalar) else { continue }
             if pendingSpace {
                 text.append(UInt8(ascii: " "))
                 textCharacters += 1

@@ -14,7 +14,10 @@ import Testing
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
             let path = index % 2 == 0 ? "f\(index).md" : "sub/deeper/f\(index).md"
             let file = try folder.write(path, bytes: bytes)
-            #expect(PlainFile.contents(of: path, canonicalRoot: root(folder), maximumBytes: 1_000_000) == .bytes(Array(try Data(contentsOf: file))))
+            let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+            #expect(
+                PlainFile.contents(of: path, canonicalRoot: root(folder), maximumBytes: 1_000_000)
+                    == .bytes(Array(try Data(contentsOf: file)), modified: Int64(modified.timeIntervalSince1970.rounded(.down))))
         }
     }
 

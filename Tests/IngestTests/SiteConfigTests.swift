@@ -28,7 +28,7 @@ import Testing
         #expect(minimal.timeZone == .utc)
         #expect(minimal.limit == SiteConfig.defaultLimit)
         #expect(minimal.formats == FeedFormat.allCases)
-        #expect(minimal.permalink == "/{slug}/")
+        #expect(minimal.permalink == "/{path}/")
 
         let custom = try SiteConfig(
             yaml: """
@@ -59,7 +59,7 @@ import Testing
         ("title: T\nbase_url: https://e.com/\ncolour: red", "crier.yml:3: key 'colour': unknown key; expected one of: "),
         ("title: T\nbase_url: https://e.com/\ntime_zone: Mars/Olympus", "crier.yml:3: key 'time_zone': expected an IANA zone"),
         ("title: T\nbase_url: https://e.com/\nformats: [rss, opml]", "crier.yml:3: key 'formats': expected rss, atom or json, found \"opml\""),
-        ("title: T\nbase_url: https://e.com/\npermalink: /posts/", "crier.yml:3: key 'permalink': expected a pattern containing {slug}"),
+        ("title: T\nbase_url: https://e.com/\npermalink: /posts/", "crier.yml:3: key 'permalink': expected a pattern containing {path} or {slug}"),
         ("title: T\nbase_url: https://e.com/\ntitle: [a]", "crier.yml: not valid YAML: Parser: expected all keys to be unique"),
         ("base_url: https://e.com/", "crier.yml: key 'title': missing"),
         ("title: [a, b]\nbase_url: https://e.com/", "crier.yml:1: key 'title': expected text, found a list"),

@@ -27,4 +27,12 @@ final class TestFolder {
         try Data(bytes).write(to: file)
         return file
     }
+
+    /// Writes text at a relative path and sets the file's modification time (seconds since the epoch).
+    @discardableResult
+    func write(_ relativePath: String, _ text: String, modified: Int64) throws -> URL {
+        let file = try write(relativePath, text)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: TimeInterval(modified))], ofItemAtPath: file.path)
+        return file
+    }
 }

@@ -4,7 +4,7 @@ public import Pipeline
 extension Site: Regenerating {
     /// `buildAll()`, reported for the daemon.
     public func regenerateAll() async throws -> RegenerationReport {
-        RegenerationReport(try buildAll())
+        RegenerationReport(try buildAll(logsWithheld: true))
     }
 
     /// `update(changedPaths:)`, reported for the daemon.

@@ -16,6 +16,7 @@ struct PageInputs: Sendable, Equatable {
     var url: String
     var currentURL: String
     var previousArchiveURL: String?
+    var nextArchiveURL: String?
     var isComplete: Bool
     var context: PageContext
     var identities: ArraySlice<UInt64>
@@ -26,6 +27,8 @@ struct PageInputs: Sendable, Equatable {
             && Entry.same(lhs.currentURL, rhs.currentURL)
             && Entry.same(lhs.previousArchiveURL ?? "", rhs.previousArchiveURL ?? "")
             && (lhs.previousArchiveURL == nil) == (rhs.previousArchiveURL == nil)
+            && Entry.same(lhs.nextArchiveURL ?? "", rhs.nextArchiveURL ?? "")
+            && (lhs.nextArchiveURL == nil) == (rhs.nextArchiveURL == nil)
             && lhs.identities == rhs.identities && lhs.context == rhs.context
     }
 }
@@ -56,7 +59,7 @@ extension PreparedFeed {
         guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
         return PageInputs(
             format: page.format, role: page.role, fileName: page.fileName, url: page.url,
-            currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL,
+            currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL, nextArchiveURL: page.nextArchiveURL,
             isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
     }
 }

@@ -8,7 +8,8 @@ import XML
 /// back out in one walk over the tree that skips what must go: the tree itself is never edited, so the work is
 /// linear in the size of the body. Readers ignore `xml:base` (NetNewsWire, Feedly), so relative `href`/`src`
 /// are made absolute against the entry's own link. Scripts, frames, plugins, forms and `on*` handlers are
-/// dropped because readers that render HTML in a web view would otherwise run them.
+/// dropped because readers that render HTML in a web view would otherwise run them; inline styles keep only
+/// harmless declarations (`InlineStyle`), and elements that are not HTML give way to their text.
 ///
 /// The walk reads names, attributes and text in place as UTF-8 (`HTMLFragment`) and writes into one byte
 /// buffer: a `String` per node cost more than libxml2's parse. The output is byte for byte what the earlier
@@ -25,7 +26,26 @@ public struct ContentCleaner: Sendable {
         static let void = ElementTraits(rawValue: 4)
         /// Its edges separate words in the plain text.
         static let block = ElementTraits(rawValue: 8)
+        /// Written out as it is (with cleaned attributes); an element without this trait is replaced by its
+        /// children.
+        static let kept = ElementTraits(rawValue: 16)
     }
+
+    /// The elements written out as they are: HTML's text, list, table, media and sectioning elements.
+    ///
+    /// Anything else that is not removed outright is replaced by its children: SVG and MathML (`svg`, `math`,
+    /// `path`), elements of Word's and other namespaces (`o:p`), custom and misspelt elements. Readers and the
+    /// W3C Feed Validation Service (`NotHtml`, `SecurityRisk`) do not know them, while their text is still the
+    /// article's.
+    static let keptElements: [String] = [
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "bdi", "big", "blockquote", "br",
+        "caption", "center", "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn", "dir", "div",
+        "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "hgroup", "hr", "i", "img", "ins", "kbd", "li", "main", "map", "mark", "menu", "meter", "nav", "ol", "p",
+        "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "span",
+        "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+        "track", "tt", "u", "ul", "var", "video", "wbr",
+    ]
 
     static let elementTraits: NameTable<ElementTraits> = {
         var traits: [String: ElementTraits] = [:]
@@ -35,6 +55,7 @@ public struct ContentCleaner: Sendable {
             "base", "link", "meta", "template", "title", "head",
         ] { traits[name, default: []].insert(.removed) }
         for name in ["noscript", "html", "body"] { traits[name, default: []].insert(.unwrapped) }
+        for name in keptElements { traits[name, default: []].insert(.kept) }
         for name in [
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
             "track", "wbr",
@@ -59,7 +80,7 @@ public struct ContentCleaner: Sendable {
         case url
         /// `srcset`: URLs with descriptors.
         case sourceSet
-        /// `style`: checked for script.
+        /// `style`: reduced to safe declarations.
         case style
     }
 
@@ -141,7 +162,7 @@ public struct ContentCleaner: Sendable {
         if traits.contains(.removed) { return }
         let isBlock = traits.contains(.block)
         if isBlock { output.wordBreak() }
-        if traits.contains(.unwrapped) || depth >= Self.maximumDepth {
+        if traits.contains(.unwrapped) || !traits.contains(.kept) || depth >= Self.maximumDepth {
             write(childrenOf: element, depth: depth, links: &links, to: &output)
             if isBlock { output.wordBreak() }
             return
@@ -160,7 +181,12 @@ public struct ContentCleaner: Sendable {
             next = attribute.next
         }
         output.markup(">")
-        if traits.contains(.void) { return }
+        if traits.contains(.void) {
+            // libxml2's HTML parser (HTML 4) does not know `source` and `track` are empty and puts what follows
+            // inside them (the `img` of a `picture`); that content is written after the tag instead of dropped.
+            write(childrenOf: element, depth: depth, links: &links, to: &output)
+            return
+        }
         write(childrenOf: element, depth: depth + 1, links: &links, to: &output)
         output.markup("</")
         output.markup(name)
@@ -197,12 +223,9 @@ public struct ContentCleaner: Sendable {
             var string = Self.cleanedSourceSet(String(decoding: value, as: UTF8.self), links: &links)
             string.withUTF8 { write($0) }
         case .style:
-            // Old IE ran `expression(...)` and `url(javascript:...)` from inline styles.
-            let lowered = Self.withoutControlsAndSpaces(String(decoding: value, as: UTF8.self)).lowercased()
-            if lowered.contains("expression(") || lowered.contains("script:") || lowered.contains("behavior:") {
-                return
-            }
-            write(value)
+            // Only declarations that cannot load, run or cover anything stay (`InlineStyle`).
+            guard var reduced = InlineStyle.reduced(String(decoding: value, as: UTF8.self)) else { return }
+            reduced.withUTF8 { write($0) }
         case nil:
             write(value)
         }

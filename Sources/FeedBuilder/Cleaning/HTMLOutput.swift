@@ -4,7 +4,8 @@ import XML
 ///
 /// Text is copied in runs and only `&`, `<`, `>` (and `"` in attribute values) are replaced, byte-wise:
 /// bodies are large and almost every byte needs nothing. Characters XML 1.0 forbids are dropped, so the HTML
-/// embeds safely in an XML document. Everything is appended to one byte buffer; no `String` is made per piece.
+/// embeds safely in an XML document, and so are those readers treat as damage (`XMLCharacters.isDamage`: DEL,
+/// C1 controls, U+FFFD, noncharacters). Everything is appended to one byte buffer; no `String` is made per piece.
 struct HTMLOutput {
     // Never copied: an `HTMLOutput` lives in one `clean` call and is passed `inout`.
     private let bytes: ByteSink
@@ -55,9 +56,10 @@ struct HTMLOutput {
         pendingSpace = textCharacters > 0
     }
 
-    /// True when one of 8 bytes may need escaping or dropping: a C0 control, `&`, `<`, `>`, `"` (when quoting)
-    /// or 0xEF. The usual SWAR tests (a zero byte in `x ^ c`, a byte below 0x20) find any such byte, never
-    /// miss one; the byte loop then decides.
+    /// True when one of 8 bytes may need escaping or dropping: a C0 control, DEL, `&`, `<`, `>`, `"` (when
+    /// quoting), or a lead byte of a character that may be damage (0xC2 for C1 controls, 0xEF for U+FDD0–U+FFFF,
+    /// 0xF0–0xFF for the noncharacters of planes 1–16). The usual SWAR tests (a zero byte in `x ^ c`, a byte
+    /// below 0x20) find any such byte, never miss one; the byte loop then decides.
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64, quotes: Bool) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -65,7 +67,8 @@ struct HTMLOutput {
         @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
         if (word &- ones &* 0x20) & ~word & highs != 0 { return true }  // a byte below 0x20
         if hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
-            || hasZero(word ^ (ones &* 0xEF))
+            || hasZero(word ^ (ones &* 0xEF)) || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xC2))
+            || hasZero((word & (ones &* 0xF0)) ^ (ones &* 0xF0))
         {
             return true
         }
@@ -98,9 +101,9 @@ struct HTMLOutput {
                 index += 1
                 continue
             case 0..<0x20: replacement = ""  // forbidden in XML 1.0
-            case 0xEF where index + 2 < count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
-                replacement = ""  // U+FFFE, U+FFFF
-                width = 3
+            case 0x7F...0xFF where UTF8Scalars.damageWidth(utf8, at: index) > 0:
+                replacement = ""  // DEL, C1 controls, U+FFFD, noncharacters (XMLCharacters.isDamage)
+                width = UTF8Scalars.damageWidth(utf8, at: index)
             default:
                 index += 1
                 continue
@@ -127,12 +130,12 @@ struct HTMLOutput {
                 width = 1
                 // ASCII first: a Unicode property lookup per character costs more than the rest of the loop.
                 isWhitespace = lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D || lead == 0x0C
-                isAllowed = lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D
+                isAllowed = (lead >= 0x20 && lead != 0x7F) || lead == 0x09 || lead == 0x0A || lead == 0x0D
             } else {
                 let scalar = UTF8Scalars.decode(utf8, at: index)
                 width = scalar.width
                 isWhitespace = scalar.value.properties.isWhitespace
-                isAllowed = XMLCharacters.isAllowed(scalar.value)
+                isAllowed = XMLCharacters.isPublishable(scalar.value)
             }
             defer { index += width }
             if isWhitespace {

@@ -4,6 +4,31 @@
 /// U+FFFD. Bytes read in place must get the same treatment to give the same output, so each piece is checked
 /// (a fast ASCII scan, then the Unicode table 3-7 rules) and repaired through `String` only when ill-formed.
 enum UTF8Scalars {
+    /// The byte length of the character starting at `index` when it is one readers treat as damage
+    /// (`XMLCharacters.isDamage`: DEL 7F, C1 controls C2 80–9F, U+FDD0–U+FDEF EF B7 90–AF, U+FFFD–U+FFFF
+    /// EF BF BD–BF, and the noncharacters U+1FFFE … U+10FFFF, F0–F4 xF BF BE–BF), else 0. The bytes must be
+    /// well-formed UTF-8; only the bytes of that one character are read.
+    @inline(__always)
+    static func damageWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let count = bytes.count
+        switch bytes[index] {
+        case 0x7F:
+            return 1
+        case 0xC2:
+            return index + 1 < count && bytes[index + 1] <= 0x9F ? 2 : 0
+        case 0xEF:
+            guard index + 2 < count else { return 0 }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            return (second == 0xBF && third >= 0xBD) || (second == 0xB7 && third >= 0x90 && third <= 0xAF) ? 3 : 0
+        case 0xF0...0xF4:
+            guard index + 3 < count else { return 0 }
+            return bytes[index + 1] & 0x0F == 0x0F && bytes[index + 2] == 0xBF && bytes[index + 3] >= 0xBE ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
     /// Calls `body` with the bytes if they are well-formed UTF-8, else with `String(decoding:)`'s repair of them.
     static func withValid<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if isValid(bytes) { return body(bytes) }

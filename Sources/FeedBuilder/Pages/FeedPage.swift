@@ -22,6 +22,12 @@ public struct FeedPage: Sendable, Hashable {
     public var currentURL: String
     /// The URL of the next older archive page (`rel="prev-archive"`, JSON Feed `next_url`), if any.
     public var previousArchiveURL: String?
+    /// The URL of the next newer archive page (`rel="next-archive"`), on every archive page but the newest.
+    ///
+    /// RFC 5005 section 4 asks archive documents for it, and without either archive link the oldest page is
+    /// "incomplete" to the W3C Feed Validation Service. It changes a full page's bytes once, when the page after
+    /// it first appears; the entries it holds never change.
+    public var nextArchiveURL: String? = nil
     /// True when the document holds every entry (RFC 5005 `fh:complete`).
     public var isComplete: Bool
     /// Positions in `PreparedFeed.entries` (newest first) this document holds.
@@ -60,8 +66,9 @@ extension FeedPage {
     /// The pages of one output: the main feed and, with a limit, the archive pages.
     ///
     /// Archive pages are counted from the oldest entry forward (page 1 = the oldest `limit` entries), so a full
-    /// page keeps the same entries when newer ones arrive, and it links only backwards (RFC 5005 section 4:
-    /// `prev-archive`), so its bytes do not change either.
+    /// page keeps the same entries when newer ones arrive. Each links to the older page (`prev-archive`) and,
+    /// once there is one, to the newer page (`next-archive`, RFC 5005 section 4), so a full page's bytes change
+    /// once, when the page after it appears, and never again.
     static func pages(for output: FeedOutput, entryCount: Int, limit: Int?) -> [FeedPage] {
         guard let limit else {
             return [
@@ -91,7 +98,8 @@ extension FeedPage {
                     format: output.format, role: .archive(number),
                     fileName: archiveName(output.fileName, page: number),
                     url: archiveName(output.url, page: number), currentURL: output.url,
-                    previousArchiveURL: archiveURL(number - 1), isComplete: false,
+                    previousArchiveURL: archiveURL(number - 1),
+                    nextArchiveURL: number < archiveCount ? archiveURL(number + 1) : nil, isComplete: false,
                     entryRange: newestFirstStart..<newestFirstEnd))
         }
         return pages

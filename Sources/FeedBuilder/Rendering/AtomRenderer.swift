@@ -3,6 +3,10 @@ import XML
 
 /// Renders Atom 1.0 (RFC 4287) with RFC 5005 feed-history elements.
 ///
+/// Text constructs are `type="text"`, with `&` and `<` as hexadecimal character references (see
+/// `XMLStreamWriter.plainText`): of 18 readers tried, 16 show such a title as written, against 10 for the same
+/// title as escaped `type="html"`.
+///
 /// The feed's `id` is the Atom output's own URL (the main feed's, on archive pages too, since RFC 5005 pages
 /// are documents of the same feed): it is unique to this feed and stable as long as the feed stays where
 /// readers subscribed to it.
@@ -29,9 +33,9 @@ struct AtomRenderer: PageRenderer {
                 try w.attribute("xml:lang", language)
             }
             try w.element("id", page.currentURL)
-            try w.element("title", description.title)
-            try w.optionalElement("subtitle", description.subtitle)
-            try w.element("updated", (newest ?? Self.emptyFeedUpdated).rfc3339)
+            try w.plainTextElement("title", description.title)
+            try w.optionalPlainTextElement("subtitle", description.subtitle)
+            try w.element("updated", (newest ?? Self.emptyFeedUpdated).inUTC.rfc3339)
             try w.emptyElement("link", attributes: ["rel": "self", "type": "application/atom+xml", "href": page.url])
             try w.emptyElement("link", attributes: ["rel": "alternate", "type": "text/html", "href": description.homePageURL])
             if !page.isArchive {
@@ -43,6 +47,9 @@ struct AtomRenderer: PageRenderer {
             }
             if let previous = page.previousArchiveURL {
                 try w.emptyElement("link", attributes: ["rel": "prev-archive", "type": "application/atom+xml", "href": previous])
+            }
+            if let next = page.nextArchiveURL {
+                try w.emptyElement("link", attributes: ["rel": "next-archive", "type": "application/atom+xml", "href": next])
             }
             if page.isComplete {
                 try w.emptyElement("fh:complete", attributes: [:])
@@ -60,11 +67,11 @@ struct AtomRenderer: PageRenderer {
             try w.startElement("generator")
             if let uri = generator.uri { try w.attribute("uri", uri) }
             if !generator.version.isEmpty { try w.attribute("version", generator.version) }
-            try w.text(generator.name)
+            try w.plainText(generator.name)
             try w.endElement()
             try w.optionalElement("icon", description.iconURL)
             try w.optionalElement("logo", description.logoURL)
-            try w.optionalElement("rights", description.rights)
+            try w.optionalPlainTextElement("rights", description.rights)
         }
     }
 
@@ -76,16 +83,16 @@ struct AtomRenderer: PageRenderer {
                 try w.attribute("xml:lang", language)
             }
             try w.element("id", entry.id)
-            try w.element("title", entry.title)
+            try w.plainTextElement("title", entry.title)
             try w.emptyElement("link", attributes: ["rel": "alternate", "type": "text/html", "href": entry.link])
-            try w.element("published", entry.published.rfc3339)
-            try w.element("updated", entry.updated.rfc3339)
+            try w.element("published", entry.published.inUTC.rfc3339)
+            try w.element("updated", entry.updated.inUTC.rfc3339)
             // Entries without authors inherit the feed's (section 4.2.1), so they are not repeated here.
             for author in entry.authors {
                 try writePerson(author, to: w)
             }
             if let summary = entry.summary, !summary.isEmpty {
-                try w.element("summary", summary)
+                try w.plainTextElement("summary", summary)
             }
             try w.element("content", prepared.contentHTML, attributes: ["type": "html"])
             for tag in entry.tags {
@@ -105,7 +112,7 @@ struct AtomRenderer: PageRenderer {
 
     private func writePerson(_ person: Person, to w: XMLStreamWriter) throws(XMLWriterError) {
         try w.startElement("author")
-        try w.element("name", person.name)
+        try w.plainTextElement("name", person.name)
         try w.optionalElement("email", person.email)
         try w.optionalElement("uri", person.uri)
         try w.endElement()

@@ -77,7 +77,8 @@ enum JSONValue: Sendable {
     }
 
     /// Writes a JSON string (RFC 8259 section 7). Characters XML forbids are dropped first: JSON could carry
-    /// them as `\u0001`, but readers that convert JSON Feed items to XML or HTML choke on them. U+2028 and
+    /// them as `\u0001`, but readers that convert JSON Feed items to XML or HTML choke on them. So are those
+    /// readers treat as damage (`XMLCharacters.isDamage`), as in the XML feeds. U+2028 and
     /// U+2029 are escaped because JavaScript before ES2019 treats them as line breaks inside strings.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
@@ -102,9 +103,9 @@ enum JSONValue: Sendable {
                 case 0x0D: replacement = "\\r"
                 case 0x09: replacement = "\\t"
                 case 0..<0x20: replacement = ""  // forbidden in XML 1.0
-                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
-                    replacement = ""  // U+FFFE, U+FFFF
-                    width = 3
+                case 0x7F...0xFF where UTF8Scalars.damageWidth(bytes, at: index) > 0:
+                    replacement = ""  // DEL, C1 controls, U+FFFD, noncharacters (XMLCharacters.isDamage)
+                    width = UTF8Scalars.damageWidth(bytes, at: index)
                 case 0xE2
                 where index + 2 < count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):

@@ -51,4 +51,10 @@ extension XMLStreamWriter {
         guard let text, !text.isEmpty else { return }
         try element(name, text)
     }
+
+    /// `plainTextElement` only when the text is present and not empty.
+    func optionalPlainTextElement(_ name: String, _ text: String?) throws(XMLWriterError) {
+        guard let text, !text.isEmpty else { return }
+        try plainTextElement(name, text)
+    }
 }

@@ -3,6 +3,10 @@ import XML
 
 /// Renders RSS 2.0 (https://www.rssboard.org/rss-specification) with the Atom, content, Dublin Core and
 /// RFC 5005 feed-history namespaces.
+///
+/// Plain text (titles, names, categories) is written with `&` and `<` as hexadecimal character references, as
+/// the RSS Profile recommends: RSS never says whether a title is text or HTML, and that spelling is how the W3C
+/// Feed Validation Service tells text from markup. Readers parse it exactly like `&amp;` and `&lt;`.
 struct RSSRenderer: PageRenderer {
     let description: FeedDescription
     let generator: FeedGenerator
@@ -21,12 +25,12 @@ struct RSSRenderer: PageRenderer {
             try w.attribute("xmlns:dc", Namespace.dublinCore)
             try w.attribute("xmlns:fh", Namespace.feedHistory)
             try w.startElement("channel")
-            try w.element("title", description.title)
+            try w.plainTextElement("title", description.title)
             try w.element("link", description.homePageURL)
             // RSS requires a non-empty description; the title is the least surprising stand-in.
-            try w.element("description", description.subtitle.isEmpty ? description.title : description.subtitle)
+            try w.plainTextElement("description", description.subtitle.isEmpty ? description.title : description.subtitle)
             try w.optionalElement("language", description.language)
-            try w.optionalElement("copyright", description.rights)
+            try w.optionalPlainTextElement("copyright", description.rights)
             try w.emptyElement("atom:link", attributes: ["rel": "self", "type": "application/rss+xml", "href": page.url])
             // Archive pages are not subscribed to, so they name no hub; that also keeps a full page's bytes
             // stable when the hub list changes.
@@ -40,20 +44,23 @@ struct RSSRenderer: PageRenderer {
             if let previous = page.previousArchiveURL {
                 try w.emptyElement("atom:link", attributes: ["rel": "prev-archive", "type": "application/rss+xml", "href": previous])
             }
+            if let next = page.nextArchiveURL {
+                try w.emptyElement("atom:link", attributes: ["rel": "next-archive", "type": "application/rss+xml", "href": next])
+            }
             if page.isComplete {
                 try w.emptyElement("fh:complete", attributes: [:])
             } else if page.isArchive {
                 try w.emptyElement("fh:archive", attributes: [:])
             }
-            try w.element("generator", generator.text)
+            try w.plainTextElement("generator", generator.text)
             if let newest {
-                try w.element("lastBuildDate", newest.rfc822)
+                try w.element("lastBuildDate", newest.inUTC.rfc822)
             }
             try w.element("docs", "https://www.rssboard.org/rss-specification")
             if let logo = description.logoURL {
                 try w.startElement("image")
                 try w.element("url", logo)
-                try w.element("title", description.title)
+                try w.plainTextElement("title", description.title)
                 try w.element("link", description.homePageURL)
                 try w.endElement()
             }
@@ -65,27 +72,26 @@ struct RSSRenderer: PageRenderer {
         let authors = entry.authors.isEmpty ? description.authors : entry.authors
         return try XMLStreamWriter.fragment { w throws(XMLWriterError) in
             try w.startElement("item")
-            try w.element("title", entry.title)
+            try w.plainTextElement("title", entry.title)
             try w.element("link", entry.link)
             try w.element("description", prepared.rssDescription)
             // Escaped text, never CDATA: `]]>` in a body cannot end a CDATA section early (FIELD-NOTES).
             try w.element("content:encoded", prepared.contentHTML)
+            // Names only, as Dublin Core creators. RSS `author` (an e-mail address) next to them is the same fact
+            // twice (the service's DuplicateItemSemantics), and a name is what readers show; Atom and JSON Feed
+            // carry the addresses.
             for author in authors {
-                try w.element("dc:creator", author.name)
-            }
-            // RSS `author` must be an email address (`email (Name)`); one per item, the first that has one.
-            if let withEmail = authors.first(where: { $0.email?.isEmpty == false }), let email = withEmail.email {
-                try w.element("author", "\(email) (\(withEmail.name))")
+                try w.plainTextElement("dc:creator", author.name)
             }
             for tag in entry.tags {
-                try w.element("category", tag)
+                try w.plainTextElement("category", tag)
             }
             if entry.id == entry.link {
                 try w.element("guid", entry.id)
             } else {
                 try w.element("guid", entry.id, attributes: ["isPermaLink": "false"])
             }
-            try w.element("pubDate", entry.published.rfc822)
+            try w.element("pubDate", entry.published.inUTC.rfc822)
             // Most RSS readers take only one enclosure per item (the W3C validator warns on more); Atom and
             // JSON Feed carry all of them.
             if let enclosure = entry.enclosures.first {

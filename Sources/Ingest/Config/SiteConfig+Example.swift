@@ -35,8 +35,9 @@ extension SiteConfig {
           atom: atom.xml
           json: feed.json
 
-        # Article URLs under base_url. Placeholders: {slug}, {year}, {month}, {day}.
-        permalink: /{slug}/
+        # Article URLs under base_url. Placeholders: {path} (the article's folder and slug, posts/2024/hello),
+        # {slug} (hello), {year}, {month}, {day}. Default /{path}/.
+        permalink: /{path}/
 
         # WebSub hubs to notify when the feeds change.
         # hubs:

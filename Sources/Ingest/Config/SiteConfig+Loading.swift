@@ -93,11 +93,11 @@ extension SiteConfig {
 
         let outputs = try parseOutputs(fields)
 
-        let permalink = try fields.string("permalink") ?? "/{slug}/"
-        guard permalink.contains("{slug}") else {
+        let permalink = try fields.string("permalink") ?? SiteConfig.defaultPermalink
+        guard permalink.contains("{slug}") || permalink.contains("{path}") else {
             throw YAMLFieldError(
                 line: fields.line(of: "permalink"), key: "permalink",
-                message: "expected a pattern containing {slug} (so every article gets its own URL), found \"\(permalink)\"")
+                message: "expected a pattern containing {path} or {slug} (so every article gets its own URL), found \"\(permalink)\"")
         }
 
         let hubs = try fields.stringList("hubs", splitCommas: false) ?? []

@@ -28,8 +28,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var formats: [FeedFormat]
     /// The output file name for each format, in `FeedFormat.allCases` order.
     public var outputs: [FeedFormat: String]
-    /// The permalink pattern under `baseURL`, with `{slug}`, `{year}`, `{month}`, `{day}` placeholders.
+    /// The permalink pattern under `baseURL`, with `{path}`, `{slug}`, `{year}`, `{month}`, `{day}` placeholders.
     public var permalink: String
+
+    /// `/{path}/`: the article's folder below the source and its slug, one URL per file however names repeat
+    /// across folders.
+    public static let defaultPermalink = "/{path}/"
+
     /// WebSub hub URLs.
     public var hubs: [String]
     /// Absolute URL of a small square icon.
@@ -52,7 +57,7 @@ public struct SiteConfig: Sendable, Hashable {
         limit: Int = SiteConfig.defaultLimit,
         formats: [FeedFormat] = FeedFormat.allCases,
         outputs: [FeedFormat: String] = [:],
-        permalink: String = "/{slug}/",
+        permalink: String = SiteConfig.defaultPermalink,
         hubs: [String] = [],
         icon: String? = nil,
         logo: String? = nil,

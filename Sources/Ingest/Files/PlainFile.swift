@@ -11,8 +11,8 @@ import Platform
 enum PlainFile {
     /// What the shortcut found.
     enum Outcome: Equatable {
-        /// The file's bytes.
-        case bytes([UInt8])
+        /// The file's bytes and its modification time in seconds since the epoch.
+        case bytes([UInt8], modified: Int64)
         /// A regular file larger than the limit, with its size; it was not read.
         case tooLarge(Int)
         /// Not the simple case (a symlink, a missing file, an error): take the general route.
@@ -28,12 +28,14 @@ enum PlainFile {
         }
         var path = canonicalRoot
         var size = 0
+        var modified: Int64 = 0
         for (index, part) in parts.enumerated() {
             path += String(Substring(part))
             guard let status = FileStatus(linkAt: path) else { return .notSure }
             if index == parts.count - 1 {
                 guard status.kind == .regular else { return .notSure }
                 size = status.size
+                modified = status.stamp.modifiedSeconds
             } else {
                 guard status.kind == .directory else { return .notSure }
                 path += "/"
@@ -43,6 +45,6 @@ enum PlainFile {
         guard let file = try? FileDescriptor.open(readingAt: path) else { return .notSure }
         defer { try? file.close() }
         // To the end, as `Data(contentsOf:)` would read it, even if the file grew since `lstat`.
-        return (try? file.readToEnd(expected: size)).map { .bytes($0) } ?? .notSure
+        return (try? file.readToEnd(expected: size)).map { .bytes($0, modified: modified) } ?? .notSure
     }
 }

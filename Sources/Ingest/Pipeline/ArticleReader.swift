@@ -31,6 +31,9 @@ struct ArticleReader {
         /// What of the entry's identity follows from the file alone, worked out here, on all cores, rather
         /// than in the one-thread step that consults the state store.
         var identity: FileIdentity
+        /// The file's modification time in the site's zone, when it is plausible (`plausibleModification`):
+        /// a new undated article's first-seen time.
+        var modified: Timestamp?
     }
 
     /// The parts of an entry's identity that need no state store.
@@ -48,7 +51,7 @@ struct ArticleReader {
             // An explicit date makes the id a pure function of the file, so deleting the store keeps it.
             fixedID = article.id ?? explicitDate.map { identity.tagURI(path: path, published: $0) }
             slug = identity.slug(path: path, stated: article.slug)
-            link = explicitDate.map { identity.link(stated: article.link, slug: slug, published: $0) }
+            link = explicitDate.map { identity.link(stated: article.link, path: path, slug: slug, published: $0) }
         }
     }
 
@@ -76,7 +79,7 @@ struct ArticleReader {
         }
         if let canonicalRoot {
             switch PlainFile.contents(of: path, canonicalRoot: canonicalRoot, maximumBytes: Self.maximumFileBytes) {
-            case .bytes(let bytes): return parse(bytes, path: path)
+            case .bytes(let bytes, let modified): return parse(bytes, path: path, modified: modified)
             case .tooLarge(let size): return .failed(Self.tooLarge(path, size: size))
             case .notSure: break
             }
@@ -98,7 +101,21 @@ struct ArticleReader {
         } catch {
             return .failed(IngestIssue(file: path, message: "cannot read the file (\(error.localizedDescription))"))
         }
-        return parse(bytes, path: path)
+        let modified = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date)
+            .map { Int64($0.timeIntervalSince1970.rounded(.down)) }
+        return parse(bytes, path: path, modified: modified)
+    }
+
+    /// Modification times before this (1995-01-01) are not taken as a first-seen date: build tools and
+    /// archives set 0 or 1 (1970) to make files reproducible, and no article of a feed is that old by accident.
+    static let earliestPlausibleModification: Int64 = 788_918_400
+
+    /// `seconds` as a timestamp in the site's zone, or nil when it is implausible: before 1995, or more than a
+    /// day ahead of `now` (a clock that was wrong when the file was written).
+    func plausibleModification(_ seconds: Int64?, now: Int64 = Int64(Date().timeIntervalSince1970)) -> Timestamp? {
+        guard let seconds, seconds >= Self.earliestPlausibleModification, seconds <= now + 86_400 else { return nil }
+        let utc = Timestamp(secondsSinceEpoch: seconds)
+        return Timestamp(secondsSinceEpoch: seconds, utcOffsetSeconds: config.timeZone.offsetSeconds(at: utc.localCivilTime))
     }
 
     /// White space or a control character. ASCII is decided without the Unicode property tables (letters and
@@ -113,8 +130,9 @@ struct ArticleReader {
     }
 
     /// Parses an article's bytes as the file at `path` (relative to the source folder; its extension picks the
-    /// format, its name the fallback title and date). Needs no file, so the fuzzer can call it.
-    func parse(_ bytes: [UInt8], path: String) -> Result {
+    /// format, its name the fallback title and date), last modified at `modified` (seconds since the epoch).
+    /// Needs no file, so the fuzzer can call it.
+    func parse(_ bytes: [UInt8], path: String, modified: Int64? = nil) -> Result {
         let (name, ext) = ArticlePath.nameAndExtension(of: path, in: source)
         let isHTML = ext == "html" || ext == "htm"
         let decoded: TextDecoder.Decoded
@@ -143,6 +161,8 @@ struct ArticleReader {
         } catch {
             return .failed(IngestIssue(file: path, line: error.line, message: error.message))
         }
+        article.title = TitleText.withoutMarkup(article.title)
+        article.summary = article.summary.map(TitleText.withoutMarkup)
         // A title of only white space and controls (a vertical tab line, found by the fuzzer) would give an
         // entry readers list as blank; the file name is what Markdown and HTML fall back to as well.
         if article.title.unicodeScalars.allSatisfy(Self.isBlankScalar) {
@@ -168,6 +188,7 @@ struct ArticleReader {
         return .parsed(
             Parsed(
                 path: path, article: article, contentHash: ContentHash.hex(bytes), warnings: warnings,
-                identity: FileIdentity(path: path, article: article, identity: identity)))
+                identity: FileIdentity(path: path, article: article, identity: identity),
+                modified: plausibleModification(modified)))
     }
 }

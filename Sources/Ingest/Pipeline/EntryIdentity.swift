@@ -64,23 +64,39 @@ struct EntryIdentity {
     private static let slugAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
 
     /// The article's absolute URL: its stated link resolved against `base_url`, else `base_url` + permalink.
-    func link(stated: String?, slug: String, published: Timestamp) -> String {
+    ///
+    /// `{slug}` is the slug alone; `{path}` (the default pattern is `/{path}/`) is the article's folder below
+    /// the source, each folder name slugged, then the slug: `sport/001.txt` gets `/sport/001/`, so the file
+    /// names a news site repeats in every section still give one URL per article.
+    func link(stated: String?, path: String, slug: String, published: Timestamp) -> String {
         if let stated, !stated.isEmpty { return URLText.absolute(stated, base: config.baseURL) }
         let civil = published.localCivilTime
-        // Slugs are letters, digits and dashes; ASCII ones are all allowed in a path segment already.
-        let encodedSlug =
-            slug.utf8.allSatisfy(Self.isTagSafe)
-            ? slug
-            : slug.addingPercentEncoding(withAllowedCharacters: Self.slugAllowed) ?? slug
-        let replacements = [
+        let encodedSlug = Self.encodedSegment(slug)
+        var replacements = [
             ("{slug}", encodedSlug), ("{year}", Self.padded(civil.year, 4)),
             ("{month}", Self.padded(civil.month, 2)), ("{day}", Self.padded(civil.day, 2)),
         ]
-        var path = config.permalink
-        for (token, value) in replacements {
-            path = Self.replacing(token, with: value, in: path)
+        if config.permalink.contains("{path}") {
+            replacements.append(("{path}", (Self.folderSegments(of: path) + [encodedSlug]).joined(separator: "/")))
         }
-        return config.baseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+        var link = config.permalink
+        for (token, value) in replacements {
+            link = Self.replacing(token, with: value, in: link)
+        }
+        return config.baseURL + (link.hasPrefix("/") ? String(link.dropFirst()) : link)
+    }
+
+    /// A slug as a URL path segment: ASCII slugs (letters, digits, dashes) are already allowed there as they are.
+    private static func encodedSegment(_ slug: String) -> String {
+        slug.utf8.allSatisfy(isTagSafe) ? slug : slug.addingPercentEncoding(withAllowedCharacters: slugAllowed) ?? slug
+    }
+
+    /// The folders of a relative path, each slugged (`folder` when nothing is left) and encoded as a segment.
+    static func folderSegments(of path: String) -> [String] {
+        path.split(separator: "/").dropLast().map { folder in
+            let slug = Slug.make(String(folder))
+            return encodedSegment(slug.isEmpty ? "folder" : slug)
+        }
     }
 
     /// `text.replacingOccurrences(of: token, with: value)`, done on bytes when both texts are ASCII (then

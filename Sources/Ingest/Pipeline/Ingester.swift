@@ -44,8 +44,9 @@ public struct Ingester: Sendable {
     /// Ingests every article file under the source folder.
     ///
     /// Files are read and parsed on all cores, blocking the caller until every file is done. Entries come back
-    /// in the order of their relative paths. When two files would get the same id (`a.md` and `a.txt`), the
-    /// second fails.
+    /// in the order of their relative paths, every one of them: two files that would share an id or a link
+    /// (`a.md` and `a.txt`) are both here, and the pipeline decides which is published (Pipeline's
+    /// `EntryTable.publishable()`: the older one).
     ///
     /// - Parameter progress: called after each file is parsed with (files done, files in all), from whichever
     ///   thread parsed it, never twice at once; `crier build` draws its progress bar with it.
@@ -68,18 +69,9 @@ public struct Ingester: Sendable {
             case .failed(let issue): result.failed.append(issue)
             }
         }
-        var owners: [String: String] = [:]
         for (file, outcome) in zip(parsed, settle(parsed)) {
             switch outcome {
             case .entry(let entry, let warnings):
-                if let owner = owners[entry.id] {
-                    // Same id means same permalink too: readers would merge the two articles.
-                    result.failed.append(
-                        IngestIssue(
-                            file: file.path, message: "has the same id as \(owner) (\(entry.id)); rename one of the files or give one an 'id'"))
-                    continue
-                }
-                owners[entry.id] = file.path
                 result.entries.append(entry)
                 result.entryPaths.append(file.path)
                 result.warnings += warnings
@@ -106,7 +98,7 @@ public struct Ingester: Sendable {
         let identity = EntryIdentity(config: config)
         let explicitDates = files.map(\.identity.explicitDate)
         let observations = files.map {
-            StateStore.Observation(path: $0.path, contentHash: $0.contentHash, fixedID: $0.identity.fixedID)
+            StateStore.Observation(path: $0.path, contentHash: $0.contentHash, fixedID: $0.identity.fixedID, modified: $0.modified)
         }
         let states: [ArticleState]
         do {
@@ -122,7 +114,7 @@ public struct Ingester: Sendable {
             let entry = Entry(
                 id: state.assignedID,
                 title: article.title,
-                link: file.identity.link ?? identity.link(stated: article.link, slug: file.identity.slug, published: published),
+                link: file.identity.link ?? identity.link(stated: article.link, path: file.path, slug: file.identity.slug, published: published),
                 published: published,
                 updated: updated,
                 authors: article.authors,

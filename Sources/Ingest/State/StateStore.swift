@@ -86,6 +86,10 @@ public final class StateStore: Sendable {
                 table.column("assignedID", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: first-seen index") { db in
+            // New files look up which first-seen seconds are taken (`record`), so ties can be broken.
+            try db.create(index: "article_firstSeen", on: "article", columns: ["firstSeen"])
+        }
         return migrator
     }
 
@@ -98,19 +102,27 @@ public final class StateStore: Sendable {
         /// The id the article states or that follows from its explicit date; nil to keep the stored id
         /// (or to derive one from the first-seen time for a new file).
         public var fixedID: String?
+        /// When the file was last modified, if known and plausible: a new file's first-seen time, rather than
+        /// the moment Crier happened to run.
+        public var modified: Timestamp?
 
         /// Creates an observation.
-        public init(path: String, contentHash: String, fixedID: String? = nil) {
+        public init(path: String, contentHash: String, fixedID: String? = nil, modified: Timestamp? = nil) {
             self.path = path
             self.contentHash = contentHash
             self.fixedID = fixedID
+            self.modified = modified
         }
     }
 
     /// Records files as seen at `now`, in one transaction, and returns their states in the same order.
     ///
-    /// A new path gets `firstSeen = now`; a changed hash sets `changed = now`; an unchanged file is left
-    /// alone. The id kept is the observation's `fixedID`, else the stored one, else `idForFirstSeen(path, firstSeen)`.
+    /// A new path gets `firstSeen` = its modification time (`Observation.modified`), else `now`, moved on by
+    /// whole seconds while another article already has that second: files copied or checked out together share
+    /// a modification time, and entries with one date have no order in a reader. Observations come in path
+    /// order, so the earlier path keeps the second. A changed hash sets `changed = now`; an unchanged file is
+    /// left alone. The id kept is the observation's `fixedID`, else the stored one, else
+    /// `idForFirstSeen(path, firstSeen)`.
     public func record(
         _ observations: [Observation],
         now: Timestamp,
@@ -120,6 +132,7 @@ public final class StateStore: Sendable {
             return try queue.write { db in
                 var states: [ArticleState] = []
                 states.reserveCapacity(observations.count)
+                var taken: FirstSeenSeconds?
                 for observation in observations {
                     var state: ArticleState
                     let old = try Self.fetch(observation.path, in: db)
@@ -131,9 +144,11 @@ public final class StateStore: Sendable {
                         }
                         state.assignedID = observation.fixedID ?? old.assignedID
                     } else {
+                        if taken == nil { taken = try FirstSeenSeconds(in: db, from: observations, now: now) }
+                        let firstSeen = taken!.claim(observation.modified ?? now)
                         state = ArticleState(
-                            path: observation.path, firstSeen: now, contentHash: observation.contentHash,
-                            changed: nil, assignedID: observation.fixedID ?? idForFirstSeen(observation.path, now))
+                            path: observation.path, firstSeen: firstSeen, contentHash: observation.contentHash,
+                            changed: nil, assignedID: observation.fixedID ?? idForFirstSeen(observation.path, firstSeen))
                     }
                     if state != old {
                         try Self.save(state, in: db)
@@ -144,6 +159,26 @@ public final class StateStore: Sendable {
             }
         } catch {
             throw StateStoreError(path: path, message: "\(error)")
+        }
+    }
+
+    /// The first-seen seconds already given out, from the earliest a new file of this batch may claim on.
+    private struct FirstSeenSeconds {
+        var seconds: Set<Int64>
+
+        /// Loads, in one query, every stored first-seen second at or after the earliest candidate of `observations`.
+        init(in db: Database, from observations: [Observation], now: Timestamp) throws {
+            let earliest = observations.map { ($0.modified ?? now).secondsSinceEpoch }.min() ?? now.secondsSinceEpoch
+            seconds = Set(try Int64.fetchAll(db, sql: "SELECT firstSeen FROM article WHERE firstSeen >= ?", arguments: [earliest]))
+        }
+
+        /// `candidate`, or the first later second nobody has, which it then takes (offset kept).
+        mutating func claim(_ candidate: Timestamp) -> Timestamp {
+            var claimed = candidate
+            while !seconds.insert(claimed.secondsSinceEpoch).inserted {
+                claimed.secondsSinceEpoch += 1
+            }
+            return claimed
         }
     }
 

@@ -95,13 +95,33 @@ def main():
         "<img src=x onerror=alert(2)> [click](javascript:alert(3)) <a href=\"JaVaScRiPt:alert(4)\">a</a>\n\n"
         "<iframe src=\"https://evil.example/\"></iframe><svg onload=alert(5)></svg>\n\n"
         "<a href=\"&#106;avascript:alert(6)\">encoded</a> <a href=\"java\tscript:alert(7)\">tab</a>\n", "published")
-    put("markup/script.html",
+    # Not script.html: beside script.md it would share the link /markup/script/ (see collisions/ below).
+    put("markup/script-page.html",
         "<!DOCTYPE html><html><head><title>Script page</title><script>alert(1)</script>"
         "<meta name=\"description\" content=\"desc with <script> and ]]>\"></head><body onload=\"alert(2)\">"
         "<nav>menu</nav><article><h1>Script page</h1><p>Text <img src=\"x\" onerror=\"alert(3)\"> and "
         "<a href=\"javascript:alert(4)\">link</a> <a href=\" javascript:alert(5)\">spaced</a>.</p>"
         "<object data=\"x.swf\"></object><embed src=\"x.swf\"><form><input></form>"
         "<p style=\"background:url(javascript:alert(6))\">styled</p></article></body></html>", "published")
+    # Inline styles: what may load, run or cover the reader's page goes, the rest stays.
+    put("markup/styles.md",
+        "---\ntitle: Inline styles\ndate: 2024-03-04\n---\n\n<p style=\"position:fixed;top:0;left:0;z-index:9999;"
+        "color:red\">fixed overlay</p>\n\n<p style=\"background:url(javascript:alert(1))\">script URL</p>\n\n"
+        "<div style=\"width: expression(alert(2))\">IE expression</div>\n\n<p style=\"color:#0a0; behavior:url(x.htc);"
+        " font-weight: bold\">behaviour</p>\n\n<p style=\"font-family: \\'Comic Sans MS\\'; color: \\72 ed\">escapes</p>\n\n"
+        "<p style=\"margin: 0 auto; padding: 4px; border: 1px solid #ccc\">safe box</p>\n\n"
+        "<svg width=\"10\" height=\"10\"><circle r=\"5\" style=\"fill:red\"/><text>svg text</text></svg>\n", "published")
+    # Characters readers treat as damage, as references and raw: &#0; (U+FFFD in CommonMark and HTML5),
+    # noncharacters, DEL and C1 controls.
+    damage_refs = "NUL &#0; FDD0 &#xFDD0; FFFE &#xFFFE; 1FFFF &#x1FFFF; DEL &#x7F; C1 &#x85; FFFD &#xFFFD; end"
+    damage_raw = "raw \ufffd \ufdd0 \U0001fffe \x7f end"
+    put("encoding/damage.md", "---\ntitle: \"Damage \\uFFFD\\uFDD0 in the title\"\ndate: 2024-02-04\n---\n\n%s\n\n%s\n"
+        % (damage_refs, damage_raw), "published")
+    put("encoding/damage-page.html", "<html><head><title>Damage in HTML \ufffd</title></head><body><article><p>%s</p>"
+        "<p>%s</p></article></body></html>" % (damage_refs, damage_raw), "published")
+    # Two articles claiming one link: the older keeps it, the newer is reported and not published.
+    put("collisions/older.md", "---\ntitle: Older claim\ndate: 2024-01-05\nslug: claimed\n---\n\nFirst.\n", "published")
+    put("collisions/newer.md", "---\ntitle: Newer claim\ndate: 2024-01-06\nslug: claimed\n---\n\nSecond.\n", "failed")
     put("markup/entities.html",
         "<html><head><title>Entities &eacute;t&eacute; &amp; &hellip;</title></head><body><article>"
         "<p>&copy; &nbsp; &mdash; &lt;b&gt; &bogus; &#x1F600; &#0; &#xD800; &#1114112; &amp;amp;</p>"
