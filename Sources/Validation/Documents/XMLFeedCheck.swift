@@ -51,7 +51,7 @@ struct XMLFeedCheck {
     /// Decodes a piece to UTF-8 when needed and hands it to the parser.
     private mutating func feed(_ bytes: UnsafeRawBufferPointer, isLast: Bool) {
         prologue?.scanForGenerator(bytes)
-        if let decoded = decoder.decode(bytes, isLast: isLast) {
+        if let decoded = decoder.decode(bytes, isLast: isLast, line: line) {
             decoded.withUnsafeBytes { decodedBytes in
                 scanForHexReferences(decodedBytes)
                 withExtendedLifetime(walker) { parser.parse(decodedBytes, isLast: isLast) }
