@@ -64,6 +64,14 @@ import Testing
         #expect(Self.rules(Array(("<?xml version=\"1.0\"?>\n" + Self.body).utf8)).isEmpty)
     }
 
+    @Test func aDocumentOverTenMegabytesGivenWholeIsReadInSlices() {
+        // libxml2's push parser refuses a single chunk it would have to look through beyond 10 MB.
+        let padding = String(repeating: "<!-- padding padding padding padding -->\n", count: 300_000)
+        let document = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- start -->\n" + padding + Self.body
+        #expect(document.utf8.count > 10_000_000)
+        #expect(Self.rules(Array(document.utf8)).isEmpty)
+    }
+
     @Test func encodingSplitAcrossPieces() {
         // The declaration and a multi-byte character arrive in pieces of one byte.
         let text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- café -->\n" + Self.body

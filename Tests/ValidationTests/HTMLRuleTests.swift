@@ -36,6 +36,7 @@ import Testing
         ("<em><strong>x</strong></em>", ""),
         ("<b><i>x</b></i>", "NotHtml"),
         ("<p>x<!-- comment --></p>", ""),
+        ("This is a \u{A3}\u{93}test.\u{94}", "NotHtml"),
     ])
     func safeHTML(html: String, expected: String) {
         #expect(ValueRuleProbe.verdict(SafeHTML(), html) == expected, "\(html)")

@@ -52,6 +52,8 @@ import Testing
         ("http://example.com/?q=a%2fb", "NonCanonicalURI"),
         ("http://example.com./", "NonCanonicalURI"),
         ("http://user@example.com:8080/x", ""),
+        ("mailto:John%20Smith%20%3Cjsmith%40example%2Eorg%3E?subject=some%20feed", ""),
+        ("mailto:jane@Example.org", "NonCanonicalURI"),
     ])
     func canonicalURI(value: String, expected: String) {
         #expect(ValueRuleProbe.verdict(CanonicalURI(), value) == expected, "\(value)")

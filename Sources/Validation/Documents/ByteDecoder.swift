@@ -13,9 +13,10 @@ struct ByteDecoder {
     private(set) var firstErrorOffset: Int?
     /// Line and column of that byte.
     private(set) var errorPosition: (line: Int, column: Int)?
-    /// Line breaks before the next byte, and characters after the last one, until the first error.
-    private var line = 1
+    /// Characters after the last line break read so far, until the first error (lines are counted by the
+    /// caller, which counts them anyway).
     private var column = 0
+
     init(decoding: EncodingDetection.Decoding) {
         self.decoding = decoding
     }
@@ -28,14 +29,16 @@ struct ByteDecoder {
     ]
 
     /// Decodes the next piece; `isLast` flushes an incomplete sequence at the end as an error.
+    /// - Parameter line: the document's line at the piece's first byte.
     /// - Returns: the piece as UTF-8, or nil when it can be passed on unchanged (valid UTF-8 and nothing to track).
-    mutating func decode(_ bytes: UnsafeRawBufferPointer, isLast: Bool) -> [UInt8]? {
+    mutating func decode(_ bytes: UnsafeRawBufferPointer, isLast: Bool, line startLine: Int) -> [UInt8]? {
         if decoding == .libxml2 { return nil }
         if pending.isEmpty, decoding == .utf8 ? Self.isValidUTF8(bytes) : !bytes.contains(where: { $0 >= 0x80 }) {
-            if firstErrorOffset == nil { count(bytes) }
+            if firstErrorOffset == nil { countColumn(bytes) }
             offset += bytes.count
             return nil
         }
+        var line = startLine
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 16)
         var input = pending
@@ -60,7 +63,7 @@ struct ByteDecoder {
             }
             switch decoding {
             case .ascii:
-                noteError(at: inputStart + index)
+                noteError(at: inputStart + index, line: line)
                 output.append(contentsOf: Self.replacement)
                 index += 1
             case .latin1:
@@ -70,7 +73,7 @@ struct ByteDecoder {
             case .windows1252:
                 let value = byte < 0xA0 ? Self.windows1252[Int(byte - 0x80)] : UInt32(byte)
                 if value == 0 {
-                    noteError(at: inputStart + index)
+                    noteError(at: inputStart + index, line: line)
                     output.append(contentsOf: Self.replacement)
                 } else {
                     output.append(contentsOf: Array(String(Unicode.Scalar(value)!).utf8))
@@ -86,7 +89,7 @@ struct ByteDecoder {
                     pending = Array(input[index...])
                     index = input.count
                 } else {
-                    noteError(at: inputStart + index)
+                    noteError(at: inputStart + index, line: line)
                     output.append(contentsOf: Self.replacement)
                     index += max(1, -length)
                 }
@@ -96,21 +99,27 @@ struct ByteDecoder {
         return output
     }
 
-    private mutating func noteError(at position: Int) {
+    private mutating func noteError(at position: Int, line: Int) {
         guard firstErrorOffset == nil else { return }
         firstErrorOffset = position
         // The bad byte itself was counted as a character.
         errorPosition = (line, column)
     }
 
-    /// Counts lines and characters of a piece read without error.
-    private mutating func count(_ bytes: UnsafeRawBufferPointer) {
-        guard let lastBreak = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
-            column += bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-            return
+    /// Counts the characters after the last line break of a piece read without error: a scan back from its end.
+    private mutating func countColumn(_ bytes: UnsafeRawBufferPointer) {
+        var index = bytes.count
+        var characters = 0
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == UInt8(ascii: "\n") {
+                column = characters
+                return
+            }
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            index -= 1
         }
-        line += bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        column = bytes[(lastBreak + 1)...].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        column += characters
     }
 
     /// Fast path: only ASCII, or valid UTF-8 ending on a character boundary.
@@ -118,6 +127,11 @@ struct ByteDecoder {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time: most of a feed is ASCII markup.
+            while index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
             if bytes[index] < 0x80 {
                 index += 1
                 continue

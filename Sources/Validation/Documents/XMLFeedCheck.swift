@@ -32,26 +32,39 @@ struct XMLFeedCheck {
 
     /// Reads the next piece of the document.
     mutating func parse(_ bytes: UnsafeRawBufferPointer, isLast: Bool = false) {
-        if prologue == nil {
-            head.append(contentsOf: bytes)
-            guard isLast || DocumentPrologue.hasEnough(head) else { return }
-            var found = DocumentPrologue(start: head)
-            let start = found.rearrangedStart(head)
-            prologue = found
-            decoder = ByteDecoder(decoding: found.detection.decoding)
-            walker.encoding = found.detection.encoding
-            head = []
-            start.withUnsafeBytes { feed($0, isLast: isLast) }
-            _ = found
-            return
-        }
-        feed(bytes, isLast: isLast)
+        guard prologue == nil else { return feed(bytes, isLast: isLast) }
+        // Only the first bytes, up to the end of the XML declaration, are held and rearranged; the rest of the
+        // piece goes to the parser as it is.
+        let end = bytes.firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
+        head.append(contentsOf: bytes[..<end])
+        let rest = UnsafeRawBufferPointer(rebasing: bytes[end...])
+        guard isLast || DocumentPrologue.hasEnough(head) else { return }
+        var found = DocumentPrologue(start: head)
+        let start = found.rearrangedStart(head)
+        prologue = found
+        decoder = ByteDecoder(decoding: found.detection.decoding)
+        walker.encoding = found.detection.encoding
+        head = []
+        start.withUnsafeBytes { feed($0, isLast: isLast && rest.isEmpty) }
+        if !rest.isEmpty { feed(rest, isLast: isLast) }
     }
 
-    /// Decodes a piece to UTF-8 when needed and hands it to the parser.
+    /// Decodes a piece to UTF-8 when needed and hands it to the parser, in slices small enough for libxml2's
+    /// push parser (it refuses to look ahead more than 10 MB at once: "Huge input lookup").
     private mutating func feed(_ bytes: UnsafeRawBufferPointer, isLast: Bool) {
+        let slice = 1 << 22
+        guard bytes.count > slice else { return feedSlice(bytes, isLast: isLast) }
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + slice, bytes.count)
+            feedSlice(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), isLast: isLast && end == bytes.count)
+            start = end
+        }
+    }
+
+    private mutating func feedSlice(_ bytes: UnsafeRawBufferPointer, isLast: Bool) {
         prologue?.scanForGenerator(bytes)
-        if let decoded = decoder.decode(bytes, isLast: isLast) {
+        if let decoded = decoder.decode(bytes, isLast: isLast, line: line) {
             decoded.withUnsafeBytes { decodedBytes in
                 scanForHexReferences(decodedBytes)
                 withExtendedLifetime(walker) { parser.parse(decodedBytes, isLast: isLast) }

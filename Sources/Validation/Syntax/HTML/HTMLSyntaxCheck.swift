@@ -93,6 +93,15 @@ struct HTMLSyntaxCheck {
                 if let current = open.last, Self.tableContexts.contains(current) { fail("text directly inside <\(current)>") }
                 index += 1
                 characterReference(inAttribute: nil)
+            } else if byte >= 0x20 && byte < 0x7F {
+                // Plain ASCII text: the common case, read without a call per byte.
+                if byte != 0x20 { pendingText = true }
+                index += 1
+                while index < bytes.count {
+                    let next = bytes[index]
+                    guard next > 0x20 && next < 0x7F && next != UInt8(ascii: "<") && next != UInt8(ascii: "&") else { break }
+                    index += 1
+                }
             } else {
                 checkCharacter()
                 if !isSpace(byte) { pendingText = true }
@@ -280,7 +289,8 @@ struct HTMLSyntaxCheck {
                 else { return nil }
                 value = read
             }
-            list.append((name, String(decoding: value, as: UTF8.self)))
+            // Only a style's value is read by a rule; other values are not turned into strings.
+            list.append((name, name == "style" ? String(decoding: value, as: UTF8.self) : ""))
         }
     }
 

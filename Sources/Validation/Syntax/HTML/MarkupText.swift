@@ -164,10 +164,22 @@ enum MarkupText {
         return false
     }
 
+    /// `<?import ` in any case (an Internet Explorer way of loading behaviour into a page).
+    private static func containsImport(_ html: String) -> Bool {
+        let pattern = Array("<?import ".utf8)
+        var utf8 = html.utf8[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            let candidate = html.utf8[open...].prefix(pattern.count)
+            if candidate.count == pattern.count, zip(candidate, pattern).allSatisfy({ $0.asciiLowercased == $1 }) { return true }
+            utf8 = html.utf8[html.utf8.index(after: open)...]
+        }
+        return false
+    }
+
     /// What the service's HTML checks find in a body (no caching).
     static func computeFindings(html: String) -> [HTMLFinding] {
         var found: [HTMLFinding] = []
-        if html.lowercased().contains("<?import ") {
+        if containsImport(html) {
             found.append(HTMLFinding(rule: .securityRisk, message: "escaped HTML contains <?import>, which can load behaviour",
                                      place: .lineBefore))
         }

@@ -48,6 +48,10 @@ enum RelativeReferences {
         var results: [String] = []
         var index = 0
         while index + opener.count < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
             guard matchesLowercased(bytes, at: index, opener), isSpace(bytes[index + opener.count]) else {
                 index += 1
                 continue
