@@ -20,7 +20,7 @@ struct JSONFeedRules {
     static let authorMembers: Set<String> = ["name", "url", "avatar"]
     static let hubMembers: Set<String> = ["type", "url"]
 
-    private var checker = FeedChecker()
+    private var checker = JSONFeedChecker()
     /// The feed's version URL, which decides whether `author` is deprecated.
     private var version = ""
 
@@ -116,7 +116,7 @@ struct JSONFeedRules {
         }
         if let html {
             if let html = html as? String {
-                checker.checkHTML(html, line: 0, what: "\(path).content_html", checkEntities: false)
+                checker.checkHTML(html, line: 0, what: "\(path).content_html")
             } else {
                 checker.findings.add(.wrongJSONType, "\(path).content_html must be a string")
             }

@@ -1,7 +1,7 @@
 public import FeedModel
 
 /// Parsers for the two date formats feeds use, written by hand: strict, locale-free and fast.
-public enum DateSyntax {
+enum DateSyntax {
     /// Why an RFC 822 date was rejected.
     public enum RFC822Problem: Error, Sendable, Hashable {
         /// Not the `[Day, ] DD Mon YYYY HH:MM[:SS] zone` shape, or a field out of range.

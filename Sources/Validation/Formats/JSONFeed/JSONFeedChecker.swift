@@ -1,8 +1,8 @@
 import FeedModel
 import XML
 
-/// The value checks RSS, Atom and JSON Feed share, writing into one finding list.
-struct FeedChecker {
+/// The value checks of JSON Feed members, writing into one finding list.
+struct JSONFeedChecker {
     var findings = FindingList()
     /// Markup findings of HTML already checked in this publish, shared with the other documents.
     var session: ValidationSession?
@@ -74,10 +74,13 @@ struct FeedChecker {
         }
     }
 
-    /// Escaped HTML (RSS description, content:encoded, Atom type="html"): characters, entities, markup.
-    mutating func checkHTML(_ html: String, line: Int, what: String, hasBase: Bool = false, checkEntities: Bool = true) {
+    /// JSON Feed `content_html`: characters, and the same judgement of HTML RSS and Atom content get
+    /// (`MarkupText`: NotHtml, SecurityRisk, SecurityRiskAttr, DangerousStyleAttr, ContainsRelRef), shared
+    /// through the session with the other documents of a build that carry the same body.
+    mutating func checkHTML(_ html: String, line: Int, what: String) {
         checkCharacters(html, line: line, what: what)
-        HTMLContentCheck(field: what, line: line, hasBase: hasBase)
-            .check(html: html, checkEntities: checkEntities, session: session, into: &findings)
+        for finding in MarkupText.findings(html: html, session: session) {
+            findings.add(finding.rule, line: line, "\(what): \(finding.message)")
+        }
     }
 }
