@@ -50,8 +50,10 @@ public enum FeedValidator {
     }
 
     /// Validates a document given as bytes, reusing what `session` already found in the HTML it carries.
-    public static func validate(bytes: [UInt8], session: ValidationSession?,
-                                options: ValidationOptions = ValidationOptions()) -> ValidationReport {
+    public static func validate(
+        bytes: [UInt8], session: ValidationSession?,
+        options: ValidationOptions = ValidationOptions()
+    ) -> ValidationReport {
         let checked = check(bytes: bytes, session: session, part: .whole, options: options)
         return checked.report(findings: checked.outcome.findings)
     }
@@ -68,8 +70,10 @@ public enum FeedValidator {
     }
 
     /// Validates a document, or one part of an assembled document (`DocumentPart`).
-    static func check(bytes: [UInt8], session: ValidationSession?, part: DocumentPart,
-                      options: ValidationOptions = ValidationOptions()) -> Checked {
+    static func check(
+        bytes: [UInt8], session: ValidationSession?, part: DocumentPart,
+        options: ValidationOptions = ValidationOptions()
+    ) -> Checked {
         if FormatDetection.looksLikeJSON(bytes) {
             return checkJSONFeed(bytes: bytes, session: session, part: part)
         }
@@ -78,8 +82,10 @@ public enum FeedValidator {
 
     /// Validates an XML document given as pieces, as if `linesSkipped` lines stood between the first piece
     /// and the second (a batch of an assembled document; see `AssembledDocumentCheck`).
-    static func check(xmlPieces pieces: [[UInt8]], linesSkipped: Int, session: ValidationSession?, part: DocumentPart,
-                      options: ValidationOptions = ValidationOptions()) -> Checked {
+    static func check(
+        xmlPieces pieces: [[UInt8]], linesSkipped: Int, session: ValidationSession?, part: DocumentPart,
+        options: ValidationOptions = ValidationOptions()
+    ) -> Checked {
         let deferred = part.defersUniqueness ? DeferredChecks() : nil
         let documentURI = options.documentURI ?? pieces.first.flatMap { XMLFeedCheck.selfLink(in: $0) } ?? ""
         var check = XMLFeedCheck(documentURI: documentURI, now: options.now, deferred: deferred, session: session)
@@ -89,10 +95,12 @@ public enum FeedValidator {
         }
         if pieces.isEmpty { check.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true) }
         let (kind, findings) = check.finish()
-        let identifiers = deferred?.seen.map { seen in
-            SeenIdentifier(identifier: seen.value, line: seen.position.line, what: seen.kind, findingsBefore: seen.findingsBefore,
-                           column: seen.position.column, kind: seen.kind, rule: seen.rule, message: seen.message)
-        } ?? []
+        let identifiers =
+            deferred?.seen.map { seen in
+                SeenIdentifier(
+                    identifier: seen.value, line: seen.position.line, what: seen.kind, findingsBefore: seen.findingsBefore,
+                    column: seen.position.column, kind: seen.kind, rule: seen.rule, message: seen.message)
+            } ?? []
         return Checked(format: kind.format, outcome: RuleOutcome(findings: findings, identifiers: identifiers))
     }
 
@@ -122,8 +130,10 @@ public enum FeedValidator {
     /// Validates the document in a file without holding it in memory whole: XML is parsed a piece at a
     /// time, a JSON Feed one item at a time (`StreamingJSONFeed`).
     /// - Returns: the report; an unreadable file gives one `SAXError` naming it.
-    public static func validate(fileAtPath path: String, options: ValidationOptions = ValidationOptions(),
-                                session: ValidationSession? = nil) -> ValidationReport {
+    public static func validate(
+        fileAtPath path: String, options: ValidationOptions = ValidationOptions(),
+        session: ValidationSession? = nil
+    ) -> ValidationReport {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var list = FindingList()
             list.add(.saxError, "cannot read \(path)")
@@ -140,7 +150,8 @@ public enum FeedValidator {
             return validate(bytes: Array(data), session: session, options: options)
         }
         // A local file without an absolute self link is where it is: relative references resolve against it.
-        let documentURI = options.documentURI ?? XMLFeedCheck.selfLink(in: first)
+        let documentURI =
+            options.documentURI ?? XMLFeedCheck.selfLink(in: first)
             ?? URL(fileURLWithPath: path).standardizedFileURL.absoluteString
         var check = XMLFeedCheck(documentURI: documentURI, now: options.now, session: session)
         var piece = first

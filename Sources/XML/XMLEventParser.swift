@@ -103,8 +103,9 @@ public final class XMLEventParser {
         handler.serror = eventError
         // The context copies the handler.
         context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, "document.xml")
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
         xmlCtxtUseOptions(context, options)
         // As if an external DTD were there and unread (expat's UseForeignDTD in the W3C service): a reference
         // to an undeclared entity is then a warning and a `reference` event instead of a fatal error.
@@ -208,7 +209,8 @@ public final class XMLEventParser {
     /// after it, as expat (which the W3C service uses) reports the end of an element written that way.
     fileprivate func endTagPosition() -> XMLPosition {
         if let input = context.pointee.input, let cursor = input.pointee.cur, let base = input.pointee.base,
-           cursor - base >= 2, (cursor - 1).pointee == UInt8(ascii: ">"), (cursor - 2).pointee == UInt8(ascii: "/") {
+            cursor - base >= 2, (cursor - 1).pointee == UInt8(ascii: ">"), (cursor - 2).pointee == UInt8(ascii: "/")
+        {
             return XMLPosition(line: Int(input.pointee.line), column: max(0, Int(input.pointee.col) - 1))
         }
         return markupPosition()
@@ -232,8 +234,9 @@ public final class XMLEventParser {
 private let eventInternalSubset: internalSubsetSAXFunc = { context, name, externalID, systemID in
     xmlSAX2InternalSubset(context, name, externalID, systemID)
     guard let parser = XMLEventParser.parser(from: context) else { return }
-    parser.consumer.documentType(name: parser.name(name) ?? "", publicID: externalID.map { String(cString: $0) },
-                                 systemID: systemID.map { String(cString: $0) }, at: parser.markupPosition())
+    parser.consumer.documentType(
+        name: parser.name(name) ?? "", publicID: externalID.map { String(cString: $0) },
+        systemID: systemID.map { String(cString: $0) }, at: parser.markupPosition())
 }
 
 private let eventStartElement: startElementNsSAX2Func = {
@@ -259,16 +262,22 @@ private let eventStartElement: startElementNsSAX2Func = {
             } else {
                 value = ""
             }
-            list.append(XMLEventAttribute(localName: parser.name(attributes[slot]) ?? "", prefix: parser.name(attributes[slot + 1]),
-                                          namespaceURI: parser.name(attributes[slot + 2]), value: value))
+            list.append(
+                XMLEventAttribute(
+                    localName: parser.name(attributes[slot]) ?? "", prefix: parser.name(attributes[slot + 1]),
+                    namespaceURI: parser.name(attributes[slot + 2]), value: value))
         }
     }
-    let tag = XMLStartTag(localName: parser.name(localName) ?? "", prefix: parser.name(prefix), namespaceURI: parser.name(uri),
-                          attributes: list, namespaceDeclarations: declarations, position: parser.markupPosition())
+    let tag = XMLStartTag(
+        localName: parser.name(localName) ?? "", prefix: parser.name(prefix), namespaceURI: parser.name(uri),
+        attributes: list, namespaceDeclarations: declarations, position: parser.markupPosition())
     parser.depth += 1
     if parser.depth > XMLEventParser.maximumDepth {
-        parser.consumer.parseProblem(XMLDiagnostic(severity: .error, message: "Excessive depth in document: elements nested more than "
-            + "\(XMLEventParser.maximumDepth) deep", line: tag.position.line, column: tag.position.column), code: 1)
+        parser.consumer.parseProblem(
+            XMLDiagnostic(
+                severity: .error,
+                message: "Excessive depth in document: elements nested more than "
+                    + "\(XMLEventParser.maximumDepth) deep", line: tag.position.line, column: tag.position.column), code: 1)
         parser.stop()
         return
     }
@@ -278,8 +287,9 @@ private let eventStartElement: startElementNsSAX2Func = {
 private let eventEndElement: endElementNsSAX2Func = { context, localName, prefix, uri in
     guard let parser = XMLEventParser.parser(from: context), !parser.stopped else { return }
     parser.depth -= 1
-    parser.consumer.endElement(localName: parser.name(localName) ?? "", prefix: parser.name(prefix),
-                               namespaceURI: parser.name(uri), at: parser.endTagPosition())
+    parser.consumer.endElement(
+        localName: parser.name(localName) ?? "", prefix: parser.name(prefix),
+        namespaceURI: parser.name(uri), at: parser.endTagPosition())
 }
 
 private let eventCharacters: charactersSAXFunc = { context, characters, length in
@@ -305,8 +315,11 @@ private let eventError: xmlStructuredErrorFunc = { context, error in
     let trimmed = String(text.reversed().drop { $0 == "\n" || $0 == " " }.reversed())
     let severity: XMLDiagnostic.Severity = value.level == XML_ERR_WARNING ? .warning : .error
     // A namespace error is about the tag being read: point at its `<`, as expat does.
-    let position = value.domain == Int32(XML_FROM_NAMESPACE.rawValue)
+    let position =
+        value.domain == Int32(XML_FROM_NAMESPACE.rawValue)
         ? parser.markupPosition() : XMLPosition(line: Int(value.line), column: max(0, Int(value.int2) - 1))
-    parser.consumer.parseProblem(XMLDiagnostic(severity: severity, message: trimmed, line: position.line,
-                                               column: position.column), code: Int(value.code))
+    parser.consumer.parseProblem(
+        XMLDiagnostic(
+            severity: severity, message: trimmed, line: position.line,
+            column: position.column), code: Int(value.code))
 }

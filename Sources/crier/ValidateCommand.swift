@@ -10,12 +10,12 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate RSS, Atom or JSON Feed files.",
         discussion: """
-        Text output: one line per finding, `error|warning RULE line:col message`, prefixed by the file name \
-        when more than one file is given, followed by an indented line on how to fix it. Rules carry the W3C \
-        Feed Validation Service's names, severities, lines and columns (column = characters before the tag). \
-        JSON output (--format json): one JSON object per line and finding, with file, rule, severity, line, \
-        column, message, hint and url (the rule's documentation). Exit status 1 when any file has an error.
-        """
+            Text output: one line per finding, `error|warning RULE line:col message`, prefixed by the file name \
+            when more than one file is given, followed by an indented line on how to fix it. Rules carry the W3C \
+            Feed Validation Service's names, severities, lines and columns (column = characters before the tag). \
+            JSON output (--format json): one JSON object per line and finding, with file, rule, severity, line, \
+            column, message, hint and url (the rule's documentation). Exit status 1 when any file has an error.
+            """
     )
 
     /// How findings are printed.
@@ -32,8 +32,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text for people, json for tools (one object per line).")
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("The URL the feed is published at: relative links resolve against it and rel=\"self\" "
-        + "should name it. Default: the feed's own rel=\"self\" link.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The URL the feed is published at: relative links resolve against it and rel=\"self\" "
+                + "should name it. Default: the feed's own rel=\"self\" link.", valueName: "url"))
     var url: String?
 
     func run() throws {

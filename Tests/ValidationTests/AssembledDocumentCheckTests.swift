@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Validation
 
 /// `AssembledDocumentCheck` validates a document a batch of entries at a time; its report must be exactly
@@ -16,8 +17,9 @@ import Testing
 
         /// Checks the parts, handing them over in windows of `window` entries.
         func assembledReport(window: Int) -> ValidationReport {
-            var check = AssembledDocumentCheck(head: Array(head.utf8), tail: Array(tail.utf8),
-                                               separator: Array(separator.utf8), session: ValidationSession())
+            var check = AssembledDocumentCheck(
+                head: Array(head.utf8), tail: Array(tail.utf8),
+                separator: Array(separator.utf8), session: ValidationSession())
             var start = 0
             while start < fragments.count {
                 let end = min(start + window, fragments.count)

@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+
 @testable import Validation
 
 /// RFC 822 and ISO 8601 date rules judge values as the W3C service does.

@@ -1,5 +1,6 @@
 import FeedModel
 import Testing
+
 @testable import Validation
 
 @Suite struct DateSyntaxTests {

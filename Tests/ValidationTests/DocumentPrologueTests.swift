@@ -1,15 +1,19 @@
 import Testing
+
 @testable import Validation
 
 /// The bytes before and around parsing: encoding detection and conversion, the XML declaration, WordPress's
 /// blank line, bytes that cannot be decoded, and going on after each.
 @Suite struct DocumentPrologueTests {
-    static let body = "<rss version=\"2.0\"><channel><title>T</title><link>http://example.com/</link>"
+    static let body =
+        "<rss version=\"2.0\"><channel><title>T</title><link>http://example.com/</link>"
         + "<description>D</description></channel></rss>\n"
 
     /// The rules about the document's bytes; what the format rules say about the small feed is not looked at.
-    static let documentRules: Set<String> = ["UnicodeError", "WPBlankLine", "SAXError", "BadXmlVersion", "UnknownEncoding",
-                                             "ObscureEncoding", "BadCharacters"]
+    static let documentRules: Set<String> = [
+        "UnicodeError", "WPBlankLine", "SAXError", "BadXmlVersion", "UnknownEncoding",
+        "ObscureEncoding", "BadCharacters",
+    ]
 
     static func rules(_ bytes: [UInt8]) -> [String] {
         findings(bytes).map(\.rule)
@@ -34,7 +38,8 @@ import Testing
     }
 
     @Test func aBadByteIsReportedOnceAndTheRestIsRead() {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- caf".utf8) + [0xE9] + Array(" -->\n".utf8)
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- caf".utf8) + [0xE9] + Array(" -->\n".utf8)
             + Array(Self.body.utf8)
         let found = Self.findings(bytes)
         #expect(found.map(\.rule) == ["UnicodeError"])
@@ -42,17 +47,21 @@ import Testing
     }
 
     @Test func asciiAndLatin1AreConverted() {
-        let latin1 = Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!-- caf".utf8) + [0xE9] + Array(" -->\n".utf8)
+        let latin1 =
+            Array("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!-- caf".utf8) + [0xE9] + Array(" -->\n".utf8)
             + Array(Self.body.utf8)
         #expect(Self.rules(latin1).isEmpty)
-        let ascii = Array("<?xml version=\"1.0\" encoding=\"us-ascii\"?>\n<!-- caf".utf8) + [0xE9] + Array(" -->\n".utf8)
+        let ascii =
+            Array("<?xml version=\"1.0\" encoding=\"us-ascii\"?>\n<!-- caf".utf8) + [0xE9] + Array(" -->\n".utf8)
             + Array(Self.body.utf8)
         #expect(Self.rules(ascii) == ["UnicodeError"])
     }
 
     @Test func wordPressBlankLine() {
-        let wordpress = "\n\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + Self.body.replacingAll(
-            "<description>D</description>", with: "<description>D</description><generator>https://wordpress.org/?v=6</generator>")
+        let wordpress =
+            "\n\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            + Self.body.replacingAll(
+                "<description>D</description>", with: "<description>D</description><generator>https://wordpress.org/?v=6</generator>")
         #expect(Self.rules(Array(wordpress.utf8)) == ["WPBlankLine"])
         let other = Self.findings(Array(("\n<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + Self.body).utf8))
         #expect(other.map(\.rule) == ["SAXError"])

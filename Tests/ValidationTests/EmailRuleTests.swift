@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Validation
 
 /// E-mail rules read addresses as the W3C service does (RFC 2822 address lists, RSS author conventions).

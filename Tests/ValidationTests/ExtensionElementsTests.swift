@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Validation
 
 /// Which extension elements are allowed where, and the small syntaxes of extension values: the parts of the

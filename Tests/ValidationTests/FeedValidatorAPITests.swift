@@ -4,24 +4,25 @@ import Validation
 /// The entry points the feed builder and `crier validate` use.
 @Suite struct FeedValidatorAPITests {
     static let atom = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <feed xmlns="http://www.w3.org/2005/Atom">
-      <title>t</title>
-      <id>https://example.org/</id>
-      <updated>2024-03-05T09:30:00Z</updated>
-      <link rel="self" href="https://example.org/atom.xml"/>
-      <author><name>A</name></author>
-      <entry>
-        <title>e</title>
-        <id>https://example.org/e</id>
-        <updated>2024-03-05T09:30:00Z</updated>
-        <content type="html">&lt;p&gt;x&lt;/p&gt;</content>
-      </entry>
-    </feed>
-    """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>t</title>
+          <id>https://example.org/</id>
+          <updated>2024-03-05T09:30:00Z</updated>
+          <link rel="self" href="https://example.org/atom.xml"/>
+          <author><name>A</name></author>
+          <entry>
+            <title>e</title>
+            <id>https://example.org/e</id>
+            <updated>2024-03-05T09:30:00Z</updated>
+            <content type="html">&lt;p&gt;x&lt;/p&gt;</content>
+          </entry>
+        </feed>
+        """
 
     @Test func validatesJSONFeedFromBytes() {
-        let json = #"{"version": "https://jsonfeed.org/version/1", "title": "t", "home_page_url": "https://e.org/", "feed_url": "https://e.org/f.json", "items": []}"#
+        let json =
+            #"{"version": "https://jsonfeed.org/version/1", "title": "t", "home_page_url": "https://e.org/", "feed_url": "https://e.org/f.json", "items": []}"#
         let report = FeedValidator.validateJSONFeed(bytes: Array(json.utf8))
         #expect(report.format == .json)
         #expect(report.findings.isEmpty)
@@ -50,7 +51,10 @@ import Validation
 
     @Test func relativeReferencesAreFineUnderXMLBase() {
         let text = Self.atom
-            .replacingOccurrences(of: "<feed xmlns=\"http://www.w3.org/2005/Atom\">", with: "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"https://example.org/\">")
+            .replacingOccurrences(
+                of: "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                with: "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"https://example.org/\">"
+            )
             .replacingOccurrences(of: "&lt;p&gt;x&lt;/p&gt;", with: "&lt;img src=\"a.png\"&gt;")
             .replacingOccurrences(of: "<title>e</title>", with: "<title>e</title><link href=\"posts/e\"/>")
         let report = FeedValidator.validate(bytes: Array(text.utf8))

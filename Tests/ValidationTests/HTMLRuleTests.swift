@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Validation
 
 /// Escaped HTML is judged as the W3C service judges it: parse errors of an HTML5 parser are `NotHtml`, unsafe

@@ -19,7 +19,8 @@ import Validation
             let id = index == broken ? "" : "<id>https://example.org/p/\(index)</id>"
             // Each entry updated at its own second: one instant for all is DuplicateUpdated (a generator stamping them).
             let updated = "2024-03-05T09:\(twoDigits(index / 60)):\(twoDigits(index % 60))Z"
-            text += "<entry><title>Post \(index)</title>\(id)<link href=\"https://example.org/p/\(index)\"/>"
+            text +=
+                "<entry><title>Post \(index)</title>\(id)<link href=\"https://example.org/p/\(index)\"/>"
                 + "<updated>\(updated)</updated><content type=\"html\">&lt;p&gt;Body \(index)&lt;/p&gt;</content></entry>\n"
         }
         return Array((text + "</feed>\n").utf8)

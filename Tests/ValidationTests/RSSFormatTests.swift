@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Validation
 
 /// The RSS family's rules where one fixture per rule cannot show them: rules that never come alone, where
@@ -95,8 +96,9 @@ import Testing
         let withAttribute = Self.rss(item: "<link x:kind=\"main\">https://example.org/1</link>")
             .replacingOccurrences(of: "<rss version=\"2.0\"", with: attribute)
         #expect(Self.rules(withAttribute).contains("UseOfExtensionAttr"))
-        let boardDocs = withAttribute.replacingOccurrences(of: "<title>Example</title>",
-                                                           with: "<title>Example</title><docs>http://www.rssboard.org/rss-specification</docs>")
+        let boardDocs = withAttribute.replacingOccurrences(
+            of: "<title>Example</title>",
+            with: "<title>Example</title><docs>http://www.rssboard.org/rss-specification</docs>")
         #expect(!Self.rules(boardDocs).contains("UseOfExtensionAttr"))
     }
 
@@ -162,8 +164,9 @@ import Testing
     /// An RSS 1.0 document whose item holds `element`, with the namespaces it needs declared.
     static func rdfItem(holding element: String) -> String {
         rdf(extension: element)
-            .replacingOccurrences(of: "xmlns:x=\"http://example.org/x#\"",
-                                  with: "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:rdfs=\"http://www.w3.org/2000/01/rdf-schema#\"")
+            .replacingOccurrences(
+                of: "xmlns:x=\"http://example.org/x#\"",
+                with: "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:rdfs=\"http://www.w3.org/2000/01/rdf-schema#\"")
     }
 
     @Test func rss10IsReadAsRDFXML() {
@@ -173,11 +176,13 @@ import Testing
         #expect(findings.map(\.rule) == ["InvalidRDF"])
         #expect(findings.first?.line == 5)
         // A property given its value by rdf:resource takes no resource inside it either.
-        #expect(Self.rules(Self.rdfItem(holding: "<dc:creator rdf:resource=\"https://example.org/ada\"><rdfs:Resource/></dc:creator>"))
-            == ["InvalidRDF"])
+        #expect(
+            Self.rules(Self.rdfItem(holding: "<dc:creator rdf:resource=\"https://example.org/ada\"><rdfs:Resource/></dc:creator>"))
+                == ["InvalidRDF"])
         // rdf:parseType="Resource" makes the children properties of a blank node: nothing wrong.
-        #expect(Self.rules(Self.rdfItem(holding: "<dc:creator rdf:parseType=\"Resource\"><rdfs:label>Ada</rdfs:label></dc:creator>"))
-            .isEmpty)
+        #expect(
+            Self.rules(Self.rdfItem(holding: "<dc:creator rdf:parseType=\"Resource\"><rdfs:label>Ada</rdfs:label></dc:creator>"))
+                .isEmpty)
     }
 
     @Test func theRDFReadingStopsWhereTheServicesParserGivesUp() {

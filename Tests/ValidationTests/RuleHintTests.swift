@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Validation
 
 /// Every rule `crier validate` can report has a fix hint short enough for one terminal line, the hints say

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Validation
 
 /// `FeedValidator.validate(fileAtPath:)` reads XML a piece at a time and JSON Feed an item at a time; its
@@ -32,7 +33,8 @@ import Testing
         let bytes = try #require(FileManager.default.contents(atPath: path))
         let inMemory = Self.inMemory(Array(bytes), at: path)
         let fromFile = FeedValidator.validate(fileAtPath: path)
-        #expect(fromFile == inMemory, "\(name):\n  file:   \(fromFile.findings.map(\.description))\n  memory: \(inMemory.findings.map(\.description))")
+        #expect(
+            fromFile == inMemory, "\(name):\n  file:   \(fromFile.findings.map(\.description))\n  memory: \(inMemory.findings.map(\.description))")
     }
 
     /// Large documents are read from the file a piece at a time (1 MB); the report must be the one the whole
@@ -61,7 +63,8 @@ import Testing
             // wrong weekday (past line 65,535); each item takes 6 lines.
             let guid = index % 50 == 49 ? "https://example.org/p/0" : "https://example.org/p/\(index)"
             let day = index % 70 == 69 && index >= 11_000 ? "Mon" : "Tue"
-            text += "<item>\n<title>Post \(index)</title>\n<guid>\(guid)</guid>\n<pubDate>\(day), 05 Mar 2024 09:30:00 +0000</pubDate>\n"
+            text +=
+                "<item>\n<title>Post \(index)</title>\n<guid>\(guid)</guid>\n<pubDate>\(day), 05 Mar 2024 09:30:00 +0000</pubDate>\n"
                 + "<description>&lt;p&gt;Body&lt;/p&gt;</description>\n</item>\n"
         }
         text += "<atom:link rel=\"self\" href=\"https://example.org/rss.xml\"/></channel></rss>\n"
@@ -121,10 +124,12 @@ import Testing
         for index in 0..<1_500 {
             let id = index % 10 == 9 ? "dup" : "https://example.org/p/\(index)"
             let url = index == 700 ? "not a url" : "https://example.org/p/\(index)"
-            items.append(#"{"id": "\#(id)", "url": "\#(url)", "content_html": "<p>[a, {b}] \\\"q\\\" \#(index)</p>", "#
-                + #""tags": [["x", "y"], {"k": [1, 2]}], "date_published": "2024-03-05T09:30:00Z"}"#)
+            items.append(
+                #"{"id": "\#(id)", "url": "\#(url)", "content_html": "<p>[a, {b}] \\\"q\\\" \#(index)</p>", "#
+                    + #""tags": [["x", "y"], {"k": [1, 2]}], "date_published": "2024-03-05T09:30:00Z"}"#)
         }
-        let text = #"{"items": [\#n  "# + items.joined(separator: ",\n  ") + #"\#n], "version": "https://jsonfeed.org/version/1.1", "#
+        let text =
+            #"{"items": [\#n  "# + items.joined(separator: ",\n  ") + #"\#n], "version": "https://jsonfeed.org/version/1.1", "#
             + #""title": "Big", "home_page_url": "https://example.org/"}"#
         let bytes = Array(text.utf8)
         let path = try Self.file(bytes, name: "feed.json")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Validation
 
 /// URI and IRI rules, canonical forms and reference resolution judge values as the W3C service does.

@@ -65,7 +65,8 @@ import Validation
     /// with reports made alone.
     @Test func relativeLinksInRSSContentAreReportedWithOrWithoutABase() throws {
         func rss(base: String) -> [UInt8] {
-            Array("""
+            Array(
+                """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
                 <channel\(base)><title>T</title><link>https://example.org/</link><description>d</description>

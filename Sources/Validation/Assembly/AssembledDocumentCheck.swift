@@ -53,8 +53,9 @@ public struct AssembledDocumentCheck: Sendable {
     ///   - separator: the bytes between two entries (`,` and a newline in JSON, nothing in XML).
     ///   - session: markup findings of HTML bodies already checked in this publish.
     public init(head: [UInt8], tail: [UInt8], separator: [UInt8], session: ValidationSession?) {
-        batches = BatchChecker(head: head, tail: tail, separator: separator, session: session,
-                               isXML: !FormatDetection.looksLikeJSON(head), headLines: ByteSearch.newlines(in: head))
+        batches = BatchChecker(
+            head: head, tail: tail, separator: separator, session: session,
+            isXML: !FormatDetection.looksLikeJSON(head), headLines: ByteSearch.newlines(in: head))
         linesBefore = batches.headLines
     }
 
@@ -78,8 +79,10 @@ public struct AssembledDocumentCheck: Sendable {
     }
 
     /// Runs planned batches side by side and returns each result with its document, in the order given.
-    private static func check(_ work: [(document: Int, batch: BatchChecker.Batch)], with checkers: [BatchChecker],
-                              fragments: [[[UInt8]]]) -> [(document: Int, result: BatchChecker.Result)] {
+    private static func check(
+        _ work: [(document: Int, batch: BatchChecker.Batch)], with checkers: [BatchChecker],
+        fragments: [[[UInt8]]]
+    ) -> [(document: Int, result: BatchChecker.Result)] {
         Parallel.map(work[...]) { item in (item.document, checkers[item.document].check(item.batch, of: fragments[item.document])) }
     }
 
@@ -112,8 +115,9 @@ public struct AssembledDocumentCheck: Sendable {
         for finding in document.tailFindings.findings { list.add(finding) }
         list.addCutOffCounts(of: document.tailFindings)
         let finished = list.finish()
-        return ValidationReport(format: document.format,
-                                findings: finished)
+        return ValidationReport(
+            format: document.format,
+            findings: finished)
     }
 
     private mutating func merge(_ checked: FeedValidator.Checked, regions: BatchChecker.Regions?) {
@@ -212,8 +216,9 @@ private struct BatchChecker: Sendable {
                 pieces.append(fragments[index])
             }
             pieces.append(tail)
-            let checked = FeedValidator.check(xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
-                                              session: session, part: part)
+            let checked = FeedValidator.check(
+                xmlPieces: pieces, linesSkipped: batch.linesBefore - headLines,
+                session: session, part: part)
             return Result(checked: checked, regions: regions(of: batch, in: fragments))
         }
         // JSON Feed findings name paths (items[N]), not lines: the batch is parsed as one document.
@@ -233,10 +238,11 @@ private struct BatchChecker: Sendable {
     private func regions(of batch: Batch, in fragments: [[UInt8]]) -> Regions {
         var tailLine = batch.linesBefore + 1
         for index in batch.range { tailLine += ByteSearch.newlines(in: fragments[index]) }
-        return Regions(firstEntryLine: batch.linesBefore + 1,
-                       firstEntryColumn: column(before: batch.range.lowerBound, in: fragments),
-                       tailLine: tailLine, tailColumn: column(before: batch.range.upperBound, in: fragments),
-                       isFirstBatch: batch.entriesBefore == 0)
+        return Regions(
+            firstEntryLine: batch.linesBefore + 1,
+            firstEntryColumn: column(before: batch.range.lowerBound, in: fragments),
+            tailLine: tailLine, tailColumn: column(before: batch.range.upperBound, in: fragments),
+            isFirstBatch: batch.entriesBefore == 0)
     }
 
     /// Characters after the last newline of the head and the fragments before `end`: the column the next

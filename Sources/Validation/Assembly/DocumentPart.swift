@@ -52,8 +52,9 @@ struct IdentifierRegistry {
     mutating func check(_ seen: SeenIdentifier, into findings: inout FindingList) {
         let key = Key(kind: seen.kind, identifier: seen.identifier)
         if let first = firstUse[key] {
-            findings.add(seen.rule, line: seen.line, column: seen.column,
-                         seen.message ?? "\(seen.what) \"\(seen.identifier.prefix(80))\" was already used at \(first)")
+            findings.add(
+                seen.rule, line: seen.line, column: seen.column,
+                seen.message ?? "\(seen.what) \"\(seen.identifier.prefix(80))\" was already used at \(first)")
         } else {
             firstUse[key] = seen.line > 0 ? "line \(seen.line)" : seen.what
         }

@@ -35,8 +35,9 @@ struct DocumentPrologue {
             for index in range { result[index] = UInt8(ascii: " ") }
         }
         if let first = result.first, [0x20, 0x09, 0x0A, 0x0D].contains(first),
-           let open = result.firstIndex(of: UInt8(ascii: "<")), result[..<open].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }),
-           result[open...].starts(with: Array("<?xml".utf8)), let close = result.firstIndex(of: UInt8(ascii: ">")), close > open {
+            let open = result.firstIndex(of: UInt8(ascii: "<")), result[..<open].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+            result[open...].starts(with: Array("<?xml".utf8)), let close = result.firstIndex(of: UInt8(ascii: ">")), close > open
+        {
             movedDeclaration = true
             declarationLine = 1 + result[..<open].filter { $0 == UInt8(ascii: "\n") }.count
             declarationColumn = open - ((result[..<open].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)
@@ -98,8 +99,9 @@ struct DocumentPrologue {
 
     private mutating func check(_ line: [UInt8]) {
         guard let open = Self.find(Array("<generator".utf8), in: line[...]),
-              let word = Self.find(Array("wordpress".utf8), in: line[(open + 10)...]),
-              Self.find(Array("</generator>".utf8), in: line[(word + 9)...]) != nil else { return }
+            let word = Self.find(Array("wordpress".utf8), in: line[(open + 10)...]),
+            Self.find(Array("</generator>".utf8), in: line[(word + 9)...]) != nil
+        else { return }
         sawWordPressGenerator = true
     }
 

@@ -48,8 +48,11 @@ struct EncodingDetection {
         if signature.starts(with: [0xEF, 0xBB, 0xBF]) {
             declared = Self.declaration(in: Array(bytes.dropFirst(3)), offset: 3)
             if let found = declared, found.name.uppercased() != "UTF-8" {
-                notes.append(Note(rule: .unicodeError, message: "the document starts with a UTF-8 byte order mark but declares "
-                    + "\(found.name)", line: found.line, column: found.column))
+                notes.append(
+                    Note(
+                        rule: .unicodeError,
+                        message: "the document starts with a UTF-8 byte order mark but declares "
+                            + "\(found.name)", line: found.line, column: found.column))
                 declarationRange = found.range
                 declared = nil
             }
@@ -58,7 +61,8 @@ struct EncodingDetection {
         }
         if signature.starts(with: [0xFE, 0xFF]) || signature.starts(with: [0xFF, 0xFE])
             || signature == [0, 0, 0, 0x3C] || signature == [0x3C, 0, 0, 0] || signature == [0, 0x3C, 0, 0x3F]
-            || signature == [0x3C, 0, 0x3F, 0] {
+            || signature == [0x3C, 0, 0x3F, 0]
+        {
             // UTF-16 and UTF-32: libxml2 reads these from the same signatures.
             let utf32 = signature == [0, 0, 0, 0x3C] || signature == [0x3C, 0, 0, 0] || signature == [0xFF, 0xFE, 0, 0]
             encoding = utf32 ? "utf-32" : "utf-16"
@@ -81,16 +85,20 @@ struct EncodingDetection {
             return
         }
         guard let codec = CharacterEncodings.codec(named: name) else {
-            notes.append(Note(rule: .unknownEncoding, message: "the declared encoding \(name) is not known; reading the document as UTF-8",
-                              line: declaration?.line ?? 1, column: declaration?.column ?? 1))
+            notes.append(
+                Note(
+                    rule: .unknownEncoding, message: "the declared encoding \(name) is not known; reading the document as UTF-8",
+                    line: declaration?.line ?? 1, column: declaration?.column ?? 1))
             encoding = fallback
             decoding = .utf8
             declarationRange = declaration?.range
             return
         }
         if let declaration, !Self.common.contains(name.uppercased()) {
-            notes.append(Note(rule: .obscureEncoding, message: "the encoding \(name) is uncommon; readers may not support it: use UTF-8",
-                              line: declaration.line, column: declaration.column))
+            notes.append(
+                Note(
+                    rule: .obscureEncoding, message: "the encoding \(name) is uncommon; readers may not support it: use UTF-8",
+                    line: declaration.line, column: declaration.column))
         }
         encoding = codec
         switch codec {
@@ -138,14 +146,20 @@ struct EncodingDetection {
             return (start, index - 1)
         }
         guard literal("<?xml"), spaces(required: true), literal("version"), spaces(required: false), literal("="),
-              spaces(required: false),
-              quoted({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
-                  || $0 == UInt8(ascii: ":") }) != nil,
-              spaces(required: true) else { return nil }
+            spaces(required: false),
+            quoted({
+                $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+                    || $0 == UInt8(ascii: ":")
+            }) != nil,
+            spaces(required: true)
+        else { return nil }
         let attributeStart = index
         guard literal("encoding"), spaces(required: false), literal("="), spaces(required: false),
-              let (start, end) = quoted({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-                  || $0 == UInt8(ascii: ".") }) else { return nil }
+            let (start, end) = quoted({
+                $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+                    || $0 == UInt8(ascii: ".")
+            })
+        else { return nil }
         var line = 1
         var column = 0
         for byte in bytes[..<start] {
@@ -158,7 +172,8 @@ struct EncodingDetection {
                 column += 1
             }
         }
-        return Declared(name: String(decoding: bytes[start..<end], as: UTF8.self), line: line, column: column + 1,
-                        range: (attributeStart + offset)..<(end + 1 + offset))
+        return Declared(
+            name: String(decoding: bytes[start..<end], as: UTF8.self), line: line, column: column + 1,
+            range: (attributeStart + offset)..<(end + 1 + offset))
     }
 }

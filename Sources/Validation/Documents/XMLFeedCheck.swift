@@ -91,20 +91,24 @@ struct XMLFeedCheck {
         if prologue.movedDeclaration && !prologue.sawWordPressGenerator {
             // Only WordPress's blank line is forgiven; otherwise the declaration is out of place, which ends
             // the document for an XML parser.
-            findings.add(.saxError, line: prologue.declarationLine, column: prologue.declarationColumn,
-                         "XML parsing error: the XML declaration must be the very first thing in the document")
+            findings.add(
+                .saxError, line: prologue.declarationLine, column: prologue.declarationColumn,
+                "XML parsing error: the XML declaration must be the very first thing in the document")
             return (walker.feedKind, findings)
         }
         if prologue.movedDeclaration {
-            findings.add(.wpBlankLine, line: 1, column: 1, "blank line before the XML declaration (a WordPress theme or plugin "
-                + "prints it); the rest was checked as if it were not there")
+            findings.add(
+                .wpBlankLine, line: 1, column: 1,
+                "blank line before the XML declaration (a WordPress theme or plugin "
+                    + "prints it); the rest was checked as if it were not there")
         }
         for note in prologue.detection.notes {
             findings.add(note.rule, line: note.line, column: note.column, note.message)
         }
         if let position = decoder.errorPosition {
-            findings.add(.unicodeError, line: position.line, column: position.column,
-                         "a byte that is not \(prologue.detection.encoding) was read as U+FFFD; declare the right encoding or fix the text")
+            findings.add(
+                .unicodeError, line: position.line, column: position.column,
+                "a byte that is not \(prologue.detection.encoding) was read as U+FFFD; declare the right encoding or fix the text")
         }
         if let version = prologue.badVersion {
             findings.add(.badXmlVersion, line: 1, column: 1, "XML version \(version): feeds must be XML 1.0")
@@ -151,7 +155,8 @@ struct XMLFeedCheck {
             let tag = rest[..<close]
             let name = tag.prefix { !$0.isWhitespace && $0 != "/" }
             if name == "link" || name.hasSuffix(":link"), Self.attribute("rel", in: tag) == "self",
-               let href = Self.attribute("href", in: tag), href.contains("://") {
+                let href = Self.attribute("href", in: tag), href.contains("://")
+            {
                 return href.replacingOccurrences(of: "&amp;", with: "&")
             }
             rest = rest[close...]

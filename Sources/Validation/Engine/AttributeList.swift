@@ -49,8 +49,9 @@ struct AttributeList: Sendable {
 
     init(_ attributes: [XMLEventAttribute]) {
         items = attributes.map { attribute in
-            Item(name: AttributeName(attribute.namespaceURI, attribute.localName), prefix: attribute.prefix,
-                 value: Self.decodingAmpersands(attribute.value))
+            Item(
+                name: AttributeName(attribute.namespaceURI, attribute.localName), prefix: attribute.prefix,
+                value: Self.decodingAmpersands(attribute.value))
         }
     }
 

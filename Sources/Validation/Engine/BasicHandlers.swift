@@ -9,10 +9,12 @@ class TextValue: ElementHandler {
     override func startChild(local: String, namespace: String?, prefix: String?, attributes: AttributeList) {
         if feedKind == .rss1 {
             if !value.isBlank || !children.isEmpty, attributes[.rdf("parseType")] != "Literal",
-               self.attributes[.rdf("parseType")] != "Literal" {
+                self.attributes[.rdf("parseType")] != "Literal"
+            {
                 log(.invalidRDF, "\(name) mixes text and elements, which RDF allows only with rdf:parseType=\"Literal\"")
             }
-            let handler: ElementHandler = local == "div" && namespace == Vocabulary.xhtml
+            let handler: ElementHandler =
+                local == "div" && namespace == Vocabulary.xhtml
                 ? XHTMLDivEater() : RDFExtension(namespace: namespace)
             walker.push([handler], name: local, attributes: attributes, parent: self)
             return
@@ -136,8 +138,10 @@ final class Unique: NonBlank {
         guard !value.isEmpty else { return }
         let message = "\(name) \"\(value.prefix(80))\" is used by more than one \(parentName)"
         if let deferred = walker.deferred {
-            deferred.record(DeferredChecks.Seen(kind: "\(scope.name)/\(kind)", value: value, rule: rule, message: message,
-                                                position: walker.position, findingsBefore: walker.findings.findings.count))
+            deferred.record(
+                DeferredChecks.Seen(
+                    kind: "\(scope.name)/\(kind)", value: value, rule: rule, message: message,
+                    position: walker.position, findingsBefore: walker.findings.findings.count))
             return
         }
         if scope.uniqueValues[kind, default: []].contains(value) {

@@ -84,11 +84,15 @@ enum Vocabulary {
     /// `UnsupportedNamespace` instead of `UnknownNamespace`.
     static let unsupported: [String: (name: String, specification: String)] = [
         "http://schemas.google.com/g/2005": ("Google Data", "https://developers.google.com/gdata/docs/1.0/elements"),
-        "http://www.rawvoice.com/rawvoiceRssModule/": ("RawVoice", "http://www.rawvoice.com/services/tools-and-resources/rawvoice-rss-2-0-module-xmlns-namespace-rss2/"),
+        "http://www.rawvoice.com/rawvoiceRssModule/": (
+            "RawVoice", "http://www.rawvoice.com/services/tools-and-resources/rawvoice-rss-2-0-module-xmlns-namespace-rss2/"
+        ),
         "https://schema.org/": ("Schema.org", "https://schema.org/"),
         "http://schema.org/": ("Schema.org", "https://schema.org/"),
         "https://podcastindex.org/namespace/1.0": ("Podcasting 2.0", "https://podcastindex.org/"),
-        "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md": ("Podcasting 2.0", "https://github.com/Podcastindex-org/podcast-namespace/"),
+        "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md": (
+            "Podcasting 2.0", "https://github.com/Podcastindex-org/podcast-namespace/"
+        ),
     ]
 
     /// Conventional prefix by exact namespace URI.
@@ -98,8 +102,9 @@ enum Vocabulary {
     static let preferredURIByPrefix: [String: String] = Dictionary(namespaces.map { ($0.prefix, $0.uri) }, uniquingKeysWith: { first, _ in first })
 
     /// Conventional prefix by near-miss key (see `nearMissKey(_:)`).
-    static let prefixByNearMiss: [String: String] = Dictionary(namespaces.map { (nearMissKey($0.uri), $0.prefix) },
-                                                               uniquingKeysWith: { _, last in last })
+    static let prefixByNearMiss: [String: String] = Dictionary(
+        namespaces.map { (nearMissKey($0.uri), $0.prefix) },
+        uniquingKeysWith: { _, last in last })
 
     /// A namespace URI without what follows its last letter or digit, lowercased: feeds write
     /// `http://purl.org/dc/elements/1.1` without the final slash, or change its case, and readers still

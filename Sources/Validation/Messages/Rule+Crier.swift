@@ -46,6 +46,8 @@ extension Rule {
     static let unknownMember = Rule("UnknownMember", .warning)
 
     /// The JSON Feed rules, for lookups by name.
-    static let jsonFeedRules: [Rule] = [wrongJSONType, missingItemContent, emptyAuthor, nextURLIsFeedURL, invalidExtensionKey,
-                                        nonStandardVersion, missingHomePageURL, missingItemURL, deprecatedAuthor, unknownMember]
+    static let jsonFeedRules: [Rule] = [
+        wrongJSONType, missingItemContent, emptyAuthor, nextURLIsFeedURL, invalidExtensionKey,
+        nonStandardVersion, missingHomePageURL, missingItemURL, deprecatedAuthor, unknownMember,
+    ]
 }

@@ -8,10 +8,11 @@ extension Rule {
     var documentationURL: String? {
         if Rule.jsonFeedRuleNames.contains(name) { return "https://jsonfeed.org/version/1.1" }
         guard Rule.serviceRuleNames.contains(name), !Rule.serviceClassesWithoutPage.contains(name) else { return nil }
-        let folder = switch severity {
-        case .error: "error"
-        case .warning: "warning"
-        }
+        let folder =
+            switch severity {
+            case .error: "error"
+            case .warning: "warning"
+            }
         return "https://validator.w3.org/feed/docs/\(folder)/\(name).html"
     }
 

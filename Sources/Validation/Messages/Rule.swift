@@ -96,8 +96,10 @@ struct FindingList {
         for rule in Rule.all {
             let count = counts[rule, default: 0]
             if count > Self.limitPerRule {
-                findings.append(Finding(severity: rule.severity, rule: rule.name,
-                                        message: "\(count - Self.limitPerRule) more \(rule.name) findings not shown"))
+                findings.append(
+                    Finding(
+                        severity: rule.severity, rule: rule.name,
+                        message: "\(count - Self.limitPerRule) more \(rule.name) findings not shown"))
             }
         }
         return findings

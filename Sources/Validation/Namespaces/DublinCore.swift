@@ -64,11 +64,11 @@ enum DublinCore {
             return [W3CDTFDate(), NoDuplicates()]
         case "extent": return [PositiveInteger(), NonBlank(), NoDuplicates()]
         case "isVersionOf", "hasVersion", "isReplacedBy", "replaces", "isRequiredBy", "requires", "isPartOf", "hasPart",
-             "isReferencedBy", "references", "isFormatOf", "hasFormat", "conformsTo":
+            "isReferencedBy", "references", "isFormatOf", "hasFormat", "conformsTo":
             return [RDFResourceURI()]
         case "valid", "available", "spatial", "temporal", "accessRights", "accrualMethod", "accrualPeriodicity",
-             "accrualPolicy", "bibliographicCitation", "educationLevel", "instructionalMethod", "license", "provenance",
-             "rightsHolder":
+            "accrualPolicy", "bibliographicCitation", "educationLevel", "instructionalMethod", "license", "provenance",
+            "rightsHolder":
             return [Eater()]
         default:
             // dcterms:medium is defined as never to be used: undefined.

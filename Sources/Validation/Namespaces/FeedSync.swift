@@ -22,12 +22,15 @@ enum FeedSync {
             let scalar = scalars[index]
             if scalar == "%" {
                 guard index + 2 < scalars.count, scalars[index + 1].properties.isASCIIHexDigit,
-                      scalars[index + 2].properties.isASCIIHexDigit else { return false }
+                    scalars[index + 2].properties.isASCIIHexDigit
+                else { return false }
                 index += 3
                 continue
             }
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                    || "()+,-.:=@;$_!*'/?#".unicodeScalars.contains(scalar) else { return false }
+            guard scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "()+,-.:=@;$_!*'/?#".unicodeScalars.contains(scalar)
+            else { return false }
             index += 1
         }
         return true

@@ -8,16 +8,16 @@ enum GoogleBase {
         guard element.scope.contains(.item) else { return nil }
         switch element.local {
         case "actor", "agent", "area", "apparel_type", "artist", "author", "brand", "color", "condition", "course", "course_number",
-             "course_times", "cuisine", "delivery_notes", "education", "employer", "ethnicity", "format", "id",
-             "immigration_status", "interested_in", "isbn", "job_function", "job_industry", "job_type", "main_ingredient",
-             "make", "manufacturer", "manufacturer_id", "meal_type", "model", "model_number", "name_of_item_being_reviewed",
-             "news_source", "occupation", "payment_notes", "product_type", "property_type", "publication_name",
-             "publication_volume", "review_type", "school_district", "service_type", "sexual_orientation", "size", "subject",
-             "subject_area", "tax_region", "university", "upc", "vehicle_type", "vin":
+            "course_times", "cuisine", "delivery_notes", "education", "employer", "ethnicity", "format", "id",
+            "immigration_status", "interested_in", "isbn", "job_function", "job_industry", "job_type", "main_ingredient",
+            "make", "manufacturer", "manufacturer_id", "meal_type", "model", "model_number", "name_of_item_being_reviewed",
+            "news_source", "occupation", "payment_notes", "product_type", "property_type", "publication_name",
+            "publication_volume", "review_type", "school_district", "service_type", "sexual_orientation", "size", "subject",
+            "subject_area", "tax_region", "university", "upc", "vehicle_type", "vin":
             return [NonHTML(), NoDuplicates()]
         case "age", "bathrooms", "bedrooms": return [NonNegativeInteger(), NoDuplicates()]
         case "calories", "cholesterol", "cooking_time", "fiber", "hoa_dues", "salary", "saturated_fat", "servings", "sodium",
-             "total_carbs", "total_fat":
+            "total_carbs", "total_fat":
             return [LeadingNumber(), NoDuplicates()]
         case "delivery_radius", "megapixels", "memory", "preparation_time", "price", "processor_speed", "protein", "weight":
             return [NumberWithUnit(), NoDuplicates()]
@@ -29,11 +29,17 @@ enum GoogleBase {
         case "location": return [FullAddress(), NoDuplicates()]
         case "gender": return [EnumeratedValue(["Male", "M", "Female", "F"], rule: .invalidGender), NoDuplicates()]
         case "marital_status":
-            return [EnumeratedValue(["single", "divorced", "separated", "widowed", "married", "in relationship"],
-                                    rule: .invalidMaritalStatus), NoDuplicates()]
+            return [
+                EnumeratedValue(
+                    ["single", "divorced", "separated", "widowed", "married", "in relationship"],
+                    rule: .invalidMaritalStatus), NoDuplicates(),
+            ]
         case "payment_accepted":
-            return [EnumeratedValue(["Cash", "Check", "Visa", "MasterCard", "AmericanExpress", "Discover", "WireTransfer"],
-                                    rule: .invalidPaymentMethod)]
+            return [
+                EnumeratedValue(
+                    ["Cash", "Check", "Visa", "MasterCard", "AmericanExpress", "Discover", "WireTransfer"],
+                    rule: .invalidPaymentMethod)
+            ]
         case "price_type": return [EnumeratedValue(["negotiable", "starting"], rule: .invalidPriceType), NoDuplicates()]
         case "rating": return [EnumeratedValue(["1", "2", "3", "4", "5"], rule: .invalidRatingType), NoDuplicates()]
         case "reviewer_type": return [EnumeratedValue(["editorial", "user"], rule: .invalidReviewerType), NoDuplicates()]

@@ -17,11 +17,15 @@ enum ITunesCategories {
         "Music": ["Music Commentary", "Music History", "Music Interviews"],
         "News": ["Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News", "Tech News"],
         "Religion & Spirituality": ["Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Spirituality"],
-        "Science": ["Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences", "Nature",
-                    "Physics", "Social Sciences"],
+        "Science": [
+            "Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences", "Nature",
+            "Physics", "Social Sciences",
+        ],
         "Society & Culture": ["Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"],
-        "Sports": ["Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby", "Running", "Soccer",
-                   "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"],
+        "Sports": [
+            "Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby", "Running", "Soccer",
+            "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling",
+        ],
         "Technology": [],
         "True Crime": [],
         "TV & Film": ["After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"],
@@ -30,8 +34,10 @@ enum ITunesCategories {
     /// Retired categories, each with its retired subcategories.
     static let retired: [String: Set<String>] = [
         "Arts": ["Literature"],
-        "Arts & Entertainment": ["Architecture", "Design", "Entertainment", "Games", "Performing Arts", "Photography", "Poetry",
-                                 "Science Fiction"],
+        "Arts & Entertainment": [
+            "Architecture", "Design", "Entertainment", "Games", "Performing Arts", "Photography", "Poetry",
+            "Science Fiction",
+        ],
         "Audio Blogs": [],
         "Business": ["Careers", "Finance", "Investing", "Management & Marketing", "News", "Shopping"],
         "Comedy": [],
@@ -40,10 +46,14 @@ enum ITunesCategories {
         "Food": [],
         "Games & Hobbies": ["Automotive", "Aviation", "Hobbies", "Other Games", "Video Games"],
         "Government & Organizations": ["Local", "National", "Non-Profit", "Regional"],
-        "Health": ["Alternative Health", "Diet & Nutrition", "Fitness", "Fitness & Nutrition", "Relationships", "Self-Help",
-                   "Sexuality"],
-        "International": ["Australian", "Belgian", "Brazilian", "Canadian", "Chinese", "Dutch", "French", "German", "Hebrew",
-                          "Italian", "Japanese", "Norwegian", "Polish", "Portuguese", "Spanish", "Swedish"],
+        "Health": [
+            "Alternative Health", "Diet & Nutrition", "Fitness", "Fitness & Nutrition", "Relationships", "Self-Help",
+            "Sexuality",
+        ],
+        "International": [
+            "Australian", "Belgian", "Brazilian", "Canadian", "Chinese", "Dutch", "French", "German", "Hebrew",
+            "Italian", "Japanese", "Norwegian", "Polish", "Portuguese", "Spanish", "Swedish",
+        ],
         "Movies & Television": [],
         "News & Politics": [],
         "Politics": [],
@@ -53,8 +63,10 @@ enum ITunesCategories {
         "Society & Culture": ["History"],
         "Sports & Recreation": ["Amateur", "College & High School", "Outdoor", "Professional"],
         "Talk Radio": [],
-        "Technology": ["Computers", "Developers", "Gadgets", "Information Technology", "News", "Operating Systems", "Podcasting",
-                       "Smart Phones", "Software How-To", "Tech News", "Text/Speech"],
+        "Technology": [
+            "Computers", "Developers", "Gadgets", "Information Technology", "News", "Operating Systems", "Podcasting",
+            "Smart Phones", "Software How-To", "Tech News", "Text/Speech",
+        ],
         "Transportation": ["Automotive", "Aviation", "Bicycles", "Commuting"],
         "Travel": [],
     ]

@@ -226,16 +226,17 @@ final class MediaRating: TextValue {
             let code = Array(codes[index].unicodeScalars)
             let level = codes[index + 1]
             guard code.count == 2 else { return false }
-            let levels: ClosedRange<Unicode.Scalar>? = switch code[0] {
-            case "n": "a"..."c"
-            case "s": "a"..."f"
-            case "v": "a"..."j"
-            case "l": "a"..."c"
-            case "o": "a"..."h"
-            case "c": "a"..."b"
-            case "x": "a"..."e"
-            default: nil
-            }
+            let levels: ClosedRange<Unicode.Scalar>? =
+                switch code[0] {
+                case "n": "a"..."c"
+                case "s": "a"..."f"
+                case "v": "a"..."j"
+                case "l": "a"..."c"
+                case "o": "a"..."h"
+                case "c": "a"..."b"
+                case "x": "a"..."e"
+                default: nil
+                }
             guard let levels else { return false }
             if code[1] == "z" {
                 guard level == "0" || level == "1" else { return false }
@@ -323,8 +324,10 @@ final class MediaContent: ElementHandler {
     static let media: Set<String> = ["image", "audio", "video", "document", "executable"]
 
     override var expectedAttributes: [AttributeName]? {
-        ["bitrate", "channels", "duration", "expression", "fileSize", "framerate", "height", "isDefault", "lang", "medium",
-         "samplingrate", "type", "url", "width"].map { AttributeName($0) }
+        [
+            "bitrate", "channels", "duration", "expression", "fileSize", "framerate", "height", "isDefault", "lang", "medium",
+            "samplingrate", "type", "url", "width",
+        ].map { AttributeName($0) }
     }
 
     override func child(_ name: String) -> [ElementHandler]? {

@@ -20,8 +20,10 @@ final class OpenSearchQuery: ElementHandler {
     static let roles = ["request", "example", "related", "correction", "subset", "superset"]
 
     override var expectedAttributes: [AttributeName]? {
-        ["role", "title", "totalResults", "searchTerms", "count", "startIndex", "startPage", "language", "inputEncoding",
-         "outputEncoding", "parameter"].map { AttributeName($0) }
+        [
+            "role", "title", "totalResults", "searchTerms", "count", "startIndex", "startPage", "language", "inputEncoding",
+            "outputEncoding", "parameter",
+        ].map { AttributeName($0) }
     }
 
     override func prevalidate() {
@@ -72,7 +74,8 @@ final class URLEncodedTerms: TextValue {
             let scalar = scalars[index]
             if scalar == "%" {
                 guard index + 2 < scalars.count, let high = hexValue(scalars[index + 1]),
-                      let low = hexValue(scalars[index + 2]) else { return false }
+                    let low = hexValue(scalars[index + 2])
+                else { return false }
                 // An escaped character that needs no escape does not read back the same.
                 if let byte = Unicode.Scalar(high * 16 + low), isUnreserved(byte) { return false }
                 index += 3

@@ -25,9 +25,11 @@ enum XHTMLInFeeds {
 /// feed, with HTML's robots values (HTML 4.01 appendix B.4.1.2, robotstxt.org's META tag note).
 final class RobotsMeta: ElementHandler {
     /// The robots directives, alone or as index and follow pairs.
-    static let contents = ["all", "none", "index", "index,follow", "index,nofollow", "noindex", "noindex,follow",
-                           "noindex,nofollow", "follow", "follow,index", "follow,noindex", "nofollow", "nofollow,index",
-                           "nofollow,noindex"]
+    static let contents = [
+        "all", "none", "index", "index,follow", "index,nofollow", "noindex", "noindex,follow",
+        "noindex,nofollow", "follow", "follow,index", "follow,noindex", "nofollow", "nofollow,index",
+        "nofollow,noindex",
+    ]
 
     override var expectedAttributes: [AttributeName]? { [AttributeName("name"), AttributeName("content")] }
 

@@ -36,7 +36,8 @@ enum DateSyntax {
             weekday = name
             index = 1
         } else if let first = fields.first, first.count > 3, weekdayNames.contains(String(first.prefix(3))),
-                  first.dropFirst(3).first == "," {
+            first.dropFirst(3).first == ","
+        {
             // "Tue,05 Mar 2024": the comma needs no space after it in RFC 822.
             return parseRFC822(String(first.prefix(4)) + " " + first.dropFirst(4) + " " + fields.dropFirst().joined(separator: " "))
         }
@@ -56,8 +57,9 @@ enum DateSyntax {
         if yearText.count == 2 { year += year < 50 ? 2000 : 1900 }
         let timeParts = fields[index + 3].split(separator: ":", omittingEmptySubsequences: false)
         guard timeParts.count == 2 || timeParts.count == 3,
-              timeParts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
-              let hour = Int(timeParts[0]), let minute = Int(timeParts[1]) else {
+            timeParts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+            let hour = Int(timeParts[0]), let minute = Int(timeParts[1])
+        else {
             return .failure(.malformed("time \"\(fields[index + 3])\" must be HH:MM or HH:MM:SS"))
         }
         let second = timeParts.count == 3 ? Int(timeParts[2]) ?? -1 : 0
@@ -80,9 +82,10 @@ enum DateSyntax {
         }
         let scalars = Array(zone.unicodeScalars)
         guard scalars.count == 5, scalars[0] == "+" || scalars[0] == "-",
-              scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }),
-              let hours = Int(String(zone.dropFirst().prefix(2))), let minutes = Int(String(zone.suffix(2))),
-              minutes < 60 else { return nil }
+            scalars.dropFirst().allSatisfy({ ("0"..."9").contains($0) }),
+            let hours = Int(String(zone.dropFirst().prefix(2))), let minutes = Int(String(zone.suffix(2))),
+            minutes < 60
+        else { return nil }
         let magnitude = hours * 3600 + minutes * 60
         return scalars[0] == "-" ? -magnitude : magnitude
     }
@@ -102,8 +105,9 @@ enum DateSyntax {
         }
         func byte(_ at: Int, _ expected: UInt8...) -> Bool { at < bytes.count && expected.contains(bytes[at]) }
         guard let year = number(0, 4), byte(4, 0x2D), let month = number(5, 2), byte(7, 0x2D), let day = number(8, 2),
-              byte(10, 0x54, 0x74), let hour = number(11, 2), byte(13, 0x3A), let minute = number(14, 2),
-              byte(16, 0x3A), let second = number(17, 2) else { return nil }
+            byte(10, 0x54, 0x74), let hour = number(11, 2), byte(13, 0x3A), let minute = number(14, 2),
+            byte(16, 0x3A), let second = number(17, 2)
+        else { return nil }
         var index = 19
         if byte(index, 0x2E) {
             index += 1
@@ -116,7 +120,8 @@ enum DateSyntax {
             offset = 0
             index += 1
         } else if byte(index, 0x2B, 0x2D), let hours = number(index + 1, 2), byte(index + 3, 0x3A),
-                  let minutes = number(index + 4, 2), hours < 24, minutes < 60 {
+            let minutes = number(index + 4, 2), hours < 24, minutes < 60
+        {
             offset = (hours * 3600 + minutes * 60) * (bytes[index] == 0x2D ? -1 : 1)
             index += 6
         } else {

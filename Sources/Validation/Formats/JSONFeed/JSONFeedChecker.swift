@@ -31,8 +31,9 @@ struct JSONFeedChecker {
         if let timestamp = DateSyntax.parseRFC3339(text.trimmingWhitespace) {
             checkPlausible(timestamp, text: text, line: line, what: what)
         } else {
-            findings.add(.invalidRFC3339Date, line: line,
-                         "\(what) \"\(text.prefix(60))\" is not an RFC 3339 date-time such as 2024-03-05T09:30:00+01:00")
+            findings.add(
+                .invalidRFC3339Date, line: line,
+                "\(what) \"\(text.prefix(60))\" is not an RFC 3339 date-time such as 2024-03-05T09:30:00+01:00")
         }
     }
 
@@ -69,8 +70,10 @@ struct JSONFeedChecker {
     mutating func checkCharacters(_ text: String, line: Int, what: String) {
         // UTF-8 of U+0080–U+009F is C2 80 … C2 9F; a byte search is far cheaper than a scalar walk.
         if let byte = ByteSearch.firstC1Control(in: text) {
-            findings.add(.badCharacters, line: line, "\(what) contains the control character U+00\(String(byte, radix: 16, uppercase: true)), "
-                + "probably Windows-1252 text read as ISO-8859-1")
+            findings.add(
+                .badCharacters, line: line,
+                "\(what) contains the control character U+00\(String(byte, radix: 16, uppercase: true)), "
+                    + "probably Windows-1252 text read as ISO-8859-1")
         }
     }
 

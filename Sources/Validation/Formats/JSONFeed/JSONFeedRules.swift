@@ -10,12 +10,16 @@ struct JSONFeedRules {
     static let versions = ["https://jsonfeed.org/version/1.1", "https://jsonfeed.org/version/1"]
 
     /// Members the specifications define at the top level (1.0 and 1.1 together: a 1.0 feed is a valid 1.1 feed).
-    static let feedMembers: Set<String> = ["version", "title", "home_page_url", "feed_url", "description", "user_comment",
-                                           "next_url", "icon", "favicon", "author", "authors", "language", "expired",
-                                           "hubs", "items"]
-    static let itemMembers: Set<String> = ["id", "url", "external_url", "title", "content_html", "content_text", "summary",
-                                           "image", "banner_image", "date_published", "date_modified", "author", "authors",
-                                           "tags", "language", "attachments"]
+    static let feedMembers: Set<String> = [
+        "version", "title", "home_page_url", "feed_url", "description", "user_comment",
+        "next_url", "icon", "favicon", "author", "authors", "language", "expired",
+        "hubs", "items",
+    ]
+    static let itemMembers: Set<String> = [
+        "id", "url", "external_url", "title", "content_html", "content_text", "summary",
+        "image", "banner_image", "date_published", "date_modified", "author", "authors",
+        "tags", "language", "attachments",
+    ]
     static let attachmentMembers: Set<String> = ["url", "mime_type", "title", "size_in_bytes", "duration_in_seconds"]
     static let authorMembers: Set<String> = ["name", "url", "avatar"]
     static let hubMembers: Set<String> = ["type", "url"]
@@ -46,8 +50,10 @@ struct JSONFeedRules {
     mutating func checkHead(_ feed: [String: Any]) {
         version = feed["version"] as? String ?? ""
         if !Self.versions.contains(version) {
-            checker.findings.add(.nonStandardVersion, "version \"\(version.prefix(60))\" is read as JSON Feed by most readers, but the "
-                + "specification's URL is \"https://jsonfeed.org/version/1.1\" (or \"https://jsonfeed.org/version/1\")")
+            checker.findings.add(
+                .nonStandardVersion,
+                "version \"\(version.prefix(60))\" is read as JSON Feed by most readers, but the "
+                    + "specification's URL is \"https://jsonfeed.org/version/1.1\" (or \"https://jsonfeed.org/version/1\")")
         }
         checkMembers(feed, known: Self.feedMembers, path: "")
         requireString(feed, "title", path: "")
@@ -107,7 +113,8 @@ struct JSONFeedRules {
             checker.findings.add(.missingElement, "\(path).id is empty; it must identify the item (\(id.count) characters)")
         default:
             // "id (required, string)"; readers coerce a number to a string, so they do not lose the item.
-            checker.findings.add(.wrongJSONType, "\(path).id must be a string; readers turn a number into text, but the specification asks for a string")
+            checker.findings.add(
+                .wrongJSONType, "\(path).id must be a string; readers turn a number into text, but the specification asks for a string")
         }
         let html = item["content_html"]
         let text = item["content_text"]
@@ -220,8 +227,10 @@ struct JSONFeedRules {
         if let single = object["author"] {
             authors.append((single, "\(prefix(path))author"))
             if version == Self.versions[0], object["authors"] == nil {
-                checker.findings.add(.deprecatedAuthor, "\(prefix(path))author is deprecated in JSON Feed 1.1; write \"authors\": [ … ] "
-                    + "(keeping \"author\" too helps 1.0 readers)")
+                checker.findings.add(
+                    .deprecatedAuthor,
+                    "\(prefix(path))author is deprecated in JSON Feed 1.1; write \"authors\": [ … ] "
+                        + "(keeping \"author\" too helps 1.0 readers)")
             }
         }
         for (raw, authorPath) in authors {
@@ -245,11 +254,14 @@ struct JSONFeedRules {
             if key.hasPrefix("_") {
                 let second = key.dropFirst().first
                 if second == nil || !second!.isLetter || key.contains(".") {
-                    checker.findings.add(.invalidExtensionKey, "\(prefix(path))\(key): an extension's name must be \"_\" followed by a letter, without \".\"")
+                    checker.findings.add(
+                        .invalidExtensionKey, "\(prefix(path))\(key): an extension's name must be \"_\" followed by a letter, without \".\"")
                 }
             } else {
-                checker.findings.add(.unknownMember, "\(prefix(path))\(key) is not a JSON Feed member; readers ignore it "
-                    + "(extensions start with \"_\")")
+                checker.findings.add(
+                    .unknownMember,
+                    "\(prefix(path))\(key) is not a JSON Feed member; readers ignore it "
+                        + "(extensions start with \"_\")")
             }
         }
     }
@@ -317,12 +329,16 @@ extension FormatDetection {
             return .failure(UnknownFormatReason(message: "JSON Feed must be a JSON object"))
         }
         guard let version = feed["version"] as? String else {
-            return .failure(UnknownFormatReason(message: "JSON object has no \"version\" string; expected "
-                + "\"https://jsonfeed.org/version/1.1\""))
+            return .failure(
+                UnknownFormatReason(
+                    message: "JSON object has no \"version\" string; expected "
+                        + "\"https://jsonfeed.org/version/1.1\""))
         }
         guard isJSONFeedVersion(version) else {
-            return .failure(UnknownFormatReason(message: "version \"\(version.prefix(60))\" is not a JSON Feed version; expected "
-                + "\"https://jsonfeed.org/version/1.1\" or \"https://jsonfeed.org/version/1\""))
+            return .failure(
+                UnknownFormatReason(
+                    message: "version \"\(version.prefix(60))\" is not a JSON Feed version; expected "
+                        + "\"https://jsonfeed.org/version/1.1\" or \"https://jsonfeed.org/version/1\""))
         }
         return .success(feed)
     }

@@ -12,7 +12,8 @@ import Foundation
 enum StreamingJSONFeed {
     static func report(path: String, session: ValidationSession?) -> ValidationReport? {
         guard let head = JSONFeedScanner.scan(path: path, onItem: nil),
-              case .success(let feed) = FormatDetection.jsonFeed(head.head) else { return nil }
+            case .success(let feed) = FormatDetection.jsonFeed(head.head)
+        else { return nil }
         var rules = JSONFeedRules(session: session)
         rules.checkHead(feed)
         guard let items = rules.itemsArray(of: feed) else {
@@ -100,7 +101,10 @@ struct JSONFeedScanner {
         }
         if !started {
             if Self.isSpace(byte) { return }
-            guard byte == UInt8(ascii: "{") else { failed = true; return }
+            guard byte == UInt8(ascii: "{") else {
+                failed = true
+                return
+            }
             started = true
             depth = 1
             expectingKey = true
@@ -180,7 +184,10 @@ struct JSONFeedScanner {
         if depth == 2 {
             if Self.isSpace(byte) { return }
             if byte == UInt8(ascii: ",") {
-                guard itemHasContent else { failed = true; return }
+                guard itemHasContent else {
+                    failed = true
+                    return
+                }
                 flushItem()
                 afterComma = true
                 return

@@ -6,7 +6,7 @@ enum URISyntax {
         guard let colon = reference.firstIndex(of: ":") else { return nil }
         let scheme = reference[..<colon]
         guard let first = scheme.unicodeScalars.first, first.isASCIILetter,
-              scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "." })
+            scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }
         return scheme
     }
@@ -27,10 +27,11 @@ enum URISyntax {
     /// True when a reference has no characters an IRI can never contain (RFC 3987 section 2.2: spaces,
     /// controls, `<>"{}|\^` and backquote).
     static func isWellFormedIRI(_ reference: String) -> Bool {
-        !reference.isEmpty && !reference.unicodeScalars.contains { scalar in
-            scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || "<>\"{}|\\^`".unicodeScalars.contains(scalar)
-        }
+        !reference.isEmpty
+            && !reference.unicodeScalars.contains { scalar in
+                scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value)
+                    || "<>\"{}|\\^`".unicodeScalars.contains(scalar)
+            }
     }
 
     /// True for a same-document reference such as `#notes`, which needs no base to resolve.
@@ -42,7 +43,8 @@ enum URISyntax {
     static func isEmailAddress(_ text: Substring) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix(".") else { return false }
+            !parts[1].hasSuffix(".")
+        else { return false }
         return !text.unicodeScalars.contains { $0.value <= 0x20 || "<>()[]\\,;:\"".unicodeScalars.contains($0) }
     }
 

@@ -119,7 +119,8 @@ final class RDFXMLGrammar: ElementObserver {
         }
         for attribute in Self.attributes(of: attributes) {
             guard let term = attribute.rdfTerm, !["about", "ID", "nodeID"].contains(term),
-                  Self.propertyAttributeExceptions.contains(term) else { continue }
+                Self.propertyAttributeExceptions.contains(term)
+            else { continue }
             log("rdf:\(term) has no place on \(local), which describes a resource (RDF/XML section 7.2.11)")
         }
     }

@@ -92,8 +92,10 @@ class RSSChannelBase: ElementHandler {
         if !seen.title { log(.missingTitle, "\(name) must contain a title element") }
         // Each at most once (RSS 2.0 "Optional channel elements"). Repeated images and text inputs were also
         // flagged where they start; skipHours and skipDays only here.
-        for (element, count) in [("image", counts.image), ("textInput", counts.textInput), ("skipHours", counts.skipHours),
-                                 ("skipDays", counts.skipDays)] where count > 1 {
+        for (element, count) in [
+            ("image", counts.image), ("textInput", counts.textInput), ("skipHours", counts.skipHours),
+            ("skipDays", counts.skipDays),
+        ] where count > 1 {
             log(.duplicateElement, "\(name) contains \(count) \(element) elements; only one is allowed")
         }
         if let about = attributes[.rdf("about")] {

@@ -63,9 +63,11 @@ final class RSSImageURL: FullURI {
     override func validate() {
         super.validate()
         let suffix = value.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
-        let isWord = !suffix.isEmpty && suffix.unicodeScalars.allSatisfy {
-            $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }
+        let isWord =
+            !suffix.isEmpty
+            && suffix.unicodeScalars.allSatisfy {
+                $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+            }
         if isWord, !["jpg", "jpeg", "gif", "png"].contains(suffix.lowercased()) {
             log(.imageUrlFormat, "image url ends in .\(suffix.prefix(20)); readers expect a GIF, JPEG or PNG image")
         }

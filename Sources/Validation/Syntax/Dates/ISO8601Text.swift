@@ -56,7 +56,8 @@ enum ISO8601Text {
         if bytes.lexicographicallyPrecedes(Array("1990-01-01".utf8)) { return true }
         guard let now else { return false }
         let tomorrow = Timestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400).localCivilTime
-        let stamp = zeroPadded(tomorrow.year, width: 4) + "-" + zeroPadded(tomorrow.month, width: 2) + "-" + zeroPadded(tomorrow.day, width: 2)
+        let stamp =
+            zeroPadded(tomorrow.year, width: 4) + "-" + zeroPadded(tomorrow.month, width: 2) + "-" + zeroPadded(tomorrow.day, width: 2)
             + "T" + zeroPadded(tomorrow.hour, width: 2) + ":" + zeroPadded(tomorrow.minute, width: 2) + ":"
             + zeroPadded(tomorrow.second, width: 2) + "Z"
         return Array(stamp.utf8).lexicographicallyPrecedes(bytes)

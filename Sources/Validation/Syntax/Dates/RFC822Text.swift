@@ -30,11 +30,15 @@ enum RFC822Text {
         let bytes = Array(value.utf8)
         guard let date = strict(bytes) else {
             if isLoose(value) {
-                handler.log(.problematicalRFC822Date, "\(handler.name) \"\(value.prefix(60))\" is an RFC 822 date many readers "
-                    + "cannot read; write it as RFC 2822 does: Tue, 05 Mar 2024 09:30:00 +0000")
+                handler.log(
+                    .problematicalRFC822Date,
+                    "\(handler.name) \"\(value.prefix(60))\" is an RFC 822 date many readers "
+                        + "cannot read; write it as RFC 2822 does: Tue, 05 Mar 2024 09:30:00 +0000")
             } else {
-                handler.log(.invalidRFC2822Date, "\(handler.name) must be an RFC 822 date-time such as "
-                    + "Tue, 05 Mar 2024 09:30:00 +0000, not \"\(value.prefix(60))\"")
+                handler.log(
+                    .invalidRFC2822Date,
+                    "\(handler.name) must be an RFC 822 date-time such as "
+                        + "Tue, 05 Mar 2024 09:30:00 +0000, not \"\(value.prefix(60))\"")
             }
             return
         }
@@ -46,8 +50,10 @@ enum RFC822Text {
             let actual = weekdays[CivilTime(year: date.year, month: date.month, day: date.day).weekday]
             let named = String(decoding: bytes.prefix(3), as: UTF8.self).lowercased()
             if let comma = bytes.firstIndex(of: UInt8(ascii: ",")), comma > 0, named != actual {
-                handler.log(.incorrectDOW, "\(handler.name) \"\(value.prefix(60))\" says \(named.capitalized) but that day is a "
-                    + actual.capitalized)
+                handler.log(
+                    .incorrectDOW,
+                    "\(handler.name) \"\(value.prefix(60))\" says \(named.capitalized) but that day is a "
+                        + actual.capitalized)
                 return
             }
         }
@@ -61,7 +67,8 @@ enum RFC822Text {
         if date.year < 1990 { return true }
         guard let now else { return false }
         let offset = (date.zone / 100) * 3600 + (date.zone % 100) * 60
-        let seconds = CivilTime(year: date.year, month: date.month, day: 1).daysSinceEpoch * 86_400
+        let seconds =
+            CivilTime(year: date.year, month: date.month, day: 1).daysSinceEpoch * 86_400
             + Int64(date.day - 1) * 86_400 + Int64(date.hour * 3600 + date.minute * 60 + date.second) - Int64(offset)
         return seconds > now.secondsSinceEpoch + 600
     }
@@ -88,8 +95,9 @@ enum RFC822Text {
             guard index + 3 <= bytes.count else { return nil }
             let word = bytes[index..<index + 3]
             guard word.first.map({ $0 >= 65 && $0 <= 90 }) == true,
-                  word.dropFirst().allSatisfy({ $0 >= 97 && $0 <= 122 }),
-                  let found = names.firstIndex(of: String(decoding: word, as: UTF8.self).lowercased()) else { return nil }
+                word.dropFirst().allSatisfy({ $0 >= 97 && $0 <= 122 }),
+                let found = names.firstIndex(of: String(decoding: word, as: UTF8.self).lowercased())
+            else { return nil }
             index += 3
             return found
         }
@@ -98,8 +106,9 @@ enum RFC822Text {
             guard name(in: weekdays) != nil, take(UInt8(ascii: ",")), take(space) else { return nil }
         }
         guard let day = number(1, 2), take(space), let month = name(in: months), take(space),
-              let year = number(4, 4), take(space), let hour = number(2, 2), take(UInt8(ascii: ":")),
-              let minute = number(2, 2) else { return nil }
+            let year = number(4, 4), take(space), let hour = number(2, 2), take(UInt8(ascii: ":")),
+            let minute = number(2, 2)
+        else { return nil }
         var second = 0
         if take(UInt8(ascii: ":")) {
             guard let seconds = number(2, 2) else { return nil }
@@ -115,8 +124,9 @@ enum RFC822Text {
             if take(UInt8(ascii: "+")) {} else if take(UInt8(ascii: "-")) { sign = -1 }
             let start = index
             guard let digits = number(4, 4), index == bytes.count,
-                  bytes[start + 2] == UInt8(ascii: "0") || bytes[start + 2] == UInt8(ascii: "3"),
-                  bytes[start + 3] == UInt8(ascii: "0") else { return nil }
+                bytes[start + 2] == UInt8(ascii: "0") || bytes[start + 2] == UInt8(ascii: "3"),
+                bytes[start + 3] == UInt8(ascii: "0")
+            else { return nil }
             zone = sign * digits
         }
         return StrictDate(day: day, month: month + 1, year: year, hour: hour, minute: minute, second: second, zone: zone)
@@ -135,15 +145,18 @@ enum RFC822Text {
         }
         func digits(_ count: Int) -> Bool {
             guard index + count <= scalars.count,
-                  scalars[index..<index + count].allSatisfy({ $0.isASCII && $0.properties.numericType == .decimal }) else {
+                scalars[index..<index + count].allSatisfy({ $0.isASCII && $0.properties.numericType == .decimal })
+            else {
                 return false
             }
             index += count
             return true
         }
         func word(in names: [String]) -> Bool {
-            for name in names where index + name.unicodeScalars.count <= scalars.count
-                && String(String.UnicodeScalarView(scalars[index..<index + name.unicodeScalars.count])) == name {
+            for name in names
+            where index + name.unicodeScalars.count <= scalars.count
+                && String(String.UnicodeScalarView(scalars[index..<index + name.unicodeScalars.count])) == name
+            {
                 index += name.unicodeScalars.count
                 return true
             }

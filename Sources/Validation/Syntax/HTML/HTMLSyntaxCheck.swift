@@ -35,12 +35,16 @@ struct HTMLSyntaxCheck {
     /// Elements that may stay open at the end of the input without a parse error.
     private static let closableAtEnd: Set<String> = ["dd", "dt", "li", "p", "tbody", "td", "tfoot", "th", "thead", "tr", "body", "html"]
     private static let impliedEnd: Set<String> = ["dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc"]
-    private static let scopeBoundaries: Set<String> = ["applet", "caption", "html", "table", "td", "th", "marquee", "object",
-                                                       "template", "svg", "math", "foreignobject", "desc", "title", "mi", "mo",
-                                                       "mn", "ms", "mtext", "annotation-xml"]
+    private static let scopeBoundaries: Set<String> = [
+        "applet", "caption", "html", "table", "td", "th", "marquee", "object",
+        "template", "svg", "math", "foreignobject", "desc", "title", "mi", "mo",
+        "mn", "ms", "mtext", "annotation-xml",
+    ]
     private static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-    private static let formatting: Set<String> = ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
-                                                  "strong", "tt", "u"]
+    private static let formatting: Set<String> = [
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
+        "strong", "tt", "u",
+    ]
     /// HTML's "special" elements: an end tag that would have to close one of these to reach its element is an error.
     private static let special: Set<String> = [
         "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
@@ -53,8 +57,10 @@ struct HTMLSyntaxCheck {
     ]
     /// Start tags that are parse errors in the body of a fragment (table parts outside a table, document-level
     /// elements).
-    private static let misplacedStart: Set<String> = ["caption", "col", "colgroup", "frame", "head", "tbody", "td", "tfoot",
-                                                      "th", "thead", "tr", "html", "body", "frameset", "image", "isindex"]
+    private static let misplacedStart: Set<String> = [
+        "caption", "col", "colgroup", "frame", "head", "tbody", "td", "tfoot",
+        "th", "thead", "tr", "html", "body", "frameset", "image", "isindex",
+    ]
     private static let tableContexts: Set<String> = ["table", "tbody", "thead", "tfoot", "tr"]
 
     private let bytes: [UInt8]
@@ -173,7 +179,8 @@ struct HTMLSyntaxCheck {
             guard digits > 0 else { return fail("& followed by # but no number") }
             if value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) || (0x80...0x9F).contains(value)
                 || (0x01...0x08).contains(value) || value == 0x0B || (0x0E...0x1F).contains(value) || value == 0x7F
-                || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
+                || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+            {
                 return fail("&#\(value); is not a character HTML allows")
             }
             guard index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return fail("a numeric reference without ;") }
@@ -229,7 +236,10 @@ struct HTMLSyntaxCheck {
         var names: Set<String> = []
         while true {
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-            guard index < bytes.count else { fail("a tag not closed by >"); return nil }
+            guard index < bytes.count else {
+                fail("a tag not closed by >")
+                return nil
+            }
             var byte = bytes[index]
             if byte == UInt8(ascii: ">") {
                 index += 1
@@ -237,7 +247,10 @@ struct HTMLSyntaxCheck {
             }
             if byte == UInt8(ascii: "/") {
                 index += 1
-                guard index < bytes.count else { fail("a tag not closed by >"); return nil }
+                guard index < bytes.count else {
+                    fail("a tag not closed by >")
+                    return nil
+                }
                 if bytes[index] == UInt8(ascii: ">") {
                     index += 1
                     return (list, true)
@@ -245,7 +258,10 @@ struct HTMLSyntaxCheck {
                 fail("/ inside a tag not followed by >")
                 return nil
             }
-            if byte == UInt8(ascii: "=") { fail("= where an attribute name should start"); return nil }
+            if byte == UInt8(ascii: "=") {
+                fail("= where an attribute name should start")
+                return nil
+            }
             let start = index
             while index < bytes.count {
                 byte = bytes[index]
@@ -259,26 +275,44 @@ struct HTMLSyntaxCheck {
                 index += 1
             }
             let name = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
-            if !names.insert(name).inserted { fail("attribute \(name) given twice"); return nil }
+            if !names.insert(name).inserted {
+                fail("attribute \(name) given twice")
+                return nil
+            }
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-            guard index < bytes.count else { fail("a tag not closed by >"); return nil }
+            guard index < bytes.count else {
+                fail("a tag not closed by >")
+                return nil
+            }
             guard bytes[index] == UInt8(ascii: "=") else {
                 list.append((name, ""))
                 continue
             }
             index += 1
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-            guard index < bytes.count else { fail("a tag not closed by >"); return nil }
+            guard index < bytes.count else {
+                fail("a tag not closed by >")
+                return nil
+            }
             let quote = bytes[index]
-            if quote == UInt8(ascii: ">") { fail("an attribute with = but no value"); return nil }
+            if quote == UInt8(ascii: ">") {
+                fail("an attribute with = but no value")
+                return nil
+            }
             var value: [UInt8] = []
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                 index += 1
                 guard let read = attributeValue(until: { $0 == quote }, quote: quote) else { return nil }
                 value = read
-                guard index < bytes.count else { fail("an attribute value not closed"); return nil }
+                guard index < bytes.count else {
+                    fail("an attribute value not closed")
+                    return nil
+                }
                 index += 1
-                guard index < bytes.count else { fail("a tag not closed by >"); return nil }
+                guard index < bytes.count else {
+                    fail("a tag not closed by >")
+                    return nil
+                }
                 let after = bytes[index]
                 if !isSpace(after) && after != UInt8(ascii: "/") && after != UInt8(ascii: ">") {
                     fail("no space after an attribute value")
@@ -300,8 +334,10 @@ struct HTMLSyntaxCheck {
         let unquoted = quote == UInt8(ascii: ">")
         while index < bytes.count, !end(bytes[index]) {
             let byte = bytes[index]
-            if unquoted, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "=")
-                || byte == UInt8(ascii: "`") {
+            if unquoted,
+                byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "=")
+                    || byte == UInt8(ascii: "`")
+            {
                 fail("\(Character(Unicode.Scalar(byte))) in an unquoted attribute value")
                 return nil
             }
@@ -318,7 +354,10 @@ struct HTMLSyntaxCheck {
             if failed { return nil }
             value.append(contentsOf: bytes[before..<index])
         }
-        if index >= bytes.count { fail("an attribute value not closed"); return nil }
+        if index >= bytes.count {
+            fail("an attribute value not closed")
+            return nil
+        }
         return value
     }
 
@@ -353,7 +392,8 @@ struct HTMLSyntaxCheck {
         }
         if Self.misplacedStart.contains(name) { return fail("<\(name)> is not allowed here") }
         if let current = open.last, Self.tableContexts.contains(current),
-           !["script", "style", "template", "input", "form"].contains(name) {
+            !["script", "style", "template", "input", "form"].contains(name)
+        {
             return fail("<\(name)> directly inside <\(current)>")
         }
         if name == "a", open.contains("a") { return fail("<a> inside <a>") }
@@ -461,7 +501,8 @@ struct HTMLSyntaxCheck {
         let closing = Array("</\(name)".utf8)
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "<"), index + closing.count <= bytes.count,
-               zip(bytes[index..<index + closing.count], closing).allSatisfy({ $0.asciiLowercased == $1 }) {
+                zip(bytes[index..<index + closing.count], closing).allSatisfy({ $0.asciiLowercased == $1 })
+            {
                 let after = index + closing.count
                 if after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/") {
                     index = after
@@ -518,7 +559,8 @@ struct HTMLSyntaxCheck {
             generateImpliedEnds()
             if open.last != name { return fail("</\(name)> closes another heading") }
             open.removeLast()
-        case "body", "html", "div" where open.isEmpty:
+        case "body", "html",
+            "div" where open.isEmpty:
             fail("</\(name)> closes the fragment's container")
         default:
             if Self.formatting.contains(name) {

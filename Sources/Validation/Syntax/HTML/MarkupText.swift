@@ -44,7 +44,8 @@ enum MarkupText {
             return
         }
         guard handler.feedKind == .rss2, hasCharacterDataMarkup(bytes),
-              !handler.walker.hasHexReference(fromLine: line, toLine: line) else { return }
+            !handler.walker.hasHexReference(fromLine: line, toLine: line)
+        else { return }
         var ancestor = handler.parent
         while let current = ancestor, current.name != "rss" { ancestor = current.parent }
         if let rss = ancestor, (rss.attributes["version"] ?? "2.0").hasPrefix("2.") {
@@ -99,7 +100,10 @@ enum MarkupText {
             let next = bytes[index + 1]
             if bytes[index] == UInt8(ascii: "<"), next == UInt8(ascii: "/") || next.isASCIILetter { return true }
             if bytes[index] == UInt8(ascii: "&"), next == UInt8(ascii: "#"), index + 2 < bytes.count,
-               bytes[index + 2] == UInt8(ascii: "x") || bytes[index + 2].isASCIIDigit { return true }
+                bytes[index + 2] == UInt8(ascii: "x") || bytes[index + 2].isASCIIDigit
+            {
+                return true
+            }
         }
         return false
     }
@@ -155,8 +159,11 @@ enum MarkupText {
     static func mayHaveFindings(_ html: String) -> Bool {
         var previous: UInt8 = 0
         for byte in html.utf8 {
-            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C
-                && byte != 0x0D) || byte == 0x7F || byte == 0xEF || byte >= 0xF0 || (previous == 0xC2 && byte < 0xA0) {
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
+                || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C
+                    && byte != 0x0D)
+                || byte == 0x7F || byte == 0xEF || byte >= 0xF0 || (previous == 0xC2 && byte < 0xA0)
+            {
                 return true
             }
             previous = byte
@@ -180,8 +187,10 @@ enum MarkupText {
     static func computeFindings(html: String) -> [HTMLFinding] {
         var found: [HTMLFinding] = []
         if containsImport(html) {
-            found.append(HTMLFinding(rule: .securityRisk, message: "escaped HTML contains <?import>, which can load behaviour",
-                                     place: .lineBefore))
+            found.append(
+                HTMLFinding(
+                    rule: .securityRisk, message: "escaped HTML contains <?import>, which can load behaviour",
+                    place: .lineBefore))
         }
         let scan = HTMLSyntaxCheck.check(html)
         if let error = scan.error {
@@ -192,20 +201,26 @@ enum MarkupText {
                 if !HTMLVocabulary.elements.contains(name) {
                     found.append(HTMLFinding(rule: .notHtml, message: "escaped HTML contains <\(name)>, which is not HTML", place: .lineBefore))
                 } else if !HTMLVocabulary.safeElements.contains(name) {
-                    found.append(HTMLFinding(rule: .securityRisk, message: "escaped HTML contains <\(name)>, which readers strip or run",
-                                             place: .lineBefore))
+                    found.append(
+                        HTMLFinding(
+                            rule: .securityRisk, message: "escaped HTML contains <\(name)>, which readers strip or run",
+                            place: .lineBefore))
                 } else {
                     for (attribute, value) in element.attributes {
                         if attribute == "style" {
                             for part in StyleCheck.unsafeParts(of: value) {
-                                found.append(HTMLFinding(rule: .dangerousStyleAttr,
-                                                         message: "the style of <\(name)> holds \"\(part.prefix(60))\", which readers strip",
-                                                         place: .lineBefore))
+                                found.append(
+                                    HTMLFinding(
+                                        rule: .dangerousStyleAttr,
+                                        message: "the style of <\(name)> holds \"\(part.prefix(60))\", which readers strip",
+                                        place: .lineBefore))
                             }
                         } else if attribute.hasPrefix("on") {
-                            found.append(HTMLFinding(rule: .securityRiskAttr,
-                                                     message: "<\(name)> has the event handler \(attribute), which readers strip",
-                                                     place: .lineBefore))
+                            found.append(
+                                HTMLFinding(
+                                    rule: .securityRiskAttr,
+                                    message: "<\(name)> has the event handler \(attribute), which readers strip",
+                                    place: .lineBefore))
                         }
                     }
                 }

@@ -12,16 +12,23 @@ enum RelativeReferences {
         guard bytes.contains(UInt8(ascii: "<")) else { return [] }
         var found: [HTMLFinding] = []
         for reference in references(in: bytes, tag: "img", attribute: "src", anywhere: true)
-            + references(in: bytes, tag: "a", attribute: "href", anywhere: false) {
+            + references(in: bytes, tag: "a", attribute: "href", anywhere: false)
+        {
             let decoded = decode(reference).trimmedWhitespace
             if hasScheme(decoded) { continue }
             if let bad = decoded.utf8.first(where: { $0 < 0x80 && !URICheck.isURIByte($0) }) {
-                found.append(HTMLFinding(rule: .invalidUriChar, message: "the link \"\(decoded.prefix(80))\" in escaped HTML contains "
-                    + "\"\(Character(Unicode.Scalar(bad)))\", which a URI cannot hold unescaped", place: .end))
+                found.append(
+                    HTMLFinding(
+                        rule: .invalidUriChar,
+                        message: "the link \"\(decoded.prefix(80))\" in escaped HTML contains "
+                            + "\"\(Character(Unicode.Scalar(bad)))\", which a URI cannot hold unescaped", place: .end))
                 continue
             }
-            found.append(HTMLFinding(rule: .containsRelRef, message: "the link \"\(decoded.prefix(80))\" in escaped HTML is relative; "
-                + "readers resolve it against the feed's address, not the article's", place: .end))
+            found.append(
+                HTMLFinding(
+                    rule: .containsRelRef,
+                    message: "the link \"\(decoded.prefix(80))\" in escaped HTML is relative; "
+                        + "readers resolve it against the feed's address, not the article's", place: .end))
         }
         return found
     }
@@ -98,8 +105,10 @@ enum RelativeReferences {
             return nil
         }
         var end = start
-        while end < bytes.count, bytes[end].isASCIIAlphanumeric || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-")
-            || bytes[end] >= 0x80 { end += 1 }
+        while end < bytes.count,
+            bytes[end].isASCIIAlphanumeric || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-")
+                || bytes[end] >= 0x80
+        { end += 1 }
         guard end > start, end < bytes.count, isSpace(bytes[end]) || bytes[end] == UInt8(ascii: ">") else { return nil }
         return (String(decoding: bytes[start..<end], as: UTF8.self), end + 1)
     }

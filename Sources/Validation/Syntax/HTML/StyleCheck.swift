@@ -37,7 +37,8 @@ enum StyleCheck {
             if isWord(scalar), index + 2 < scalars.count, scalars[index + 1] == "-", isWord(scalars[index + 2]) {
                 index += 3
             } else if (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
-                        || ":,;#%.!".unicodeScalars.contains(scalar) || isSpace(scalar) {
+                || ":,;#%.!".unicodeScalars.contains(scalar) || isSpace(scalar)
+            {
                 index += 1
             } else if scalar == "'" || scalar == "\"" {
                 var end = index + 1
@@ -97,8 +98,11 @@ enum StyleCheck {
             while cursor < scalars.count, isSpace(scalars[cursor]) { cursor += 1 }
             let valueStart = cursor
             while cursor < scalars.count, scalars[cursor] != ":", scalars[cursor] != ";" { cursor += 1 }
-            result.append((String(String.UnicodeScalarView(scalars[start..<index])),
-                           String(String.UnicodeScalarView(scalars[valueStart..<cursor]))))
+            result.append(
+                (
+                    String(String.UnicodeScalarView(scalars[start..<index])),
+                    String(String.UnicodeScalarView(scalars[valueStart..<cursor]))
+                ))
             index = cursor
         }
         return result
@@ -146,8 +150,9 @@ enum StyleCheck {
         switch head.count {
         case 0: return true
         case 1: return head.first!.isASCIIDigit || head.first! == UInt8(ascii: ".")
-        case 2: return (head.first!.isASCIIDigit && (head.last! == UInt8(ascii: ".") || head.last!.isASCIIDigit))
-            || (head.first! == UInt8(ascii: ".") && head.last!.isASCIIDigit)
+        case 2:
+            return (head.first!.isASCIIDigit && (head.last! == UInt8(ascii: ".") || head.last!.isASCIIDigit))
+                || (head.first! == UInt8(ascii: ".") && head.last!.isASCIIDigit)
         case 3: return head[head.startIndex].isASCIIDigit && head[head.startIndex + 1] == UInt8(ascii: ".") && head.last!.isASCIIDigit
         default: return false
         }

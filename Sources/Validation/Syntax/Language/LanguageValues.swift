@@ -5,8 +5,10 @@ enum LanguageCode {
     /// Logs `InvalidLanguage` on `handler` when `value` is not a language tag the service accepts.
     static func check(_ value: String, attribute: String, element: String, in handler: ElementHandler) {
         if !isKnown(value) {
-            handler.log(.invalidLanguage, "\(attribute) of \(element) must be a language code such as en or fr-CA, not "
-                + "\"\(value.prefix(40))\"")
+            handler.log(
+                .invalidLanguage,
+                "\(attribute) of \(element) must be a language code such as en or fr-CA, not "
+                    + "\"\(value.prefix(40))\"")
         }
     }
 

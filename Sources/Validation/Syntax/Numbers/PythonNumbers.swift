@@ -33,8 +33,12 @@ enum PythonNumbers {
         if ["nan", "inf", "infinity"].contains(unsigned) { return Double(lowered) }
         // Swift also reads hexadecimal floats; Python's float() does not.
         guard !unsigned.contains("x"), !unsigned.isEmpty,
-              unsigned.unicodeScalars.allSatisfy({ $0.isASCII && (("0"..."9").contains($0) || $0 == "." || $0 == "e" || $0 == "+"
-                  || $0 == "-") }) else { return nil }
+            unsigned.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && (("0"..."9").contains($0) || $0 == "." || $0 == "e" || $0 == "+"
+                        || $0 == "-")
+            })
+        else { return nil }
         return Double(lowered)
     }
 
@@ -48,7 +52,8 @@ enum PythonNumbers {
         for (index, scalar) in scalars.enumerated() {
             if scalar == "_" {
                 guard index > 0, index + 1 < scalars.count, scalars[index - 1].properties.numericType == .decimal,
-                      scalars[index + 1].properties.numericType == .decimal else { return nil }
+                    scalars[index + 1].properties.numericType == .decimal
+                else { return nil }
                 continue
             }
             result.append(scalar)

@@ -81,7 +81,8 @@ enum IDNA {
         switch value {
         case 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true  // C.1.2 non-ASCII spaces
         case 0x80...0x9F, 0x6DD, 0x70F, 0x180E, 0x200C, 0x200D, 0x2028, 0x2029, 0x2060...0x2063, 0x206A...0x206F,
-             0xFEFF, 0xFFF9...0xFFFD, 0x1D173...0x1D17A: true  // C.2.2 controls, C.6
+            0xFEFF, 0xFFF9...0xFFFD, 0x1D173...0x1D17A:
+            true  // C.2.2 controls, C.6
         case 0xE000...0xF8FF, 0xF0000...0xFFFFD, 0x100000...0x10FFFD: true  // C.3 private use
         case 0xFDD0...0xFDEF: true  // C.4 non-characters
         case 0x2FF0...0x2FFB, 0x340, 0x341, 0x200E, 0x200F, 0x202A...0x202E, 0xE0001, 0xE0020...0xE007F: true  // C.7–C.9
@@ -93,8 +94,9 @@ enum IDNA {
     private static func isRightToLeft(_ value: UInt32) -> Bool {
         switch value {
         case 0x5BE, 0x5C0, 0x5C3, 0x5D0...0x5F4, 0x608, 0x60B, 0x60D, 0x61B...0x64A, 0x66D...0x66F, 0x671...0x6D5,
-             0x6E5, 0x6E6, 0x6EE...0x6FF, 0x700...0x70D, 0x710, 0x712...0x72F, 0x74D...0x7A5, 0x7B1, 0x7C0...0x7EA,
-             0x200F, 0xFB1D, 0xFB1F...0xFB28, 0xFB2A...0xFDFF, 0xFE70...0xFEFC: true
+            0x6E5, 0x6E6, 0x6EE...0x6FF, 0x700...0x70D, 0x710, 0x712...0x72F, 0x74D...0x7A5, 0x7B1, 0x7C0...0x7EA,
+            0x200F, 0xFB1D, 0xFB1F...0xFB28, 0xFB2A...0xFDFF, 0xFE70...0xFEFC:
+            true
         default: false
         }
     }
@@ -110,12 +112,16 @@ enum IDNA {
 
     /// RFC 3492 section 6.3.
     static func punycode(_ input: [UInt32]) -> String {
-        let base: UInt32 = 36, tMin: UInt32 = 1, tMax: UInt32 = 26
+        let base: UInt32 = 36
+        let tMin: UInt32 = 1
+        let tMax: UInt32 = 26
         var output: [UInt8] = input.filter { $0 < 0x80 }.map { UInt8($0) }
         let basicCount = UInt32(output.count)
         var handled = basicCount
         if basicCount > 0 { output.append(UInt8(ascii: "-")) }
-        var n: UInt32 = 0x80, delta: UInt32 = 0, bias: UInt32 = 72
+        var n: UInt32 = 0x80
+        var delta: UInt32 = 0
+        var bias: UInt32 = 72
         func digit(_ value: UInt32) -> UInt8 { value < 26 ? UInt8(value + 97) : UInt8(value - 26 + 48) }
         func adapt(_ delta: UInt32, _ points: UInt32, _ first: Bool) -> UInt32 {
             var delta = first ? delta / 700 : delta / 2

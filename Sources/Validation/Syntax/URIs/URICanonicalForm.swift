@@ -26,8 +26,10 @@ enum URICanonicalForm {
         // RFC 3986 appendix B: scheme ":" , "//" authority, path, "?" query, "#" fragment.
         var index = 0
         var scheme: String?
-        if let colon = bytes.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?")
-            || $0 == UInt8(ascii: "#") }), bytes[colon] == UInt8(ascii: ":"), colon > 0 {
+        if let colon = bytes.firstIndex(where: {
+            $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?")
+                || $0 == UInt8(ascii: "#")
+        }), bytes[colon] == UInt8(ascii: ":"), colon > 0 {
             scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
             index = colon + 1
         }
@@ -74,8 +76,9 @@ enum URICanonicalForm {
                 }
                 let queryStart = path.firstIndex(of: UInt8(ascii: "?")) ?? path.endIndex
                 guard let local = requote(path[..<at], safe: []),
-                      let domain = requote(ArraySlice(Array(String(decoding: path[(at + 1)...], as: UTF8.self).lowercased().utf8)), safe: []),
-                      let tail = requote(path[queryStart...], safe: []) else { return nil }
+                    let domain = requote(ArraySlice(Array(String(decoding: path[(at + 1)...], as: UTF8.self).lowercased().utf8)), safe: []),
+                    let tail = requote(path[queryStart...], safe: [])
+                else { return nil }
                 result += local + "@" + domain + tail
             } else if scheme == nil || path.first == UInt8(ascii: "/") {
                 guard let normalizedPath = normalizePath(path) else { return nil }
@@ -200,7 +203,8 @@ enum URICanonicalForm {
         output.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             if byte.isASCIIAlphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "~") || safe.contains(byte) {
+                || byte == UInt8(ascii: "~") || safe.contains(byte)
+            {
                 output.append(byte)
             } else {
                 output.append(UInt8(ascii: "%"))

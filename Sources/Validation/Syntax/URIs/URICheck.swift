@@ -48,12 +48,18 @@ enum URICheck {
         }
         if !matches(bytes, shape: shape) {
             if let bad = bytes.first(where: { $0 < 0x80 && !isURIByte($0) }) {
-                return (.invalidUriChar, "\(subject) \"\(value.prefix(80))\" contains \(describe(bad)), which a URI cannot hold "
-                    + "unescaped; write it %-encoded")
+                return (
+                    .invalidUriChar,
+                    "\(subject) \"\(value.prefix(80))\" contains \(describe(bad)), which a URI cannot hold "
+                        + "unescaped; write it %-encoded"
+                )
             }
             if let ascii = IDNA.toASCII(value), matches(Array(ascii.utf8), shape: shape) {
-                return (.uriNotIri, "\(subject) \"\(value.prefix(80))\" has non-ASCII characters: an IRI, not the URI required "
-                    + "here; %-encode them")
+                return (
+                    .uriNotIri,
+                    "\(subject) \"\(value.prefix(80))\" has non-ASCII characters: an IRI, not the URI required "
+                        + "here; %-encode them"
+                )
             }
             return (rule, message(for: rule, subject: subject, value: value))
         }
@@ -61,8 +67,11 @@ enum URICheck {
             return hasAuthority(bytes) ? nil : (rule, message(for: rule, subject: subject, value: value))
         }
         if colon != nil, !scheme.isEmpty, scheme.allSatisfy(\.isLetter), !URISchemes.registered.contains(scheme) {
-            return (.schemeNotIANARegistered, "\(subject) uses the scheme \"\(scheme)\", which is not registered with IANA; "
-                + "readers may not follow it")
+            return (
+                .schemeNotIANARegistered,
+                "\(subject) uses the scheme \"\(scheme)\", which is not registered with IANA; "
+                    + "readers may not follow it"
+            )
         }
         return nil
     }
@@ -91,9 +100,9 @@ enum URICheck {
         if byte.isASCIIAlphanumeric { return true }
         switch byte {
         case UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "&"),
-             UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"),
-             UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "*"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "%"), UInt8(ascii: ","), UInt8(ascii: "#"):
+            UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"),
+            UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "*"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "%"), UInt8(ascii: ","), UInt8(ascii: "#"):
             return true
         default:
             return false
@@ -143,7 +152,8 @@ enum URICheck {
         var index = 0
         while index < bytes.count, bytes[index].isASCIIAlphanumeric || bytes[index] == UInt8(ascii: "_") { index += 1 }
         guard index > 0, index + 3 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
-              bytes[index + 2] == UInt8(ascii: "/") else { return false }
+            bytes[index + 2] == UInt8(ascii: "/")
+        else { return false }
         return bytes[index + 3] != UInt8(ascii: "/")
     }
 

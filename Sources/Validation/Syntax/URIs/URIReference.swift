@@ -80,9 +80,13 @@ enum URIReference {
         var rest = Substring(scalars)
         var parts = Parts(scheme: defaultScheme)
         if let colon = rest.firstIndex(of: ":"), colon > rest.startIndex, let first = rest.unicodeScalars.first,
-           first.isASCII, first.properties.isAlphabetic,
-           rest[..<colon].unicodeScalars.allSatisfy({ $0.isASCII && (($0.properties.isAlphabetic) || ("0"..."9").contains($0)
-               || $0 == "+" || $0 == "-" || $0 == ".") }) {
+            first.isASCII, first.properties.isAlphabetic,
+            rest[..<colon].unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && (($0.properties.isAlphabetic) || ("0"..."9").contains($0)
+                        || $0 == "+" || $0 == "-" || $0 == ".")
+            })
+        {
             parts.scheme = rest[..<colon].lowercased()
             rest = rest[rest.index(after: colon)...]
         }

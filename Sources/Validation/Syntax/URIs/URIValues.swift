@@ -53,8 +53,10 @@ class CanonicalURI: FullIRI {
         guard checkURI() else { return }
         let canonical = URICanonicalForm.canonical(value)
         if canonical != written {
-            log(.nonCanonicalURI, "\(name) \"\(written.prefix(80))\" is not in canonical form"
-                + (canonical.map { "; write \"\($0.prefix(80))\"" } ?? ""))
+            log(
+                .nonCanonicalURI,
+                "\(name) \"\(written.prefix(80))\" is not in canonical form"
+                    + (canonical.map { "; write \"\($0.prefix(80))\"" } ?? ""))
         }
     }
 }
@@ -73,9 +75,9 @@ class XMLBaseURI: IRIValue {
     static func checkSameDocument(_ value: String, in handler: ElementHandler) {
         let document = handler.walker.documentURI
         guard !document.isEmpty, document != handler.xmlBase,
-              let documentBase = URICanonicalForm.canonical(document).map(withoutFragment),
-              let elementBase = URICanonicalForm.canonical(handler.xmlBase).map(withoutFragment),
-              let resolved = URICanonicalForm.canonical(URIReference.join(base: elementBase, value)).map(withoutFragment)
+            let documentBase = URICanonicalForm.canonical(document).map(withoutFragment),
+            let elementBase = URICanonicalForm.canonical(handler.xmlBase).map(withoutFragment),
+            let resolved = URICanonicalForm.canonical(URIReference.join(base: elementBase, value)).map(withoutFragment)
         else { return }
         if resolved == elementBase && elementBase != documentBase {
             handler.log(.sameDocumentReference, "\(handler.name) \"\(value.prefix(80))\" refers to the document itself")
@@ -111,8 +113,9 @@ class HTTPURL: TextValue {
         while end < bytes.count, bytes[end] != UInt8(ascii: ":"), bytes[end] != UInt8(ascii: "/") { end += 1 }
         let labels = bytes[start..<end].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2,
-              labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") } }),
-              labels.last!.first!.isASCIIAlphanumeric else { return false }
+            labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") } }),
+            labels.last!.first!.isASCIIAlphanumeric
+        else { return false }
         var index = end
         if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
             index += 1
