@@ -15,14 +15,14 @@ import Parallel
 ///
 /// Why the assembled document is valid when every batch is: every batch parses the same head and tail
 /// bytes, and each fragment in the same context (the elements of the head are open around it, with their
-/// namespace declarations), so each fragment is well-formed there and so is their concatenation. The
-/// grammars repeat entries independently (`atomEntry*` after the feed's other children, `item*` in the
-/// channel), so a head that accepts each batch of entries accepts all of them; the rules check each entry on
-/// its own given the head, except identifier uniqueness, which is checked here over the whole document.
+/// namespace declarations), so each fragment is well-formed there and so is their concatenation. Both
+/// formats let entries repeat independently (any number of `entry` after the feed's other children, of
+/// `item` in the channel), and the checks judge each entry on its own given the head, except identifier
+/// uniqueness, which is checked here over the whole document.
 public struct AssembledDocumentCheck: Sendable {
-    /// How many entries each batch holds. The RELAX NG check of one batch is quadratic in its entries
-    /// (`RelaxNGSchema.isValid(_:repeating:namespaceURI:in:)`), and each batch re-parses the head, so a
-    /// small hundred balances the two; batches run side by side, several per core.
+    /// How many entries each batch holds. Each batch re-reads the head and tail, so a batch should be large
+    /// against them; and batches run side by side, several per core, so there should be many of them. A small
+    /// hundred serves both.
     public static let batchSize = 100
 
     /// What every batch is checked with; kept apart from the state below, which grows with the document,

@@ -5,15 +5,13 @@ extension Rule {
     static let unknownFormat = Rule("UnknownFormat", .error)
     /// A document that is not well-formed JSON (the W3C service's `SAXError` is about XML).
     static let notWellFormed = Rule("NotWellFormed", .error)
-    /// A grammar error the legacy RELAX NG path could not name precisely.
-    static let schemaViolation = Rule("SchemaViolation", .error)
 
     /// A document of a kind the W3C service knows but Crier does not check (an Atom Publishing Protocol
     /// service or categories document, OPML, KML, OpenSearch, XRD): a warning, since nothing says it is wrong.
     static let unsupportedFormat = Rule("UnsupportedFormat", .warning)
 
     /// Crier's rules, for lookups by name.
-    static let crierRules: [Rule] = [unknownFormat, notWellFormed, schemaViolation, unsupportedFormat]
+    static let crierRules: [Rule] = [unknownFormat, notWellFormed, unsupportedFormat]
 }
 
 /// JSON Feed rules, written from the JSON Feed 1.0 and 1.1 specifications (https://jsonfeed.org/version/1.1):

@@ -15,7 +15,6 @@ extension Rule {
         "UnknownFormat": "Make the root <rss>, <rdf:RDF> or an Atom <feed>, or a JSON object whose version is a jsonfeed.org URL.",
         "NotWellFormed": "Fix the JSON syntax at this spot: a missing comma, quote or bracket, or a trailing comma.",
         "UnsupportedFormat": "Nothing to fix in the feed: check this kind of document with a tool made for it.",
-        "SchemaViolation": "Compare this element with the format's specification and fix its place, order or content.",
 
         // JSON Feed (https://jsonfeed.org/version/1.1)
         "WrongJSONType": "Give the member the JSON type the spec defines: a quoted string, a number, true/false, [ ] or { }.",
