@@ -60,6 +60,42 @@ import Validation
         #expect(!atomFindings.contains { $0.rule == "ContainsRelRef" }, "\(atomFindings)")
     }
 
+    /// A body warmed with white space around it serves documents that carry it trimmed (RSS) or as it is
+    /// (Atom), and each report equals the one made without a session.
+    @Test(arguments: [
+        #"<p>See <a href="notes/1">notes</a></p>"#,
+        #"<p onclick="x()">Click</p><script>y()</script>"#,
+        #"<p style="position: absolute">Styled</p>"#,
+        #"<?import namespace="x"?><p>&amp; &nbsp;</p>"#,
+        #"<p>Plain &lt;b&gt; text</p>"#,
+    ])
+    func whiteSpaceAroundABodyIsNotPartOfWhatItFinds(body: String) throws {
+        for padded in ["\(body)\n", "  \n\(body)", "\t\(body) \n"] {
+            let escaped = padded.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+                <channel><title>T</title><link>https://example.org/</link><description>d</description>
+                <item><title>A</title><guid>https://example.org/a</guid><content:encoded>\(escaped)</content:encoded></item>
+                </channel></rss>
+                """
+            let atom = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>https://example.org/</id>
+                <updated>2024-03-05T09:30:00Z</updated><author><name>A</name></author>
+                <entry><title>A</title><id>https://example.org/a</id><updated>2024-03-05T09:30:00Z</updated>
+                <content type="html">\(escaped)</content></entry>
+                </feed>
+                """
+            let session = ValidationSession()
+            session.check(htmlBodies: [padded])
+            for document in [rss, atom] {
+                let bytes = Array(document.utf8)
+                #expect(FeedValidator.validate(bytes: bytes, session: session) == FeedValidator.validate(bytes: bytes), "\(padded)")
+            }
+        }
+    }
+
     /// The W3C service reports a relative link in RSS content:encoded whatever `xml:base` is in scope (RSS
     /// readers do not apply it to escaped HTML); reports with and without a base, through one session, agree
     /// with reports made alone.

@@ -15,8 +15,27 @@ import Parallel
 public final class ValidationSession: @unchecked Sendable {
     /// The exact bytes of a body, not the `String`: `String`'s `==` and hash are by canonical equivalence,
     /// which normalises non-ASCII text on every lookup and could equate two bodies whose bytes differ.
+    ///
+    /// White space at either end is not part of the key: RSS trims an element's text before checking it and
+    /// Atom does not, so the same body reaches the session with and without its final newline, and what the
+    /// scan finds does not depend on it (`ValidationSessionTests`).
     private struct Key: Hashable {
         var html: String
+
+        init(html: String) {
+            self.html = Self.trimmingASCIIWhitespace(html)
+        }
+
+        private static func trimmingASCIIWhitespace(_ text: String) -> String {
+            let bytes = text.utf8
+            guard let first = bytes.first, let last = bytes.last,
+                TextScan.isASCIIWhitespace(first) || TextScan.isASCIIWhitespace(last)
+            else { return text }
+            guard let start = bytes.firstIndex(where: { !TextScan.isASCIIWhitespace($0) }),
+                let end = bytes.lastIndex(where: { !TextScan.isASCIIWhitespace($0) })
+            else { return "" }
+            return String(text[start...end])
+        }
 
         static func == (lhs: Key, rhs: Key) -> Bool {
             lhs.html.utf8.count == rhs.html.utf8.count

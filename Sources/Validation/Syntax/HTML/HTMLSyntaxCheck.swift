@@ -105,7 +105,8 @@ struct HTMLSyntaxCheck {
                 index += 1
                 while index < bytes.count {
                     let next = bytes[index]
-                    guard next > 0x20 && next < 0x7F && next != UInt8(ascii: "<") && next != UInt8(ascii: "&") else { break }
+                    guard next >= 0x20 && next < 0x7F && next != UInt8(ascii: "<") && next != UInt8(ascii: "&") else { break }
+                    if next != 0x20 { pendingText = true }
                     index += 1
                 }
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import XML
 
 /// Finds the links of `<a href>` and `<img src>` in escaped HTML that are relative (service: `absUrlMixin`):
@@ -55,10 +56,10 @@ enum RelativeReferences {
         var results: [String] = []
         var index = 0
         while index + opener.count < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
+            // `memchr` to the next `<`: most of a body is text between tags.
+            guard let open = nextOpening(in: bytes, from: index) else { break }
+            index = open
+            guard index + opener.count < bytes.count else { break }
             guard matchesLowercased(bytes, at: index, opener), isSpace(bytes[index + opener.count]) else {
                 index += 1
                 continue
@@ -88,6 +89,15 @@ enum RelativeReferences {
             if !matched { index += 1 }
         }
         return results
+    }
+
+    private static func nextOpening(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                let hit = memchr(base + start, Int32(UInt8(ascii: "<")), buffer.count - start)
+            else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// A value at `start` and the index after the white space or `>` that follows it.
