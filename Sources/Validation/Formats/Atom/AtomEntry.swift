@@ -56,6 +56,10 @@ final class AtomEntry: ElementHandler {
         if !children.contains("updated") { logMissing("updated") }
         checkReadable()
         checkAlternates()
+        // The content and links point back at the entry (`parent`): let go of them once judged, or every
+        // entry of the document would stay in memory until its end.
+        content = nil
+        links = []
     }
 
     /// The feed's author stands for the entry's (section 4.1.2).
