@@ -53,14 +53,16 @@ struct PageContext: Sendable, Equatable {
 }
 
 extension PreparedFeed {
-    /// The inputs of `page`, or nil when the entries have no identities (prepared without a cache): such a
-    /// page can never be recognised as unchanged.
-    func inputs(of page: FeedPage, context: PageContext) -> PageInputs? {
+    /// The inputs of `page` of `feed`, or nil when the entries have no identities (prepared without a cache):
+    /// such a page can never be recognised as unchanged.
+    func inputs(of page: FeedPage, in feed: PlannedFeed, context: PageContext) -> PageInputs? {
         guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
+        let identities: ArraySlice<UInt64> =
+            if let members = feed.members { ArraySlice(members[page.entryRange].map { entryIdentities[$0] }) } else { entryIdentities[page.entryRange] }
         return PageInputs(
             format: page.format, role: page.role, fileName: page.fileName, url: page.url,
             currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL, nextArchiveURL: page.nextArchiveURL,
-            isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
+            isComplete: page.isComplete, context: context, identities: identities)
     }
 }
 
