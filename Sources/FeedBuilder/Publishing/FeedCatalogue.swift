@@ -103,6 +103,27 @@ public enum FeedCatalogue {
         return try writer.finish()
     }
 
+    /// The autodiscovery lines for a page template (`crier build --print-links`): per kind of feed an HTML
+    /// comment naming it, then one `<link rel="alternate">` per feed and format, with absolute URLs, so the
+    /// lines work on any page of the site. The site's lines go in every page's head, a section's in its pages.
+    public static func links(_ feeds: [PublishedFeed]) -> String {
+        var lines: [String] = []
+        for kind in FeedKind.allCases {
+            let members = feeds.filter { $0.kind == kind }
+            guard !members.isEmpty else { continue }
+            lines.append("<!-- \(kind.groupTitle) -->")
+            for feed in members {
+                for output in feed.outputs {
+                    let type = output.format.contentType.split(separator: ";")[0]
+                    lines.append(
+                        "<link rel=\"alternate\" type=\"\(type)\" title=\"\(HTMLEscaping.escaped(feed.title))\" "
+                            + "href=\"\(HTMLEscaping.escaped(output.url))\">")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// A path inside the output folder the list may name: relative, no `..`, `.` or empty segment, no hidden
     /// name. A tampered list can then never make a publish delete or a server send anything outside it.
     static func isSafeRelativePath(_ path: String) -> Bool {
