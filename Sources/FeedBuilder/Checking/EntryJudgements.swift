@@ -16,7 +16,7 @@ import FeedModel
 /// links and `fh:complete`/`fh:archive` (checked on the feed alone, RFC 5005), the hub links, and the feed's
 /// `updated`/`lastBuildDate` value. The self link is also where the validator locates the document, and
 /// relative references in entries would resolve against it; Crier writes no `xml:base` and every URL in an
-/// entry is absolute (`Entry`), so none does. `ShortcutTests` checks these claims against the validator: for
+/// entry is absolute (`Entry`), so none does. `DerivedFeedTests.reuseEqualsFromScratch` checks these claims against the validator: for
 /// random feeds and documents, the shortcut hides no finding a full check makes.
 struct EntryJudgements: Hashable, Sendable {
     let variant: FragmentVariant
