@@ -157,7 +157,7 @@ public final class SiteFeeds {
     /// Each key's slug: `Slug.term`, and where two keys would share one, a suffix from the key's own hash for every
     /// key but the one already spelt like the slug (`c-plus-plus` the tag keeps `c-plus-plus`; `C++` becomes
     /// `c-plus-plus-3fa2c1`). The suffix depends on the key alone, so it never changes as other terms come and go.
-    static func slugs(for keys: [String], taxonomy: Taxonomy) -> [String: String] {
+    public static func slugs(for keys: [String], taxonomy: Taxonomy) -> [String: String] {
         var bySlug: [String: [String]] = [:]
         var slugs: [String: String] = [:]
         for key in keys {
