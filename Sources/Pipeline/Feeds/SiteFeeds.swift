@@ -156,7 +156,8 @@ public final class SiteFeeds {
 
     /// Each key's slug: `Slug.term`, and where two keys would share one, a suffix from the key's own hash for every
     /// key but the one already spelt like the slug (`c-plus-plus` the tag keeps `c-plus-plus`; `C++` becomes
-    /// `c-plus-plus-3fa2c1`). The suffix depends on the key alone, so it never changes as other terms come and go.
+    /// `c-plus-plus-3fa2c1`). The suffix depends on the key alone, so it is the same whatever other terms exist; a
+    /// term spelt like its slug never moves, and another moves only when a term with the same slug comes or goes.
     public static func slugs(for keys: [String], taxonomy: Taxonomy) -> [String: String] {
         var bySlug: [String: [String]] = [:]
         var slugs: [String: String] = [:]
