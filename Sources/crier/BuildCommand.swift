@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FeedBuilder
+import Foundation
 import Pipeline
 
 /// `crier build`: ingest every article, build and validate the feeds, write them atomically.

@@ -105,7 +105,8 @@ import Testing
         #expect(try files(folder).contains("tags/x/atom.xml"))
 
         // One moves from sport to news: sport has nothing left and goes; news and the site feeds change.
-        try FileManager.default.moveItem(at: folder.source.appendingPathComponent("sport/one.md"), to: folder.source.appendingPathComponent("news/one.md"))
+        try FileManager.default.moveItem(
+            at: folder.source.appendingPathComponent("sport/one.md"), to: folder.source.appendingPathComponent("news/one.md"))
         let moved = try await site.update(changedPaths: ["sport/one.md", "news/one.md"])
         #expect(moved.removed.contains("sport/atom.xml") && moved.removed.contains("sport/feed.json"))
         #expect(moved.written.contains("news/atom.xml"))

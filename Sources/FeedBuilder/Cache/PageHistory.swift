@@ -58,7 +58,9 @@ extension PreparedFeed {
     func inputs(of page: FeedPage, in feed: PlannedFeed, context: PageContext) -> PageInputs? {
         guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
         let identities: ArraySlice<UInt64> =
-            if let members = feed.members { ArraySlice(members[page.entryRange].map { entryIdentities[$0] }) } else { entryIdentities[page.entryRange] }
+            if let members = feed.members { ArraySlice(members[page.entryRange].map { entryIdentities[$0] }) } else {
+                entryIdentities[page.entryRange]
+            }
         return PageInputs(
             format: page.format, role: page.role, fileName: page.fileName, url: page.url,
             currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL, nextArchiveURL: page.nextArchiveURL,

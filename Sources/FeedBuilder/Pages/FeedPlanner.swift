@@ -22,7 +22,8 @@ struct FeedPlanner {
         let key = description.outputs.first?.fileName ?? ""
         guard let maxBytes = description.maxBytes else {
             let split = PageSplit.byCount(entryCount: count, limit: description.limit)
-            return PlannedFeed(kind: kind, description: description, members: members, entryCount: count, pages: pages(key, description.outputs, split))
+            return PlannedFeed(
+                kind: kind, description: description, members: members, entryCount: count, pages: pages(key, description.outputs, split))
         }
         let sizes = try entrySizes(description, members: members, count: count)
         let budget = maxBytes - (try frameBound(description))

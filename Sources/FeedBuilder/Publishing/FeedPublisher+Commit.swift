@@ -68,9 +68,11 @@ extension FeedPublisher {
             touchedDirectories.insert(AtomicFile.split(document.target).directory)
         }
         let outputs = feed.feeds.flatMap(\.description.outputs)
-        report.removed = try removeStaleArchives(of: outputs, producing: Set(feed.allPages.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
+        report.removed = try removeStaleArchives(
+            of: outputs, producing: Set(feed.allPages.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
         if writesCatalogue {
-            report.removed += try removeVanishedFeeds(previous, keeping: Set(outputs.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
+            report.removed += try removeVanishedFeeds(
+                previous, keeping: Set(outputs.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
             report.removed.sort()
             let opml: [UInt8]
             do {
@@ -166,7 +168,8 @@ extension FeedPublisher {
     }
 
     /// Writes a small file of the catalogue through a temp file and a rename, unless it already holds these bytes.
-    private func writeIfChanged(_ bytes: [UInt8], named name: String, in directory: String, touching touched: inout Set<String>) throws(PublishError) {
+    private func writeIfChanged(_ bytes: [UInt8], named name: String, in directory: String, touching touched: inout Set<String>) throws(PublishError)
+    {
         let target = directory + "/" + name
         if let existing = try? AtomicFile.contents(of: target), existing == bytes { return }
         let temporary = try AtomicFile.temporary(for: target)

@@ -46,8 +46,11 @@ extension FeedPublisher {
             let phase = "\(session == nil ? "write" : "validate and write") \(name) (\(members.count) documents)"
             do throws(PublishError) {
                 try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
-                    var checking = session.map { DocumentsCheck(members.map { jobs[$0] }, store: feed.store, keys: feed.fragmentKeys, session: $0, passed: checked) }
-                    let windows = max(1, members.map { (jobs[$0].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize }.max() ?? 1)
+                    var checking = session.map {
+                        DocumentsCheck(members.map { jobs[$0] }, store: feed.store, keys: feed.fragmentKeys, session: $0, passed: checked)
+                    }
+                    let windows = max(
+                        1, members.map { (jobs[$0].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize }.max() ?? 1)
                     for window in 0..<windows {
                         checking?.check(window: window)
                         for index in members {

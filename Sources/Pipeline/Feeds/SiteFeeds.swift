@@ -43,7 +43,11 @@ public final class SiteFeeds {
             try claim(
                 section.folder, by: "the section feeds of folder '\(section.name)'", key: "sections.folders.\(section.name).slug",
                 in: &owners)
-            feeds.append((section.folder, makeFeed(.section, title: section.title, folder: section.folder, settings: config.sections.feed, members: section.members)))
+            feeds.append(
+                (
+                    section.folder,
+                    makeFeed(.section, title: section.title, folder: section.folder, settings: config.sections.feed, members: section.members)
+                ))
         }
         for taxonomy in Taxonomy.allCases {
             guard let settings = config.taxonomies[taxonomy] else { continue }
