@@ -130,7 +130,8 @@ public actor Site {
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
-        let result = ingester.ingestAll(progress: progress)
+        var result = ingester.ingestAll(progress: progress)
+        EntryScreening.screen(&result)
         logger.debug("phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(result.entries.count) entries")
         entries = EntryTable(paths: result.entryPaths, entries: result.entries)
         failures = [:]
@@ -174,7 +175,7 @@ public actor Site {
         }
         for path in toRead {
             warnings[path] = nil
-            switch ingester.ingest(relativePath: path) {
+            switch EntryScreening.screen(ingester.ingest(relativePath: path), path: path) {
             case .entry(let entry, let fileWarnings):
                 entries[path] = entry
                 failures[path] = nil
