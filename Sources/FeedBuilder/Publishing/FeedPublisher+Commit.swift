@@ -47,9 +47,14 @@ extension FeedPublisher {
             }
         }
         let published = feed.feeds.map(\.published)
-        let previous = writesCatalogue ? FeedCatalogue.read(from: outputDirectory) ?? [] : []
+        let producedPages = Set(feed.allPages.map(\.fileName))
+        let list = writesCatalogue ? FeedCatalogue.list(published) : []
+        // The same pages and feeds as this publisher's last publish: nothing to remove, no list to rewrite.
+        let sameLayout = history.hasLayout(pages: producedPages, list: list)
+        history.remember(layout: nil)
+        let previous = writesCatalogue && !sameLayout ? FeedCatalogue.read(from: outputDirectory) ?? [] : []
         var touchedDirectories: Set<String> = []
-        if writesCatalogue {
+        if writesCatalogue && !sameLayout {
             // Listed before any rename: a publish killed after renaming a new feed into place still lists it,
             // so a later publish can remove it once it is no longer produced.
             let current = Set(published.flatMap { $0.outputs.map(\.fileName) })
@@ -67,10 +72,13 @@ extension FeedPublisher {
             report.written.append(document.page.fileName)
             touchedDirectories.insert(AtomicFile.split(document.target).directory)
         }
+        let renamed = ContinuousClock.now
+        defer { phases.append(PhaseTiming(name: "remove and list", milliseconds: (ContinuousClock.now - renamed).milliseconds)) }
         let outputs = feed.feeds.flatMap(\.description.outputs)
-        report.removed = try removeStaleArchives(
-            of: outputs, producing: Set(feed.allPages.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
-        if writesCatalogue {
+        if !sameLayout {
+            report.removed = try removeStaleArchives(of: outputs, producing: producedPages, in: stage.directory, touching: &touchedDirectories)
+        }
+        if writesCatalogue && !sameLayout {
             report.removed += try removeVanishedFeeds(
                 previous, keeping: Set(outputs.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
             report.removed.sort()
@@ -81,7 +89,7 @@ extension FeedPublisher {
                 throw PublishError(.rendering(fileName: FeedCatalogue.opmlName, message: error.description))
             }
             try writeIfChanged(opml, named: FeedCatalogue.opmlName, in: stage.directory, touching: &touchedDirectories)
-            try writeIfChanged(FeedCatalogue.list(published), named: FeedCatalogue.listName, in: stage.directory, touching: &touchedDirectories)
+            try writeIfChanged(list, named: FeedCatalogue.listName, in: stage.directory, touching: &touchedDirectories)
         }
         for touched in touchedDirectories.sorted() {
             try AtomicFile.syncDirectory(touched)
@@ -90,7 +98,8 @@ extension FeedPublisher {
         for document in stage.documents {
             if let inputs = document.inputs { history.remember(inputs, target: document.target) }
         }
-        history.keepOnly(Set(feed.allPages.map(\.fileName)))
+        history.keepOnly(producedPages)
+        history.remember(layout: producedPages, list: list)
         report.rendered = stage.documents.map(\.page.fileName).sorted()
         report.written.sort()
         report.unchanged.sort()

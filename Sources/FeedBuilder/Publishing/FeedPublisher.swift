@@ -73,7 +73,7 @@ public struct FeedPublisher: Sendable {
             try builder.prepare(entries, derived: derived, cache: cache)
         }
         let check = DocumentCheck(validate)
-        var stage = try self.stage(feed, checkedBy: check)
+        var stage = try PhaseTiming.measure("stage", into: &phases) { () throws(PublishError) in try self.stage(feed, checkedBy: check) }
         // Every path out of this function, error or success, leaves no temp file behind.
         defer { stage.discardTemporaries() }
         let findings = try renderAndValidate(feed, into: &stage, checkedBy: check, phases: &phases)
