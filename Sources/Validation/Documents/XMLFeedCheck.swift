@@ -125,23 +125,52 @@ struct XMLFeedCheck {
         for byte in carry {
             matched = byte == pattern[matched] ? matched + 1 : (byte == pattern[0] ? 1 : 0)
         }
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                matched = 0
-                continue
-            }
-            if byte == pattern[matched] {
+        // Most bytes are neither `&` nor a newline: `memchr` skips to each `&`, and the newlines before it are
+        // counted in a tight loop, instead of stepping the match through every byte.
+        let buffer = bytes.bindMemory(to: UInt8.self)
+        guard let base = buffer.baseAddress else { return }
+        let count = buffer.count
+        var index = 0
+        if matched > 0 {
+            while index < count, matched < pattern.count, buffer[index] == pattern[matched] {
                 matched += 1
-                if matched == pattern.count {
-                    walker.noteHexReference(onLine: line)
-                    matched = 0
-                }
-            } else {
-                matched = byte == pattern[0] ? 1 : 0
+                index += 1
+            }
+            if matched == pattern.count {
+                walker.noteHexReference(onLine: line)
+                matched = 0
+            } else if index < count {
+                matched = 0
             }
         }
+        while index < count {
+            guard let hit = memchr(base + index, Int32(UInt8(ascii: "&")), count - index) else {
+                line += Self.newlines(in: buffer, from: index, to: count)
+                break
+            }
+            let ampersand = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            line += Self.newlines(in: buffer, from: index, to: ampersand)
+            var end = ampersand + 1
+            matched = 1
+            while end < count, matched < pattern.count, buffer[end] == pattern[matched] {
+                matched += 1
+                end += 1
+            }
+            if matched == pattern.count {
+                walker.noteHexReference(onLine: line)
+                matched = 0
+            } else if end < count {
+                matched = 0
+            }
+            index = end
+        }
         carry = matched > 0 ? Array(pattern[0..<matched]) : []
+    }
+
+    private static func newlines(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        for index in start..<end where buffer[index] == 0x0A { count += 1 }
+        return count
     }
 
     /// The `href` of the first `rel="self"` link in the first 64 KB: the document's own URI when the

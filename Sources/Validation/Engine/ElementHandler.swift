@@ -241,6 +241,12 @@ class ElementHandler {
 extension String {
     /// The text without white space (space, tab, CR, LF, and Unicode white space) at either end.
     var trimmedWhitespace: String {
+        // Most values start and end with an ASCII character that is not white space: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            !TextScan.isASCIIWhitespace(first), !TextScan.isASCIIWhitespace(last)
+        {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -248,5 +254,11 @@ extension String {
     }
 
     /// True when the text is empty or white space only.
-    var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+    var isBlank: Bool {
+        for byte in utf8 {
+            if byte >= 0x80 { return unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+            if !TextScan.isASCIIWhitespace(byte) { return false }
+        }
+        return true
+    }
 }

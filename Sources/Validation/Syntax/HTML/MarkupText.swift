@@ -1,3 +1,4 @@
+import Foundation
 import XML
 
 /// A finding about escaped HTML that depends only on the HTML's text, so it can be computed once per body and
@@ -174,13 +175,21 @@ enum MarkupText {
     /// `<?import ` in any case (an Internet Explorer way of loading behaviour into a page).
     private static func containsImport(_ html: String) -> Bool {
         let pattern = Array("<?import ".utf8)
-        var utf8 = html.utf8[...]
-        while let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
-            let candidate = html.utf8[open...].prefix(pattern.count)
-            if candidate.count == pattern.count, zip(candidate, pattern).allSatisfy({ $0.asciiLowercased == $1 }) { return true }
-            utf8 = html.utf8[html.utf8.index(after: open)...]
+        // `memchr` from `<` to `<`: a body holds many tags and this runs on every body.
+        return TextScan.withBytes(of: html) { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = 0
+            while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index) {
+                let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if open + pattern.count <= bytes.count,
+                    (0..<pattern.count).allSatisfy({ bytes[open + $0].asciiLowercased == pattern[$0] })
+                {
+                    return true
+                }
+                index = open + 1
+            }
+            return false
         }
-        return false
     }
 
     /// What the service's HTML checks find in a body (no caching).
