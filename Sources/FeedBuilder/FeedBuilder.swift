@@ -20,34 +20,68 @@ public struct FeedBuilder: Sendable {
         self.cleaner = cleaner
     }
 
-    /// Checks, orders and cleans entries and plans every page of every output.
+    /// Checks, orders and cleans entries and plans every page of every output of the site feed and of each
+    /// derived feed.
     /// - Parameters:
     ///   - entries: the entries, in any order.
+    ///   - derived: feeds made of some of the entries (sections, tags, …), published beside the site feed.
     ///   - cache: cleaned entries of earlier calls; an entry found there identical is not cleaned again, and
     ///     the cache then holds exactly these entries. Nil cleans every entry.
     /// - Throws: `PublishError` for duplicate ids (naming the id and both titles) or a limit below 1.
-    public func prepare(_ entries: [Entry], cache: PreparedEntryCache? = nil) throws(PublishError) -> PreparedFeed {
-        if let limit = description.limit, limit < 1 {
-            throw PublishError(.invalidLimit(limit))
+    public func prepare(
+        _ entries: [Entry], derived: [DerivedFeed] = [], cache: PreparedEntryCache? = nil
+    ) throws(PublishError) -> PreparedFeed {
+        for feed in [description] + derived.map(\.description) {
+            if let limit = feed.limit, limit < 1 { throw PublishError(.invalidLimit(limit)) }
         }
-        let ordered = Self.newestFirst(entries)
+        let order = Self.feedOrder(entries)
+        let ordered = order.map { $0.map { entries[$0] } } ?? entries
         let cleaner = self.cleaner
+        let prepared: [PreparedEntry]
+        let identities: [UInt64]?
+        let cleaned: Int
         if let cache, let result = cache.prepare(ordered, cleaner: cleaner) {
-            // The cache has checked the ids (it keeps the set of them), cleaned what it did not hold and
-            // remembers the page plan of the previous call.
-            let pages = cache.pages(for: description.outputs, entryCount: result.entries.count, limit: description.limit)
-            return PreparedFeed(
-                description: description, generator: generator, entries: result.entries, pages: pages,
-                entryIdentities: result.identities, cleanedCount: result.cleaned)
+            // The cache has checked the ids (it keeps the set of them) and cleaned what it did not hold.
+            (prepared, identities, cleaned) = (result.entries, result.identities, result.cleaned)
+        } else {
+            // Without a cache, or the cache found an id used twice: name each one, in input order.
+            let duplicates = Self.duplicateIDs(in: entries)
+            if !duplicates.isEmpty {
+                throw PublishError(.duplicateIDs(duplicates))
+            }
+            prepared = Parallel.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
+            (identities, cleaned) = (nil, prepared.count)
         }
-        // Without a cache, or the cache found an id used twice: name each one, in input order.
-        let duplicates = Self.duplicateIDs(in: entries)
-        if !duplicates.isEmpty {
-            throw PublishError(.duplicateIDs(duplicates))
+        let fragmentKeys = identities ?? Self.freshKeys(prepared.count)
+        let store = FragmentStore(entries: prepared)
+        let planner = FeedPlanner(
+            entries: prepared, keys: fragmentKeys, cache: identities == nil ? nil : cache, store: store, generator: generator)
+        var feeds = [try planner.plan(description, kind: .site, members: nil)]
+        // Input positions to prepared positions, when the input was not in feed order already.
+        var preparedPosition: [Int]?
+        if let order {
+            var inverse = Array(repeating: 0, count: order.count)
+            for (position, input) in order.enumerated() { inverse[input] = position }
+            preparedPosition = inverse
         }
-        let prepared = Parallel.map(ordered[...]) { PreparedEntry($0, cleaner: cleaner) }
-        let plan = PagePlan(outputs: description.outputs, entryCount: prepared.count, limit: description.limit)
-        return PreparedFeed(description: description, generator: generator, entries: prepared, pages: plan.pages)
+        for feed in derived {
+            var members = feed.members.filter { $0 >= 0 && $0 < entries.count }.map { preparedPosition?[$0] ?? $0 }
+            members.sort()
+            var unique: [Int] = []
+            unique.reserveCapacity(members.count)
+            for member in members where unique.last != member { unique.append(member) }
+            feeds.append(try planner.plan(feed.description, kind: feed.kind, members: unique))
+        }
+        cache?.keepPlans(for: Set(feeds.compactMap { $0.description.outputs.first?.fileName }))
+        return PreparedFeed(
+            generator: generator, entries: prepared, feeds: feeds, store: store, entryIdentities: identities,
+            fragmentKeys: fragmentKeys, cleanedCount: cleaned)
+    }
+
+    /// Identity numbers for entries prepared without a cache, valid for one publish.
+    private static func freshKeys(_ count: Int) -> [UInt64] {
+        let first = EntryIdentity.reserve(count)
+        return (0..<UInt64(count)).map { first + $0 }
     }
 
     /// Every id used more than once, in input order, with the titles of its first and each later entry.
@@ -86,21 +120,26 @@ public struct FeedBuilder: Sendable {
     }
 
     /// Newest `published` first; equal dates ordered by id so the order never depends on the input's order.
-    ///
-    /// Input already in that order is returned as it is, after one pass that checks it. Otherwise sorts small
-    /// keys (the instant and the position) rather than the entries themselves, so the sort moves 16 bytes per
-    /// swap instead of a whole `Entry`, and each entry is copied once, into its place.
     static func newestFirst(_ entries: [Entry]) -> [Entry] {
-        // A stable sort leaves an ordered input as it is, equal keys included, so returning it is the same.
+        feedOrder(entries).map { $0.map { entries[$0] } } ?? entries
+    }
+
+    /// The input positions in feed order, or nil when the input is in that order already.
+    ///
+    /// Input already in order is confirmed in one pass. Otherwise sorts small keys (the instant and the
+    /// position) rather than the entries themselves, so the sort moves 16 bytes per swap instead of a whole
+    /// `Entry`.
+    static func feedOrder(_ entries: [Entry]) -> [Int]? {
+        // A stable sort leaves an ordered input as it is, equal keys included, so nil is the same.
         if isInFeedOrder(entries) {
-            return entries
+            return nil
         }
         var keys = entries.indices.map { SortKey(seconds: entries[$0].published.secondsSinceEpoch, position: $0) }
         keys.sort { lhs, rhs in
             if lhs.seconds != rhs.seconds { return lhs.seconds > rhs.seconds }
             return entries[lhs.position].id < entries[rhs.position].id
         }
-        return keys.map { entries[$0.position] }
+        return keys.map(\.position)
     }
 
     /// True when no entry is newer than the one before it. Reads the entries in place: `crier watch` checks

@@ -11,6 +11,9 @@ public struct PreparedEntry: Sendable, Hashable {
     /// the full body because readers show `description` in lists and `content:encoded` already has the body.
     /// Either way the text is HTML-escaped, since RSS `description` is HTML.
     public var rssDescription: String
+    /// The same summary or excerpt as plain text, whitespace collapsed: what a summary-only feed carries in
+    /// Atom `summary` and JSON Feed `content_text`.
+    public var summaryText: String
 
     /// How many characters of body text an RSS excerpt keeps at most.
     public static let excerptLength = 280
@@ -25,12 +28,14 @@ public struct PreparedEntry: Sendable, Hashable {
         let summary = entry.summary.map(ContentCleaner.collapsedWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         if entry.contentIsSelfContained, let summary {
             contentHTML = entry.contentHTML
+            summaryText = summary
             rssDescription = ContentCleaner.escapedText(summary)
             return
         }
         let cleaned = cleaner.clean(entry.contentHTML, baseURL: entry.link)
         contentHTML = cleaned.html
-        rssDescription = ContentCleaner.escapedText(summary ?? Self.excerpt(of: cleaned.plainText))
+        summaryText = summary ?? Self.excerpt(of: cleaned.plainText)
+        rssDescription = ContentCleaner.escapedText(summaryText)
     }
 
     /// The text cut to `excerptLength` characters at the last space, with an ellipsis when cut.

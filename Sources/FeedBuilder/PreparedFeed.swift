@@ -1,153 +1,126 @@
 public import FeedModel
-import Parallel
-import Validation
 import XML
 
-/// A feed ready to render: entries checked, ordered newest first and cleaned, pages planned.
+/// A publish ready to render: entries checked, ordered newest first and cleaned, and every feed made of them
+/// (the site feed first, then the derived ones) planned into pages.
+///
+/// Fragments are rendered into a `FragmentStore` shared by every feed, so an entry is rendered once per format
+/// and content mode however many feeds hold it.
 public struct PreparedFeed: Sendable {
-    /// The feed's description.
-    public let description: FeedDescription
     /// The program named in `generator`.
     public let generator: FeedGenerator
     /// Every entry, newest `published` first (ties by id).
     public let entries: [PreparedEntry]
-    /// Every document to publish: per output, the main feed then archive pages 1, 2, … (oldest first).
-    public let pages: [FeedPage]
+    /// The site feed (every entry), then each derived feed, in the order given to `prepare`.
+    public let feeds: [PlannedFeed]
     /// How many entries were cleaned for this feed; the others came from a `PreparedEntryCache`.
     public let cleanedCount: Int
     /// Each entry's identity from the `PreparedEntryCache` (same order as `entries`); nil without a cache.
     /// Equal identities mean byte-identical prepared entries, which lets a publisher recognise a page whose
     /// input has not changed without comparing its text.
     let entryIdentities: [UInt64]?
+    /// Each entry's identity for this publish: the cache's, or numbers fresh for this publish without one.
+    /// Equal numbers mean byte-identical fragments in the same variant.
+    let fragmentKeys: [UInt64]
+    /// The fragments rendered so far.
+    let store: FragmentStore
 
     init(
-        description: FeedDescription, generator: FeedGenerator, entries: [PreparedEntry], pages: [FeedPage],
-        entryIdentities: [UInt64]? = nil, cleanedCount: Int? = nil
+        generator: FeedGenerator, entries: [PreparedEntry], feeds: [PlannedFeed], store: FragmentStore,
+        entryIdentities: [UInt64]?, fragmentKeys: [UInt64], cleanedCount: Int
     ) {
-        self.description = description
         self.generator = generator
         self.entries = entries
-        self.pages = pages
+        self.feeds = feeds
+        self.store = store
         self.entryIdentities = entryIdentities
-        self.cleanedCount = cleanedCount ?? entries.count
+        self.fragmentKeys = fragmentKeys
+        self.cleanedCount = cleanedCount
     }
 
-    /// How many entry fragments are rendered (and validated) concurrently before they are streamed out;
-    /// bounds the memory held in fragments to about this many entries' worth, and gives validation
-    /// (`AssembledDocumentCheck.batchSize` entries per task) several tasks per core.
-    static let windowSize = 1_000
+    /// The site feed's description.
+    public var description: FeedDescription { feeds[0].description }
 
-    /// Renders a page, handing its bytes to `sink` in order, a chunk at a time (head, a window of entries, …,
-    /// tail), so a feed of any size is never held whole in memory.
+    /// The site feed's documents: per output, the main feed then archive pages 1, 2, … (oldest first).
+    public var pages: [FeedPage] { feeds[0].pages }
+
+    /// Every document of every feed, site feed first.
+    public var allPages: [FeedPage] { feeds.flatMap(\.pages) }
+
+    /// Entries left out of some feed for being over its budget, site feed first.
+    public var oversized: [OversizedEntry] { feeds.flatMap(\.oversized) }
+
+    /// The feed a page belongs to (pages of different feeds never share a file name).
+    func feed(of page: FeedPage) -> PlannedFeed? {
+        feeds.first { feed in feed.pages.contains { $0.fileName == page.fileName } }
+    }
+
+    /// Renders a page, handing its bytes to `sink` in order, a chunk at a time (head, then its entries a window
+    /// at a time, then the tail), so a document of any size is never held whole in memory.
     /// - Throws: `PublishError.rendering` when libxml2's writer fails, or whatever `sink` throws.
     public func render(_ page: FeedPage, into sink: ([UInt8]) throws(PublishError) -> Void) throws(PublishError) {
-        _ = try render([page], validatingWith: nil) { _, chunk throws(PublishError) in try sink(chunk.bytes) }
-    }
-
-    /// Renders pages holding the same entries (one page per format) side by side, a window of entries at a
-    /// time for every page before the next window, handing each page's chunks to `sink` with the page's
-    /// position in `pages`.
-    ///
-    /// With a session, every window is validated as it is rendered, and once every page has passed a window
-    /// its bodies are forgotten by the session: they appear in no other page of these, so what the session
-    /// holds stays one window's worth instead of every body of the feed (at 50,000 entries that was 175 MB of
-    /// text kept to the end, and a heap that large made every allocation slower).
-    /// - Returns: each page's validation report, nil without a session.
-    func render(
-        _ pages: [FeedPage], validatingWith session: ValidationSession?,
-        into sink: (Int, RenderedChunk) throws(PublishError) -> Void
-    ) throws(PublishError) -> [ValidationReport?] {
-        guard let range = pages.first?.entryRange else { return [] }
-        precondition(pages.allSatisfy { $0.entryRange == range }, "pages rendered side by side hold the same entries")
-        var renderers: [any PageRenderer] = []
-        var frames: [DocumentFrame] = []
-        var checks: [AssembledDocumentCheck] = []
-        for (position, page) in pages.enumerated() {
-            let renderer = self.renderer(for: page)
-            let frame: DocumentFrame
-            do {
-                frame = try renderer.frame()
-            } catch {
-                throw PublishError(.rendering(fileName: page.fileName, message: error.description))
-            }
-            renderers.append(renderer)
-            frames.append(frame)
-            if let session {
-                checks.append(AssembledDocumentCheck(head: frame.head, tail: frame.tail, separator: renderer.separator, session: session))
-            }
-            try sink(position, RenderedChunk(pieces: [frame.head]))
+        guard let feed = feed(of: page) else { return }
+        let renderer = self.renderer(for: page, in: feed)
+        let frame = try Self.frame(of: renderer, fileName: page.fileName)
+        try sink(frame.head)
+        let variant = store.index(of: FragmentVariant(format: page.format, in: feed.description), fileName: page.fileName)
+        let positions = feed.positions(of: page)
+        var start = 0
+        while start < positions.count {
+            let window = positions[start..<min(start + Self.windowSize, positions.count)]
+            try store.render(window.map { ($0, variant) })
+            let chunk = RenderedChunk(
+                pieces: store.fragments(window, variant: variant), separator: renderer.separator, separatorFirst: start > 0)
+            try sink(chunk.bytes)
+            start += window.count
         }
-        let entries = self.entries
-        let renderersByPage = renderers
-        var windowStart = range.lowerBound
-        while windowStart < range.upperBound {
-            let windowEnd = min(windowStart + Self.windowSize, range.upperBound)
-            // Every page's fragments of the window in one parallel pass, then every page's batches in
-            // another: two waits for the slowest task per window instead of two per page.
-            let work = pages.indices.flatMap { position in (windowStart..<windowEnd).map { (position, $0) } }
-            let rendered: [[UInt8]]
-            do throws(RenderingFailure) {
-                rendered = try Parallel.map(work[...]) { item throws(RenderingFailure) in
-                    do throws(XMLWriterError) {
-                        return try renderersByPage[item.0].fragment(for: entries[item.1])
-                    } catch {
-                        throw RenderingFailure(position: item.0, error: error)
-                    }
-                }
-            } catch {
-                throw PublishError(.rendering(fileName: pages[error.position].fileName, message: error.error.description))
-            }
-            let count = windowEnd - windowStart
-            let fragments = pages.indices.map { position in Array(rendered[(position * count)..<((position + 1) * count)]) }
-            if session != nil {
-                // Each body once, on all cores, before the batches that carry it (in every format) look it up.
-                session?.check(htmlBodies: entries[windowStart..<windowEnd].map(\.contentHTML))
-                AssembledDocumentCheck.add(fragments, to: &checks)
-            }
-            for (position, renderer) in renderers.enumerated() {
-                try sink(
-                    position,
-                    RenderedChunk(
-                        pieces: fragments[position], separator: renderer.separator,
-                        separatorFirst: windowStart > range.lowerBound))
-            }
-            session?.forgetBodies()
-            windowStart = windowEnd
-        }
-        for position in pages.indices { try sink(position, RenderedChunk(pieces: [frames[position].tail])) }
-        return session == nil ? pages.map { _ in nil } : checks.map { $0.finish() }
+        try sink(frame.tail)
     }
 
     /// Renders a page into one byte array, for tests and the micro benchmarks: publishing never holds a
-    /// whole document, it streams pages to their temp files (`render(_:into:)`).
+    /// whole document, it streams pages to their temp files.
     public func bytes(of page: FeedPage) throws(PublishError) -> [UInt8] {
         var output: [UInt8] = []
         try render(page) { chunk throws(PublishError) in output += chunk }
         return output
     }
 
-    private func renderer(for page: FeedPage) -> any PageRenderer {
-        let pageEntries = entries[page.entryRange]
+    /// How many entry fragments are validated and streamed out at a time; bounds what the validation session
+    /// holds to about this many entries' bodies, and gives validation (`AssembledDocumentCheck.batchSize`
+    /// entries per task) several tasks per core.
+    static let windowSize = 1_000
+
+    /// The renderer of a page's head and tail.
+    func renderer(for page: FeedPage, in feed: PlannedFeed) -> any PageRenderer {
+        let positions = feed.positions(of: page)
         // Entries are newest first by `published`; the newest `updated` can belong to any of them.
-        let newest = pageEntries.map(\.entry.updated).max()
+        let newest = positions.map { entries[$0].entry.updated }.max()
+        let needsFallbackAuthor = feed.description.authors.isEmpty && positions.contains { entries[$0].entry.authors.isEmpty }
+        return Self.renderer(for: page, description: feed.description, generator: generator, newest: newest, needsFallbackAuthor: needsFallbackAuthor)
+    }
+
+    static func renderer(
+        for page: FeedPage, description: FeedDescription, generator: FeedGenerator, newest: Timestamp?, needsFallbackAuthor: Bool
+    ) -> any PageRenderer {
         switch page.format {
         case .rss:
-            return RSSRenderer(description: description, generator: generator, page: page, newest: newest)
+            RSSRenderer(description: description, generator: generator, page: page, newest: newest)
         case .atom:
-            let needsFallbackAuthor = description.authors.isEmpty && pageEntries.contains { $0.entry.authors.isEmpty }
-            return AtomRenderer(
-                description: description, generator: generator, page: page, newest: newest,
-                needsFallbackAuthor: needsFallbackAuthor)
+            AtomRenderer(
+                description: description, generator: generator, page: page, newest: newest, needsFallbackAuthor: needsFallbackAuthor)
         case .json:
-            return JSONFeedRenderer(description: description, page: page)
+            JSONFeedRenderer(description: description, page: page)
         }
     }
-}
 
-/// A fragment that failed to render, with the page it belongs to.
-private struct RenderingFailure: Error {
-    var position: Int
-    var error: XMLWriterError
+    /// The renderer's head and tail, failures named by the page's file.
+    static func frame(of renderer: any PageRenderer, fileName: String) throws(PublishError) -> DocumentFrame {
+        do {
+            return try renderer.frame()
+        } catch {
+            throw PublishError(.rendering(fileName: fileName, message: error.description))
+        }
+    }
 }
 
 /// Consecutive bytes of a document as rendered: pieces (the head, a window's fragments, the tail) with a

@@ -23,6 +23,13 @@ public struct FeedDescription: Sendable, Hashable {
     public var limit: Int?
     /// A copyright or licence line, if any.
     public var rights: String?
+    /// Whether entries carry their full body or only a summary.
+    public var content: ContentMode
+    /// The largest size, in bytes, of any document of this feed (the main feed and each archive page); entries
+    /// that would push a document over it go to the archive pages instead. `nil` means no budget.
+    ///
+    /// Readers refuse feeds past a size (Miniflux above 15 MB, CommaFeed above 5 MB, FeedBurner above 512 KB).
+    public var maxBytes: Int?
 
     /// Creates a feed description.
     public init(
@@ -36,7 +43,9 @@ public struct FeedDescription: Sendable, Hashable {
         hubs: [String] = [],
         outputs: [FeedOutput],
         limit: Int? = nil,
-        rights: String? = nil
+        rights: String? = nil,
+        content: ContentMode = .full,
+        maxBytes: Int? = nil
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -49,6 +58,8 @@ public struct FeedDescription: Sendable, Hashable {
         self.outputs = outputs
         self.limit = limit
         self.rights = rights
+        self.content = content
+        self.maxBytes = maxBytes
     }
 
     /// The output for a format, if that format is published.

@@ -28,7 +28,7 @@ struct WithheldEntry: Equatable {
 }
 
 extension EntryTable {
-    /// The entries to publish, in feed order, and the articles left out.
+    /// The entries to publish, in feed order, the article path of each, and the articles left out.
     ///
     /// - When articles share a link or an id (a `permalink` without `{path}`, or the same `slug`, `link` or `id`
     ///   in front matter), the oldest (earliest `published`, then the first path) keeps it and the others are
@@ -40,20 +40,23 @@ extension EntryTable {
     ///   article states it.
     ///
     /// Both cost nothing when nothing is shared, the usual case: `values` is returned as it is.
-    func publishable() -> (entries: [Entry], withheld: [WithheldEntry]) {
-        guard !claims.contested.isEmpty || claims.hasTiedUpdated else { return (values, []) }
+    func publishable() -> (entries: [Entry], paths: [String], withheld: [WithheldEntry]) {
+        guard !claims.contested.isEmpty || claims.hasTiedUpdated else { return (values, orderedPaths, []) }
         let withheld = withheldEntries()
         let left = Set(withheld.map(\.path))
         let moved = claims.hasTiedUpdated ? updatedInstants(excluding: left) : [:]
-        if left.isEmpty && moved.isEmpty { return (values, withheld) }
+        if left.isEmpty && moved.isEmpty { return (values, orderedPaths, withheld) }
         var entries: [Entry] = []
+        var paths: [String] = []
         entries.reserveCapacity(values.count - left.count)
+        paths.reserveCapacity(values.count - left.count)
         for (entry, path) in zip(values, orderedPaths) where !left.contains(path) {
             var entry = entry
             if let seconds = moved[path] { entry.updated.secondsSinceEpoch = seconds }
             entries.append(entry)
+            paths.append(path)
         }
-        return (entries, withheld)
+        return (entries, paths, withheld)
     }
 
     /// The articles that lose a contested link or id to an older one: every article holding a contested key, oldest

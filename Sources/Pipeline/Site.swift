@@ -30,6 +30,10 @@ public actor Site {
     private var publisher: FeedPublisher?
     /// The articles the last publish left out because an older one has their link or id.
     private var withheld: [WithheldEntry] = []
+    /// Works out the section, tag, author and language feeds of each publish.
+    private var derivedFeeds: SiteFeeds
+    /// Every feed the last publish put in place, site feed first; empty before the first.
+    private var catalogue: [PublishedFeed] = []
 
     /// Opens a site: reads the configuration and opens the state store.
     ///
@@ -44,7 +48,9 @@ public actor Site {
         self.configFile = configFile
         self.statePath = statePath ?? StateStore.location(forSource: source)
         self.logger = logger
-        config = try Self.configuration(source: source, configFile: configFile)
+        let config = try Self.configuration(source: source, configFile: configFile)
+        self.config = config
+        derivedFeeds = SiteFeeds(config: config, configName: configFile?.lastPathComponent ?? "crier.yml")
         store = try Self.openStore(at: self.statePath)
     }
 
@@ -53,13 +59,16 @@ public actor Site {
     /// - Parameters:
     ///   - source: the folder of articles.
     ///   - configFile: the configuration; `crier.yml` in `source` when nil.
-    public static func publication(source: URL, configFile: URL? = nil) throws(PipelineError) -> SitePublication {
-        SitePublication(try configuration(source: source, configFile: configFile))
+    ///   - output: the output folder; the feeds its last publish listed (`FeedCatalogue`) are served too, when
+    ///     it lists any.
+    public static func publication(source: URL, configFile: URL? = nil, output: URL? = nil) throws(PipelineError) -> SitePublication {
+        let config = try configuration(source: source, configFile: configFile)
+        return SitePublication(config, catalogue: output.flatMap(FeedCatalogue.read(from:)) ?? [])
     }
 
-    /// What the site publishes now (after any configuration reload).
+    /// What the site publishes now (after any configuration reload): after a publish, every feed it put in place.
     public func publication() -> SitePublication {
-        SitePublication(config)
+        SitePublication(config, catalogue: catalogue)
     }
 
     /// Reads the configuration of the site in `source`, which must be a folder.
@@ -89,7 +98,7 @@ public actor Site {
 
     /// The feeds this site publishes: format, file name and URL.
     public func publishedFeeds() -> [FeedOutput] {
-        config.feedDescription().outputs
+        publication().feeds
     }
 
     /// The WebSub hubs the configuration names.
@@ -190,6 +199,7 @@ public actor Site {
     /// Reads the configuration again (SIGHUP) and rebuilds everything.
     public func reloadConfiguration() throws(PipelineError) -> BuildReport {
         config = try Self.configuration(source: source, configFile: configFile)
+        derivedFeeds = SiteFeeds(config: config, configName: configFile?.lastPathComponent ?? "crier.yml")
         return try buildAll(logsWithheld: true)
     }
 
@@ -214,7 +224,7 @@ public actor Site {
     private func publish(
         articlesRead: Int, since start: ContinuousClock.Instant, logsWithheld: Bool
     ) throws(PipelineError) -> BuildReport {
-        let (publishable, withheld) = entries.publishable()
+        let (publishable, paths, withheld) = entries.publishable()
         if logsWithheld {
             for entry in withheld where !self.withheld.contains(entry) { logger.error("\(entry.issue)") }
         }
@@ -225,13 +235,21 @@ public actor Site {
             ?? FeedPublisher(description: description, outputDirectory: outputDirectory, cache: PreparedEntryCache())
         // The configuration may have been reloaded; a changed description makes every page render again.
         publisher.builder.description = description
+        publisher.writesCatalogue = true
         self.publisher = publisher
+        let derived: [DerivedFeed]
+        do {
+            derived = try derivedFeeds.derived(publishable, paths: paths)
+        } catch {
+            throw .configuration(error)
+        }
         let published: PublishReport
         do {
-            published = try publisher.publish(publishable)
+            published = try publisher.publish(publishable, derived: derived)
         } catch {
             throw PipelineError(error)
         }
+        catalogue = published.feeds
         for phase in published.phases {
             logger.debug("phase \(phase.name): \(Self.formatted(phase.milliseconds)) ms")
         }
@@ -240,6 +258,19 @@ public actor Site {
         let elapsed = ContinuousClock.now - start
         logger.debug("phase total: \(Self.formatted(elapsed.milliseconds)) ms")
         let failed = failures.merging(withheld.map { ($0.path, $0.issue) }) { failure, _ in failure }
+        var warnings = self.warnings
+        if !published.oversized.isEmpty {
+            // Named by file: the id means nothing to the person who has to shorten the article.
+            let pathsByID = Dictionary(zip(publishable.map(\.id), paths), uniquingKeysWith: { first, _ in first })
+            for oversized in published.oversized {
+                let path = pathsByID[oversized.entryID] ?? oversized.entryID
+                warnings[path, default: []].append(
+                    IngestIssue(
+                        file: path,
+                        message: "left out of \(oversized.feedFileName): alone it takes \(oversized.bytes) bytes, over that feed's max_bytes "
+                            + "of \(oversized.maxBytes); shorten it, give it a summary and use content: summary, or raise max_bytes"))
+            }
+        }
         var report = BuildReport(
             entryCount: publishable.count,
             failed: failed.keys.sorted().compactMap { failed[$0] },

@@ -43,6 +43,13 @@ public struct FileDescriptor: Sendable {
         return FileDescriptor(rawValue: descriptor, path: path)
     }
 
+    /// Opens an existing file for writing at its end.
+    public static func open(appendingAt path: String) throws(SystemError) -> FileDescriptor {
+        let descriptor = systemOpen(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        if descriptor < 0 { throw SystemError("open", path: path) }
+        return FileDescriptor(rawValue: descriptor, path: path)
+    }
+
     /// Creates a new file from a `mkstemp` template (a path ending in `XXXXXX`) and gives it `mode`.
     public static func makeUnique(template: String, mode: UInt32) throws(SystemError) -> FileDescriptor {
         var bytes = Array(template.utf8CString)

@@ -25,6 +25,13 @@ public enum FileSystem {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw SystemError("mkdir", path: path) }
     }
 
+    /// Removes a folder if it is empty; true when it is gone (or was never there). A folder that still holds
+    /// something is left as it is.
+    @discardableResult
+    public static func removeDirectoryIfEmpty(_ path: String) -> Bool {
+        rmdir(path) == 0 || errno == ENOENT
+    }
+
     /// Syncs a folder, so renames and deletions in it survive a crash.
     public static func syncDirectory(_ path: String) throws(SystemError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

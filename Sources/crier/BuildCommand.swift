@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedBuilder
 import Foundation
 import Pipeline
 
@@ -14,6 +15,12 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Flag(help: "Fail, writing nothing, if any article file fails.")
     var strict = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Print the <link rel=\"alternate\"> lines of every feed for a page template (the summary then goes to standard error).")
+    )
+    var printLinks = false
 
     @OptionGroup var logging: LoggingOptions
 
@@ -41,7 +48,12 @@ struct BuildCommand: AsyncParsableCommand {
             for issue in report.failed { printError("failed \(issue)") }
             for issue in report.leftOut { printError("left out \(issue)") }
             for warning in report.warnings { printError("warning \(warning)") }
-            print(report.summary)
+            if printLinks {
+                print(FeedCatalogue.links(await site.publication().catalogue), terminator: "")
+                printError(report.summary)
+            } else {
+                print(report.summary)
+            }
         }
     }
 }

@@ -64,8 +64,19 @@ import Testing
             #expect(!lines.contains { $0.contains(path) }, "\(path) is not an article file yet is reported")
         }
 
-        let feeds = visibleFiles(in: output)
+        // The site feeds and the list of feeds; each folder of the fixture is a section with feeds of its own.
+        let files = visibleFiles(in: output).filter { !$0.contains(".") || $0.hasSuffix(".xml") || $0.hasSuffix(".json") || $0.hasSuffix(".opml") }
+        let feeds = files.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".json") }
         #expect(feeds == ["atom.xml", "feed.json", "rss.xml"])
+        #expect(files.contains("feeds.opml"))
+        let sectionFeeds = (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? []).filter { name in
+            name.contains("/") && (name.hasSuffix(".xml") || name.hasSuffix(".json"))
+        }
+        #expect(!sectionFeeds.isEmpty, "the fixture's folders are sections")
+        for name in sectionFeeds.sorted() {
+            let validation = try TimedProcess.crier(["validate", output.appendingPathComponent(name).path])
+            #expect(validation.status == 0 && validation.standardOutput.isEmpty, "\(name): crier validate: \(validation.standardOutput.prefix(2000))")
+        }
         for name in feeds {
             let file = output.appendingPathComponent(name)
             let validation = try TimedProcess.crier(["validate", file.path])

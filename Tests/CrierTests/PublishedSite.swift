@@ -18,9 +18,20 @@ struct PublishedSite {
             timeout: 300)
     }
 
-    /// The documents written, sorted (`atom-archive-1.xml`, …, `rss.xml`).
+    /// The site feeds' documents, sorted (`atom-archive-1.xml`, …, `rss.xml`): not the section feeds in their
+    /// folders, nor `feeds.opml`.
     var documents: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { name in
+            !name.hasPrefix(".") && (name.hasSuffix(".xml") || name.hasSuffix(".json"))
+        }.sorted()
+    }
+
+    /// Every feed document written, the section feeds in their folders included, sorted.
+    var allDocuments: [String] {
+        let names = FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? []
+        return names.filter { name in
+            !name.split(separator: "/").contains { $0.hasPrefix(".") } && (name.hasSuffix(".xml") || name.hasSuffix(".json"))
+        }.sorted()
     }
 
     /// Every JSON Feed item over the main feed and its archive pages.
@@ -41,7 +52,7 @@ struct PublishedSite {
     func expectClean(entries: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(!run.timedOut && !run.signalled && run.status == 0, "crier build: \(run.standardError.suffix(3000))", sourceLocation: sourceLocation)
         #expect(!run.standardError.contains("failed "), "\(run.standardError.suffix(3000))", sourceLocation: sourceLocation)
-        for name in documents {
+        for name in allDocuments {
             let validation = try TimedProcess.crier(["validate", output.appendingPathComponent(name).path])
             #expect(
                 validation.status == 0 && validation.standardOutput.isEmpty, "\(name): \(validation.standardOutput.prefix(2000))",

@@ -182,3 +182,58 @@ func newsboatUnread(url: String) throws -> Int? {
     let line = run.standardOutput.split(separator: "\n").last { $0.hasSuffix("unread articles") || $0.hasSuffix("unread article") }
     return line?.split(separator: " ").first.flatMap { Int($0) }
 }
+
+/// Section and tag feeds through the real binary: `--print-links`, then `crier watch --serve` serving them with
+/// conditional requests, WebSub headers and the index page, and following an article into a new section.
+@Suite(.serialized) struct DerivedFeedsHTTPTests {
+    @Test func sectionAndTagFeedsArePrintedServedAndFollowed() async throws {
+        let site = try WatchSite()
+        try site.write(
+            "crier.yml",
+            "title: Served Site\nbase_url: https://served.example/\nauthor: Ann Author\nhubs: [\"http://127.0.0.1:9/hub\"]\n"
+                + "taxonomies:\n  tags: true\n")
+        try site.write("sport/one.md", "---\ntitle: Match One\ndate: 2024-01-01\ntags: [C++, Rust]\n---\n\nBody.\n")
+        try site.write("sport/two.md", "---\ntitle: Match Two\ndate: 2024-01-02\ntags: [C++]\n---\n\nBody.\n")
+        try site.write("top.md", "---\ntitle: Top\ndate: 2024-01-03\n---\n\nBody.\n")
+
+        let state = site.root.appendingPathComponent("links-state.sqlite")
+        let printed = try CrierBinary.run([
+            "build", site.source.path, "--output", site.output.path, "--state", state.path, "--print-links",
+        ])
+        #expect(printed.status == 0, "\(printed.standardError)")
+        let lines = printed.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "<!-- Site -->")
+        #expect(
+            lines.contains(
+                #"<link rel="alternate" type="application/atom+xml" title="Served Site: sport" href="https://served.example/sport/atom.xml">"#))
+        #expect(
+            lines.contains(
+                #"<link rel="alternate" type="application/rss+xml" title="Served Site: C++" href="https://served.example/tags/c-plus-plus/rss.xml">"#)
+        )
+        #expect(!lines.contains { $0.contains("tags/rust") }, "one article is under the minimum of 2")
+        #expect(printed.standardError.contains("entries"), "the summary goes to standard error")
+
+        let daemon = try await site.startWatch(poll: false, extra: ["--serve", "127.0.0.1:0"])
+        guard let port = await daemon.servingPort() else { throw WatchTestFailure("no port in the log: \(daemon.log)") }
+        for target in ["/sport/atom.xml", "/tags/c-plus-plus/feed.json"] {
+            let reply = try await rawHTTP(port: port, target: target)
+            #expect(reply.status == 200, "\(target)")
+            let tag = try #require(reply.header("ETag"))
+            #expect(try await rawHTTP(port: port, target: target, headers: [("If-None-Match", tag)]).status == 304, "\(target)")
+            #expect(reply.headers("Link").contains("<http://127.0.0.1:9/hub>; rel=\"hub\""), "\(target): \(reply.headers)")
+        }
+        let index = try await rawHTTP(port: port, target: "/").text
+        #expect(index.contains("<h2>Sections</h2>") && index.contains("Served Site: sport") && index.contains("Served Site: C++"))
+        #expect(try await rawHTTP(port: port, target: "/feeds.opml").header("Content-Type")?.hasPrefix("text/x-opml") == true)
+
+        // A new section appears while watching: its feeds are written and served.
+        try site.write("news/three.md", "---\ntitle: News Three\ndate: 2024-01-04\n---\n\nBody.\n")
+        var served = false
+        for _ in 0..<100 where !served {
+            served = try await rawHTTP(port: port, target: "/news/atom.xml").text.contains("News Three")
+            if !served { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(served, "the new section's feed is served: \(daemon.log)")
+        #expect(await daemon.stop() == 0)
+    }
+}

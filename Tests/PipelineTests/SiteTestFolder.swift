@@ -35,12 +35,19 @@ final class SiteTestFolder {
         try FileManager.default.removeItem(at: source.appendingPathComponent(path))
     }
 
-    /// Every file published in `folder` (the output folder by default), by name, without the lock file.
+    /// Every file published in `folder` (the output folder by default), by relative path, section and tag feeds
+    /// in their subfolders included, without hidden files (the lock, the publisher's list of feeds).
     func publishedFiles(in folder: URL? = nil) throws -> [String: Data] {
         let folder = folder ?? output
         var result: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
-            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let name = enumerator?.nextObject() as? String {
+            let url = folder.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard !url.lastPathComponent.hasPrefix("."), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
+            result[name] = try Data(contentsOf: url)
         }
         return result
     }

@@ -32,7 +32,7 @@ public struct ServeDaemon: Sendable {
     /// - Throws: `PipelineError` when the source folder or the configuration cannot be used; the server's
     ///   error when the port cannot be bound.
     public func runService() async throws {
-        let publication = try Site.publication(source: source, configFile: configFile)
+        let publication = try Site.publication(source: source, configFile: configFile, output: output)
         let server = FeedServer(serving: publication, from: output.standardizedFileURL, at: address, logger: logger)
         try await runUntilSignalled([server], logger: logger)
     }

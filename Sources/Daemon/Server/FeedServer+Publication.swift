@@ -18,7 +18,7 @@ extension FeedServer {
             outputDirectory: outputDirectory,
             configuration: FeedServerConfiguration(
                 host: address.host, port: address.port, siteTitle: publication.title,
-                feeds: publication.feeds, hubs: publication.hubs),
+                feeds: publication.feeds, hubs: publication.hubs, catalogue: publication.catalogue),
             logger: logger)
     }
 }

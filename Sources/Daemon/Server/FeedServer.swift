@@ -64,11 +64,14 @@ public final class FeedServer: Service, Sendable {
         return state.withLock { $0.files.document(at: relative) }
     }
 
-    /// Replaces the feeds and hubs (after a configuration reload) and re-reads the listing.
-    public func update(feeds: [FeedOutput], hubs: [String]) {
+    /// Replaces the feeds and hubs (after a configuration reload, or a publish that added or removed derived
+    /// feeds) and re-reads the listing.
+    /// - Parameter catalogue: the feeds as the index page lists them; nil keeps the current list.
+    public func update(feeds: [FeedOutput], hubs: [String], catalogue: [PublishedFeed]? = nil) {
         state.withLock {
             $0.configuration.feeds = feeds
             $0.configuration.hubs = hubs
+            if let catalogue { $0.configuration.catalogue = catalogue }
         }
         refresh()
     }
@@ -171,7 +174,11 @@ public final class FeedServer: Service, Sendable {
     }
 
     private func indexResponse(_ configuration: FeedServerConfiguration) -> Response {
-        let html = IndexPage.html(title: configuration.siteTitle, feeds: configuration.feeds)
+        let catalogue =
+            configuration.catalogue.isEmpty
+            ? [PublishedFeed(kind: .site, title: configuration.siteTitle, pageURL: "", outputs: configuration.feeds)] : configuration.catalogue
+        let hasOPML = state.withLock { $0.files.document(at: PublishedFiles.opmlName) != nil }
+        let html = IndexPage.html(title: configuration.siteTitle, catalogue: catalogue, hasOPML: hasOPML)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "max-age=\(configuration.maxAgeSeconds)"

@@ -12,6 +12,8 @@ public struct FeedServerConfiguration: Sendable {
     public var feeds: [FeedOutput]
     /// WebSub hubs, announced with `Link: <hub>; rel="hub"` on each feed.
     public var hubs: [String]
+    /// Every feed with its kind and title, as the index page lists them; empty lists `feeds` as the site's.
+    public var catalogue: [PublishedFeed]
     /// `Cache-Control: max-age` in seconds. Feed readers poll anyway; a minute spares the server repeated
     /// fetches by readers that poll aggressively, while an edit still shows within a minute.
     public var maxAgeSeconds: Int
@@ -29,6 +31,7 @@ public struct FeedServerConfiguration: Sendable {
         siteTitle: String,
         feeds: [FeedOutput],
         hubs: [String] = [],
+        catalogue: [PublishedFeed] = [],
         maxAgeSeconds: Int = 60,
         idleTimeoutSeconds: Int64 = 30,
         maximumHeaderBytes: Int = 16 * 1024
@@ -38,6 +41,7 @@ public struct FeedServerConfiguration: Sendable {
         self.siteTitle = siteTitle
         self.feeds = feeds
         self.hubs = hubs
+        self.catalogue = catalogue
         self.maxAgeSeconds = maxAgeSeconds
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.maximumHeaderBytes = maximumHeaderBytes

@@ -1,22 +1,35 @@
 import FeedModel
 import XML
 
-/// The small HTML page served at `/`: the site's feeds as links, plus `<link rel="alternate">` tags so a
-/// browser extension or feed reader pointed at the server finds them (RSS autodiscovery).
+/// The small HTML page served at `/`: every feed the site publishes, grouped by kind (the site, sections, tags,
+/// authors, languages), as links, plus `<link rel="alternate">` tags for the site's own feeds so a browser
+/// extension or feed reader pointed at the server finds them (RSS autodiscovery), and a link to `feeds.opml`.
 enum IndexPage {
     /// The page for a site title and its feeds, linked by file name so the page works on any host and port.
-    static func html(title: String, feeds: [FeedOutput]) -> String {
+    static func html(title: String, catalogue: [PublishedFeed], hasOPML: Bool = false) -> String {
         let heading = HTMLEscaping.escaped(title.isEmpty ? "Feeds" : title)
         var alternates = ""
-        var items = ""
-        for feed in feeds {
-            let type = HTMLEscaping.escaped(feed.format.contentType.split(separator: ";")[0].description)
-            let href = HTMLEscaping.escaped(percentEncodedPath(feed.fileName))
-            let formatName = feed.format.displayName
-            let text = HTMLEscaping.escaped("\(formatName): \(feed.fileName)")
-            alternates += "<link rel=\"alternate\" type=\"\(type)\" title=\"\(heading) (\(formatName))\" href=\"\(href)\">\n"
-            items += "<li><a href=\"\(href)\" type=\"\(type)\">\(text)</a></li>\n"
+        var sections = ""
+        for kind in FeedKind.allCases {
+            let feeds = catalogue.filter { $0.kind == kind }
+            guard !feeds.isEmpty else { continue }
+            sections += "<h2>\(HTMLEscaping.escaped(kind.groupTitle))</h2>\n<ul>\n"
+            for feed in feeds {
+                let links = feed.outputs.map { output in
+                    let href = HTMLEscaping.escaped(percentEncodedPath(output.fileName))
+                    let type = HTMLEscaping.escaped(output.format.contentType.split(separator: ";")[0].description)
+                    if kind == .site {
+                        alternates +=
+                            "<link rel=\"alternate\" type=\"\(type)\" title=\"\(heading) (\(output.format.displayName))\" href=\"\(href)\">\n"
+                    }
+                    return "<a href=\"\(href)\" type=\"\(type)\">\(HTMLEscaping.escaped(output.format.displayName))</a>"
+                }
+                let name = HTMLEscaping.escaped(feed.title)
+                sections += "<li>\(name): \(links.joined(separator: ", "))</li>\n"
+            }
+            sections += "</ul>\n"
         }
+        let opml = hasOPML ? "<p><a href=\"feeds.opml\" type=\"text/x-opml\">All feeds as OPML</a></p>\n" : ""
         return """
             <!DOCTYPE html>
             <html>
@@ -26,9 +39,7 @@ enum IndexPage {
             \(alternates)</head>
             <body>
             <h1>\(heading)</h1>
-            <ul>
-            \(items)</ul>
-            </body>
+            \(sections)\(opml)</body>
             </html>
 
             """

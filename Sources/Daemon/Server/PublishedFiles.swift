@@ -1,7 +1,8 @@
 import FeedModel
 import Foundation
 
-/// The allow-list of what the server may send: the feed and archive documents in the output folder.
+/// The allow-list of what the server may send: the feed and archive documents in the output folder, and the
+/// list of feeds (`feeds.opml`).
 ///
 /// Built from a listing of the output folder, never from a request's path: a request names a key of this
 /// list or gets 404, so traversal (`..`, encoded slashes, absolute paths), symbolic links and anything the
@@ -41,7 +42,9 @@ struct PublishedFiles: Sendable {
                 if type == .typeDirectory {
                     if depth < Self.maximumDepth { pending.append((child, depth + 1)) }
                 } else if type == .typeRegular {
-                    if let feed = feedsByName[child] {
+                    if child == Self.opmlName {
+                        documents[child] = Document(contentType: "text/x-opml; charset=utf-8", feed: nil)
+                    } else if let feed = feedsByName[child] {
                         documents[child] = Document(contentType: feed.format.contentType, feed: feed)
                     } else if let contentType = Self.contentType(ofArchive: root + "/" + child) {
                         documents[child] = Document(contentType: contentType, feed: nil)
@@ -50,6 +53,10 @@ struct PublishedFiles: Sendable {
             }
         }
     }
+
+    /// The list of every feed the publisher writes beside them (`FeedCatalogue.opmlName`), served for readers that
+    /// import a site's feeds at once.
+    static let opmlName = "feeds.opml"
 
     /// The document published at a path, if any.
     func document(at path: String) -> Document? {

@@ -13,6 +13,14 @@ public protocol Regenerating: Sendable {
     func currentFeeds() async -> [FeedOutput]
     /// The WebSub hubs currently configured.
     func currentHubs() async -> [String]
+    /// Every feed published, with its kind and title, for the index page; empty lists `currentFeeds()` as the
+    /// site's.
+    func currentCatalogue() async -> [PublishedFeed]
+}
+
+extension Regenerating {
+    /// No catalogue: the index page lists `currentFeeds()` as the site's feeds.
+    public func currentCatalogue() async -> [PublishedFeed] { [] }
 }
 
 /// What one regeneration did, as far as the daemon cares.

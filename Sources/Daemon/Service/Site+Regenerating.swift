@@ -26,6 +26,11 @@ extension Site: Regenerating {
     public func currentHubs() async -> [String] {
         hubs()
     }
+
+    /// `publication().catalogue`: the feeds of the last publish, derived ones included.
+    public func currentCatalogue() async -> [PublishedFeed] {
+        publication().catalogue
+    }
 }
 
 extension RegenerationReport {

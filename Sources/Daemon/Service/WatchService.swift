@@ -137,9 +137,6 @@ public struct WatchService<Site: Regenerating>: Service {
             logger.error("Regeneration failed; still watching", metadata: ["error": "\(error)"])
             return
         }
-        if case .reload = trigger, let server {
-            server.update(feeds: await site.currentFeeds(), hubs: await site.currentHubs())
-        }
         await published(report, trigger: description)
     }
 
@@ -150,7 +147,11 @@ public struct WatchService<Site: Regenerating>: Service {
                 "entries": "\(report.entryCount)", "ms": "\(report.milliseconds)",
                 "written": "\(report.written.joined(separator: ","))",
             ])
-        server?.refresh()
+        // Every publish may add or remove derived feeds (a new tag, a section folder removed), and a reload may
+        // change everything: the server's feed list follows each one.
+        if let server {
+            server.update(feeds: await site.currentFeeds(), hubs: await site.currentHubs(), catalogue: await site.currentCatalogue())
+        }
         guard let notifier, !report.written.isEmpty || !report.removed.isEmpty else { return }
         let changedFiles = Set(report.written + report.removed)
         let changedFeeds = await site.currentFeeds().filter { changedFiles.contains($0.fileName) }.map(\.url)

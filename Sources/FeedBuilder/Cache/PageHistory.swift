@@ -53,14 +53,18 @@ struct PageContext: Sendable, Equatable {
 }
 
 extension PreparedFeed {
-    /// The inputs of `page`, or nil when the entries have no identities (prepared without a cache): such a
-    /// page can never be recognised as unchanged.
-    func inputs(of page: FeedPage, context: PageContext) -> PageInputs? {
+    /// The inputs of `page` of `feed`, or nil when the entries have no identities (prepared without a cache):
+    /// such a page can never be recognised as unchanged.
+    func inputs(of page: FeedPage, in feed: PlannedFeed, context: PageContext) -> PageInputs? {
         guard let entryIdentities, entryIdentities.count == entries.count else { return nil }
+        let identities: ArraySlice<UInt64> =
+            if let members = feed.members { ArraySlice(members[page.entryRange].map { entryIdentities[$0] }) } else {
+                entryIdentities[page.entryRange]
+            }
         return PageInputs(
             format: page.format, role: page.role, fileName: page.fileName, url: page.url,
             currentURL: page.currentURL, previousArchiveURL: page.previousArchiveURL, nextArchiveURL: page.nextArchiveURL,
-            isComplete: page.isComplete, context: context, identities: entryIdentities[page.entryRange])
+            isComplete: page.isComplete, context: context, identities: identities)
     }
 }
 
@@ -77,9 +81,23 @@ final class PageHistory: @unchecked Sendable {
         var stamp: FileStamp
     }
 
-    // Guards `records`; the unchecked Sendable conformance rests on every access holding it.
+    // Guards `records` and `layout`; the unchecked Sendable conformance rests on every access holding it.
     private let lock = NSLock()
     private var records: [String: Record] = [:]
+    /// The page names and the list of feeds (`FeedCatalogue.list` bytes) the last successful publish left.
+    private var layout: (pages: Set<String>, list: [UInt8])?
+
+    /// True when the last successful publish produced exactly these pages and listed exactly these feeds: then
+    /// no archive page can have become stale and no feed can have vanished, and the output folder need not be
+    /// listed again (at 2,400 documents in 90 folders, that listing was a large part of a `crier watch` update).
+    func hasLayout(pages: Set<String>, list: [UInt8]) -> Bool {
+        lock.withLock { layout.map { $0.pages == pages && $0.list == list } ?? false }
+    }
+
+    /// Remembers the layout of a successful publish; nil forgets it (a publish is under way).
+    func remember(layout pages: Set<String>?, list: [UInt8] = []) {
+        lock.withLock { layout = pages.map { ($0, list) } }
+    }
 
     /// True when `inputs` are those of the last publish of this file and the file on disk is still ours.
     func isUnchanged(_ inputs: PageInputs, stamp: FileStamp?) -> Bool {

@@ -38,8 +38,11 @@ public final class PreparedEntryCache: @unchecked Sendable {
     // Guards every property below; the unchecked Sendable conformance rests on every access holding it.
     private let lock = NSLock()
     private var contents = Contents()
-    /// The pages planned by the latest `pages(for:entryCount:limit:)`.
-    private var pagePlan: PagePlan?
+    /// The pages planned for each feed (by its first file name) by the latest `pages(for:outputs:split:)`.
+    private var pagePlans: [String: PagePlan] = [:]
+    /// The size of each remembered entry's fragment, per variant, by identity: what a size budget plans with,
+    /// so an entry measured once is not rendered again only to be measured.
+    private var fragmentSizes: [FragmentVariant: [UInt64: Int]] = [:]
 
     /// Creates an empty cache.
     public init() {}
@@ -72,6 +75,8 @@ public final class PreparedEntryCache: @unchecked Sendable {
             lock.withLock { self.contents = untouched }
             return nil
         }
+        // Identities leaving the cache: their fragment sizes go with them.
+        let retired = changes.removed.map { contents.identities[$0] } + changes.replaced.map { contents.identities[$0.old] }
         let toClean = changes.added.map { entries[$0] } + changes.replaced.map { entries[$0.new] }
         let cleaned = Parallel.map(toClean[...]) { PreparedEntry($0, cleaner: cleaner) }
         let first = EntryIdentity.reserve(cleaned.count)
@@ -79,19 +84,47 @@ public final class PreparedEntryCache: @unchecked Sendable {
         changes.apply(cleaned: cleaned, firstIdentity: first, to: &contents)
         let result = (contents.prepared, contents.identities, cleaned.count)
         let committed = contents
-        lock.withLock { self.contents = committed }
+        lock.withLock {
+            self.contents = committed
+            if !retired.isEmpty {
+                for variant in Array(fragmentSizes.keys) {
+                    for identity in retired { fragmentSizes[variant]?[identity] = nil }
+                }
+            }
+        }
         return result
     }
 
-    /// The pages of every output for `entryCount` entries, planned again only when the outputs (byte for
-    /// byte), the count or the limit differ from the latest call.
-    func pages(for outputs: [FeedOutput], entryCount: Int, limit: Int?) -> [FeedPage] {
-        if let plan = lock.withLock({ pagePlan }), plan.matches(outputs, entryCount: entryCount, limit: limit) {
+    /// The pages of every output of a feed for a split, planned again only when the outputs (byte for byte) or
+    /// the split differ from the latest call for the same feed.
+    /// - Parameter key: the feed's name (its first file name).
+    func pages(for key: String, outputs: [FeedOutput], split: PageSplit) -> [FeedPage] {
+        if let plan = lock.withLock({ pagePlans[key] }), plan.matches(outputs, split: split) {
             return plan.pages
         }
-        let plan = PagePlan(outputs: outputs, entryCount: entryCount, limit: limit)
-        lock.withLock { pagePlan = plan }
+        let plan = PagePlan(outputs: outputs, split: split)
+        lock.withLock { pagePlans[key] = plan }
         return plan.pages
+    }
+
+    /// Forgets the page plans of feeds no longer published.
+    func keepPlans(for keys: Set<String>) {
+        lock.withLock { pagePlans = pagePlans.filter { keys.contains($0.key) } }
+    }
+
+    /// The remembered fragment sizes of entries in a variant, by identity, nil where unknown.
+    func sizes(of identities: [UInt64], variant: FragmentVariant) -> [Int?] {
+        lock.withLock {
+            guard let known = fragmentSizes[variant] else { return Array(repeating: nil, count: identities.count) }
+            return identities.map { known[$0] }
+        }
+    }
+
+    /// Remembers fragment sizes measured in a variant.
+    func remember(sizes: [(UInt64, Int)], variant: FragmentVariant) {
+        lock.withLock {
+            for (identity, size) in sizes { fragmentSizes[variant, default: [:]][identity] = size }
+        }
     }
 }
 

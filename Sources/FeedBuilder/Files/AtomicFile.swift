@@ -10,7 +10,11 @@ enum AtomicFile {
     /// Permissions of published feeds: a web server must read them; mkstemp would make them 0600.
     static let publishedMode: UInt32 = 0o644
 
-    /// An open temp file; removed by `discard()` unless it was renamed into place.
+    /// A temp file; removed by `discard()` unless it was renamed into place.
+    ///
+    /// Its descriptor is open only while it is written (`write` opens it again when needed, `close()` ends a
+    /// spell of writing), so a publish of thousands of documents (a site with section and tag feeds and their
+    /// archive pages) never holds thousands of descriptors at once.
     final class Temporary {
         let path: String
         private var file: FileDescriptor?
@@ -26,9 +30,16 @@ enum AtomicFile {
             try? file?.close()
         }
 
-        /// Writes all bytes, retrying short writes and interrupted calls.
+        /// Writes all bytes at the end of the file, retrying short writes and interrupted calls.
         func write(_ bytes: [UInt8]) throws(PublishError) {
-            guard let file else { throw PublishError(.fileSystem(path: path, operation: "write", message: "file already closed")) }
+            guard !isGone else { throw PublishError(.fileSystem(path: path, operation: "write", message: "file already gone")) }
+            let file: FileDescriptor
+            if let open = self.file {
+                file = open
+            } else {
+                do throws(SystemError) { file = try FileDescriptor.open(appendingAt: path) } catch { throw PublishError(error) }
+                self.file = file
+            }
             let failure = bytes.withUnsafeBytes { buffer -> SystemError? in
                 do throws(SystemError) {
                     try file.write(buffer)
@@ -40,11 +51,19 @@ enum AtomicFile {
             if let failure { throw PublishError(failure) }
         }
 
-        /// Flushes the file's data to disk and closes it.
-        func syncAndClose() throws(PublishError) {
+        /// Closes the descriptor, keeping the file; a later `write` appends to it.
+        func close() throws(PublishError) {
             guard let file else { return }
             self.file = nil
+            do throws(SystemError) { try file.close() } catch { throw PublishError(error) }
+        }
+
+        /// Flushes the file's data to disk and closes it (opening it again to do so when it was closed).
+        func syncAndClose() throws(PublishError) {
             do throws(SystemError) {
+                let file: FileDescriptor
+                if let open = self.file { file = open } else { file = try FileDescriptor.open(readingAt: path) }
+                self.file = nil
                 do throws(SystemError) {
                     try file.sync()
                 } catch {

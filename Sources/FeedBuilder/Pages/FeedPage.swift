@@ -63,23 +63,14 @@ extension FeedPage {
         return (String(name[..<insertAt]), String(name[insertAt...]))
     }
 
-    /// The pages of one output: the main feed and, with a limit, the archive pages.
+    /// The pages of one output for a split: the main feed, then archive pages 1, 2, … (oldest first).
     ///
-    /// Archive pages are counted from the oldest entry forward (page 1 = the oldest `limit` entries), so a full
-    /// page keeps the same entries when newer ones arrive. Each links to the older page (`prev-archive`) and,
-    /// once there is one, to the newer page (`next-archive`, RFC 5005 section 4), so a full page's bytes change
-    /// once, when the page after it appears, and never again.
-    static func pages(for output: FeedOutput, entryCount: Int, limit: Int?) -> [FeedPage] {
-        guard let limit else {
-            return [
-                FeedPage(
-                    format: output.format, role: .current, fileName: output.fileName, url: output.url,
-                    currentURL: output.url, previousArchiveURL: nil, isComplete: true,
-                    entryRange: 0..<entryCount)
-            ]
-        }
-        let archivedCount = max(0, entryCount - limit)
-        let archiveCount = (archivedCount + limit - 1) / limit
+    /// Archive pages are counted from the oldest entry forward (`PageSplit`), so a full page keeps the same
+    /// entries when newer ones arrive. Each links to the older page (`prev-archive`) and, once there is one, to
+    /// the newer page (`next-archive`, RFC 5005 section 4), so a full page's bytes change once, when the page
+    /// after it appears, and never again.
+    static func pages(for output: FeedOutput, split: PageSplit) -> [FeedPage] {
+        let archiveCount = split.archives.count
         func archiveURL(_ number: Int) -> String? {
             number >= 1 ? archiveName(output.url, page: number) : nil
         }
@@ -87,12 +78,10 @@ extension FeedPage {
             FeedPage(
                 format: output.format, role: .current, fileName: output.fileName, url: output.url,
                 currentURL: output.url, previousArchiveURL: archiveURL(archiveCount),
-                isComplete: false, entryRange: 0..<min(limit, entryCount))
+                isComplete: split.isComplete, entryRange: split.main)
         ]
-        for number in 1...max(1, archiveCount) where number <= archiveCount {
-            // Oldest-first positions (number-1)*limit ..< number*limit, mapped to newest-first indices.
-            let newestFirstEnd = entryCount - (number - 1) * limit
-            let newestFirstStart = entryCount - min(number * limit, archivedCount)
+        for (index, range) in split.archives.enumerated() {
+            let number = index + 1
             pages.append(
                 FeedPage(
                     format: output.format, role: .archive(number),
@@ -100,9 +89,14 @@ extension FeedPage {
                     url: archiveName(output.url, page: number), currentURL: output.url,
                     previousArchiveURL: archiveURL(number - 1),
                     nextArchiveURL: number < archiveCount ? archiveURL(number + 1) : nil, isComplete: false,
-                    entryRange: newestFirstStart..<newestFirstEnd))
+                    entryRange: range))
         }
         return pages
+    }
+
+    /// The pages of one output split by count alone (`PageSplit.byCount`).
+    static func pages(for output: FeedOutput, entryCount: Int, limit: Int?) -> [FeedPage] {
+        pages(for: output, split: .byCount(entryCount: entryCount, limit: limit))
     }
 }
 

@@ -16,12 +16,13 @@ final class ChunkWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var failure: PublishError?
 
-    init(depth: Int = 4) {
+    init(depth: Int = 8) {
         slots = DispatchSemaphore(value: depth)
     }
 
     /// Queues a chunk for `file`, waiting first while `depth` chunks are already queued.
-    func write(_ chunk: RenderedChunk, to file: AtomicFile.Temporary) {
+    /// - Parameter closing: the document's last chunk: the file's descriptor is closed once it is written.
+    func write(_ chunk: RenderedChunk, to file: AtomicFile.Temporary, closing: Bool = false) {
         slots.wait()
         let target = UncheckedFile(file: file)
         queue.async { [self] in
@@ -29,6 +30,7 @@ final class ChunkWriter: @unchecked Sendable {
             guard lock.withLock({ failure == nil }) else { return }
             do throws(PublishError) {
                 try target.file.write(chunk.bytes)
+                if closing { try target.file.close() }
             } catch {
                 lock.withLock { if failure == nil { failure = error } }
             }

@@ -1,47 +1,80 @@
+import FeedModel
 import Parallel
 import Validation
 
 extension FeedPublisher {
     /// Step 2 of a publish: renders every staged document into its temp file and checks it.
     ///
-    /// Pages holding the same entries (each format's main feed, each format's archive page N) are rendered side
-    /// by side, a window of entries at a time, so the validation session forgets each window's bodies once
-    /// every format has checked them. A writer thread appends each window to the temp files meanwhile.
+    /// Every fragment the staged documents hold is rendered first, once per variant however many feeds hold it
+    /// (`FragmentStore`). Then the site feed's documents, and after them every derived feed's, are checked a
+    /// window of entries at a time side by side (`DocumentsCheck`; a derived feed's fragments passed already in
+    /// the site feed are not checked again) while a writer thread appends each window to its temp file.
     /// - Returns: each staged document's findings, in the order of `stage.documents`.
     func renderAndValidate(
         _ feed: PreparedFeed, into stage: inout PublishStage, checkedBy check: DocumentCheck,
         phases: inout [PhaseTiming]
     ) throws(PublishError) -> [[Finding]] {
         let documents = stage.documents
-        var sizes = Array(repeating: 0, count: documents.count)
-        var reports = [ValidationReport?](repeating: nil, count: documents.count)
+        var jobs: [CheckedDocument] = []
+        jobs.reserveCapacity(documents.count)
+        for document in documents {
+            let planned = feed.feeds[document.feedIndex]
+            let renderer = feed.renderer(for: document.page, in: planned)
+            let positions = planned.positions(of: document.page)
+            let variant = FragmentVariant(format: document.page.format, in: planned.description)
+            let needsFallbackAuthor = planned.description.authors.isEmpty && positions.contains { feed.entries[$0].entry.authors.isEmpty }
+            let judgements = EntryJudgements(
+                variant: variant, description: planned.description, needsFallbackAuthor: needsFallbackAuthor, isEmpty: positions.isEmpty)
+            jobs.append(
+                CheckedDocument(
+                    frame: try PreparedFeed.frame(of: renderer, fileName: document.page.fileName), separator: renderer.separator,
+                    positions: positions, variant: feed.store.index(of: variant, fileName: document.page.fileName),
+                    format: document.page.format, carriesBodies: variant.content == .full,
+                    judgements: checked.number(of: judgements)))
+        }
+        let wanted = jobs.flatMap { job in job.positions.map { (position: $0, variant: job.variant) } }
+        try PhaseTiming.measure("render \(feed.store.renderedCount == 0 ? "" : "more ")fragments", into: &phases) { () throws(PublishError) in
+            try feed.store.render(wanted)
+        }
         let session: ValidationSession? = if case .whileRendering(let session) = check { session } else { nil }
-        for members in Self.sideBySideGroups(documents.map(\.page)) {
-            let names = members.map { documents[$0].page.fileName }.joined(separator: ", ")
-            let phase = session == nil ? "render \(names)" : "render and validate \(names)"
-            let temporaries = members.map { documents[$0].temporary }
-            var groupSizes = Array(repeating: 0, count: members.count)
-            let groupReports = try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
-                let writer = ChunkWriter()
-                let reports: [ValidationReport?]
-                do throws(PublishError) {
-                    reports = try feed.render(members.map { documents[$0].page }, validatingWith: session) { position, chunk in
-                        groupSizes[position] += chunk.count
-                        writer.write(chunk, to: temporaries[position])
+        var reports = [ValidationReport?](repeating: nil, count: documents.count)
+        var sizes = Array(repeating: 0, count: documents.count)
+        let writer = ChunkWriter()
+        let siteDocuments = documents.indices.filter { documents[$0].feedIndex == 0 }
+        let derivedDocuments = documents.indices.filter { documents[$0].feedIndex != 0 }
+        for (name, members) in [("site feed", siteDocuments), ("derived feeds", derivedDocuments)] where !members.isEmpty {
+            let phase = "\(session == nil ? "write" : "validate and write") \(name) (\(members.count) documents)"
+            do throws(PublishError) {
+                try PhaseTiming.measure(phase, into: &phases) { () throws(PublishError) in
+                    var checking = session.map {
+                        DocumentsCheck(members.map { jobs[$0] }, store: feed.store, keys: feed.fragmentKeys, session: $0, passed: checked)
                     }
-                } catch {
-                    // Let queued writes finish before the temp files are discarded.
-                    try? writer.finish()
-                    throw error
+                    let windows = max(
+                        1, members.map { (jobs[$0].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize }.max() ?? 1)
+                    for window in 0..<windows {
+                        checking?.check(window: window)
+                        for index in members {
+                            let chunks = Self.chunks(window, of: jobs[index], store: feed.store)
+                            let lastWindow = (jobs[index].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize - 1
+                            for (offset, chunk) in chunks.enumerated() {
+                                sizes[index] += chunk.count
+                                let closing = window >= lastWindow && offset == chunks.count - 1
+                                writer.write(chunk, to: documents[index].temporary, closing: closing)
+                            }
+                        }
+                    }
+                    if let checking {
+                        for (index, report) in zip(members, checking.finish()) { reports[index] = report }
+                    }
                 }
-                try writer.finish()
-                return reports
-            }
-            for (position, index) in members.enumerated() {
-                sizes[index] = groupSizes[position]
-                reports[index] = groupReports[position]
+            } catch {
+                // Let queued writes finish before the temp files are discarded.
+                try? writer.finish()
+                throw error
             }
         }
+        try writer.finish()
+        checked.keepOnly(feed.fragmentKeys, judgementsInUse: Set(jobs.map(\.judgements)).count)
         switch check {
         case .whileRendering:
             return reports.map { $0?.findings ?? [] }
@@ -50,17 +83,24 @@ extension FeedPublisher {
         }
     }
 
-    /// Positions of pages holding the same entries (`entryRange`), in order of first appearance.
-    static func sideBySideGroups(_ pages: [FeedPage]) -> [[Int]] {
-        var groups: [(range: Range<Int>, members: [Int])] = []
-        for (index, page) in pages.enumerated() {
-            if let group = groups.firstIndex(where: { $0.range == page.entryRange }) {
-                groups[group].members.append(index)
-            } else {
-                groups.append((page.entryRange, [index]))
-            }
+    /// Window `window` of a document as chunks to write: the head before the first window's fragments, the tail
+    /// after the last window's; none past the document's last window.
+    private static func chunks(_ window: Int, of job: CheckedDocument, store: FragmentStore) -> [RenderedChunk] {
+        let count = job.positions.count
+        let windows = max(1, (count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize)
+        guard window < windows else { return [] }
+        var chunks: [RenderedChunk] = []
+        if window == 0 { chunks.append(RenderedChunk(pieces: [job.frame.head])) }
+        let start = window * PreparedFeed.windowSize
+        let range = start..<min(start + PreparedFeed.windowSize, count)
+        if !range.isEmpty {
+            chunks.append(
+                RenderedChunk(
+                    pieces: store.fragments(job.positions[range], variant: job.variant), separator: job.separator,
+                    separatorFirst: start > 0))
         }
-        return groups.map(\.members)
+        if window == windows - 1 { chunks.append(RenderedChunk(pieces: [job.frame.tail])) }
+        return chunks
     }
 
     /// A caller's check over each document's bytes as written, read back from its temp file: the bytes that

@@ -2,13 +2,13 @@ import FeedModel
 import Validation
 
 /// Step 1 of a publish: the output folder, the pages left as they are, and the documents to render, each with
-/// an open temp file beside its target.
+/// a temp file beside its target.
 struct PublishStage {
     /// The output folder's path, without a trailing slash.
     var directory: String
     /// Pages whose inputs and file are both unchanged since this publisher's last publish: not rendered.
     var skipped: [String] = []
-    /// Pages to render, in the order of `PreparedFeed.pages`.
+    /// Pages to render, in the order of `PreparedFeed.allPages`.
     var documents: [StagedDocument] = []
 
     /// Removes every temp file not yet renamed into place.
@@ -20,6 +20,8 @@ struct PublishStage {
 /// A page to render, its target path and the temp file its bytes go to first.
 struct StagedDocument {
     var page: FeedPage
+    /// The feed the page belongs to: its position in `PreparedFeed.feeds` (0 for the site feed).
+    var feedIndex: Int
     /// The path the document is published at.
     var target: String
     /// Where the bytes are written until the commit renames them into place.
@@ -30,9 +32,10 @@ struct StagedDocument {
 }
 
 extension FeedPublisher {
-    /// Creates the output folder, removes temp files a killed publish left there, and opens a temp file for
-    /// every page that must be rendered. A page is skipped when the check allows it and both its inputs and
-    /// its file on disk are what this publisher last published (`PageHistory`).
+    /// Creates the output folder, removes temp files a killed publish left there, and creates a temp file for
+    /// every page that must be rendered (closed until it is written, so thousands of pages hold no descriptor).
+    /// A page is skipped when the check allows it and both its inputs and its file on disk are what this
+    /// publisher last published (`PageHistory`).
     func stage(_ feed: PreparedFeed, checkedBy check: DocumentCheck) throws(PublishError) -> PublishStage {
         var directory = outputDirectory.path(percentEncoded: false)
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
@@ -40,22 +43,28 @@ extension FeedPublisher {
         removeLeftoverTemporaries(of: feed, in: directory)
 
         var stage = PublishStage(directory: directory)
-        let context =
-            check.allowsSkippingUnchangedPages
-            ? PageContext(description: feed.description, generator: feed.generator) : nil
+        var createdDirectories: Set<String> = [directory]
         do {
-            for page in feed.pages {
-                let target = directory + "/" + page.fileName
-                let inputs = context.flatMap { feed.inputs(of: page, context: $0) }
-                if let inputs, history.isUnchanged(inputs, stamp: AtomicFile.stamp(of: target)) {
-                    stage.skipped.append(page.fileName)
-                    continue
+            for (feedIndex, planned) in feed.feeds.enumerated() {
+                let context =
+                    check.allowsSkippingUnchangedPages
+                    ? PageContext(description: planned.description, generator: feed.generator) : nil
+                for page in planned.pages {
+                    let target = directory + "/" + page.fileName
+                    let inputs = context.flatMap { feed.inputs(of: page, in: planned, context: $0) }
+                    if let inputs, history.isUnchanged(inputs, stamp: AtomicFile.stamp(of: target)) {
+                        stage.skipped.append(page.fileName)
+                        continue
+                    }
+                    // Forgotten before rendering, so a publish that fails halfway leaves no stale record.
+                    history.forget(page.fileName)
+                    let folder = AtomicFile.split(target).directory
+                    if createdDirectories.insert(folder).inserted { try AtomicFile.createDirectory(folder) }
+                    let temporary = try AtomicFile.temporary(for: target)
+                    stage.documents.append(
+                        StagedDocument(page: page, feedIndex: feedIndex, target: target, temporary: temporary, inputs: inputs))
+                    try temporary.close()
                 }
-                // Forgotten before rendering, so a publish that fails halfway leaves no stale record.
-                history.forget(page.fileName)
-                try AtomicFile.createDirectory(AtomicFile.split(target).directory)
-                let temporary = try AtomicFile.temporary(for: target)
-                stage.documents.append(StagedDocument(page: page, target: target, temporary: temporary, inputs: inputs))
             }
         } catch {
             stage.discardTemporaries()
@@ -70,7 +79,7 @@ extension FeedPublisher {
     /// this, every `kill -9` mid-publish would leave a feed-sized file forever and a small disk would fill up.
     /// Best effort: a leftover that cannot be removed does not stop the publish.
     private func removeLeftoverTemporaries(of feed: PreparedFeed, in directory: String) {
-        for output in feed.description.outputs {
+        for output in feed.feeds.flatMap(\.description.outputs) {
             let (subdirectory, name) = AtomicFile.split(output.fileName)
             let folder = subdirectory == "." ? directory : directory + "/" + subdirectory
             guard let names = try? AtomicFile.names(in: folder) else { continue }

@@ -34,8 +34,14 @@ public struct FeedPublisher: Sendable {
     public var validate: (@Sendable ([UInt8]) -> ValidationReport)?
     /// Cleaned entries kept across publishes; nil cleans and renders everything every time.
     public var cache: PreparedEntryCache?
+    /// Whether each publish writes `feeds.opml` and the hidden list of feeds (`FeedCatalogue`), and removes
+    /// the feeds a previous publish listed that are no longer produced. On for a site (`crier build`, `crier
+    /// watch`); off by default, so a publisher used on its own writes only the feed's documents.
+    public var writesCatalogue = false
     /// The pages this publisher (or a copy of it) last put on disk.
     let history = PageHistory()
+    /// The fragments that passed validation, kept across publishes by this publisher and its copies.
+    let checked = CheckedFragments()
 
     /// Creates a publisher.
     /// - Parameters:
@@ -52,23 +58,30 @@ public struct FeedPublisher: Sendable {
         self.cache = cache
     }
 
-    /// Builds, validates and publishes every page of every output.
+    /// Builds, validates and publishes every page of every output of the site feed and of each derived feed,
+    /// all of them or none.
+    /// - Parameters:
+    ///   - entries: every entry of the site.
+    ///   - derived: feeds made of some of them (sections, tags, authors, languages).
     /// - Returns: which files were written, left unchanged and removed, and any validation warnings.
     /// - Throws: `PublishError` for bad input, validation errors (each finding with file, rule and line) or a
     ///   failing file-system call; nothing of this publish is in place then.
-    public func publish(_ entries: [Entry]) throws(PublishError) -> PublishReport {
+    public func publish(_ entries: [Entry], derived: [DerivedFeed] = []) throws(PublishError) -> PublishReport {
         var phases: [PhaseTiming] = []
         let cache = self.cache
-        let feed = try PhaseTiming.measure("clean", into: &phases) { () throws(PublishError) in
-            try builder.prepare(entries, cache: cache)
+        let feed = try PhaseTiming.measure("clean and plan", into: &phases) { () throws(PublishError) in
+            try builder.prepare(entries, derived: derived, cache: cache)
         }
         let check = DocumentCheck(validate)
-        var stage = try self.stage(feed, checkedBy: check)
+        var stage = try PhaseTiming.measure("stage", into: &phases) { () throws(PublishError) in try self.stage(feed, checkedBy: check) }
         // Every path out of this function, error or success, leaves no temp file behind.
         defer { stage.discardTemporaries() }
         let findings = try renderAndValidate(feed, into: &stage, checkedBy: check, phases: &phases)
         var report = try commit(stage, findings: findings, of: feed, phases: &phases)
         report.cleaned = feed.cleanedCount
+        report.fragmentsRendered = feed.store.renderedCount
+        report.oversized = feed.oversized
+        report.feeds = feed.feeds.map(\.published)
         report.phases = phases
         return report
     }

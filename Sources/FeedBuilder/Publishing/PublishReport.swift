@@ -1,3 +1,5 @@
+public import FeedModel
+
 /// What a publish did, by file name (relative to the output folder), each list sorted.
 public struct PublishReport: Sendable, Hashable {
     /// Files written (new or changed content), renamed into place.
@@ -13,6 +15,13 @@ public struct PublishReport: Sendable, Hashable {
     public var rendered: [String] = []
     /// How many entries' bodies were cleaned; the rest came from the publisher's `PreparedEntryCache`.
     public var cleaned = 0
+    /// How many entry fragments were rendered: once per entry and variant (format and content mode), however
+    /// many feeds hold the entry.
+    public var fragmentsRendered = 0
+    /// Entries left out of a feed because, alone, they are over its `maxBytes`.
+    public var oversized: [OversizedEntry] = []
+    /// Every feed published (site feed first), as discovery lists them.
+    public var feeds: [PublishedFeed] = []
     /// How long each phase took (cleaning, then rendering and validating each document), in order.
     public var phases: [PhaseTiming] = []
 

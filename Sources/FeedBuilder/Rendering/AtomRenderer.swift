@@ -57,12 +57,12 @@ struct AtomRenderer: PageRenderer {
                 try w.emptyElement("fh:archive", attributes: [:])
             }
             for author in description.authors {
-                try writePerson(author, to: w)
+                try Self.writePerson(author, to: w)
             }
             if needsFallbackAuthor {
                 // RFC 4287 section 4.1.1: every entry needs an author, its own or the feed's. With none known,
                 // the site itself is credited.
-                try writePerson(Person(name: description.title, uri: description.homePageURL), to: w)
+                try Self.writePerson(Person(name: description.title, uri: description.homePageURL), to: w)
             }
             try w.startElement("generator")
             if let uri = generator.uri { try w.attribute("uri", uri) }
@@ -75,7 +75,9 @@ struct AtomRenderer: PageRenderer {
         }
     }
 
-    func fragment(for prepared: PreparedEntry) throws(XMLWriterError) -> [UInt8] {
+    /// One `entry`: the body as `content` in full-content feeds; in summary feeds a `summary` (the article's
+    /// own, else the excerpt) and no `content`, which RFC 4287 section 4.1.2 allows beside an alternate link.
+    static func entry(for prepared: PreparedEntry, content: ContentMode) throws(XMLWriterError) -> [UInt8] {
         let entry = prepared.entry
         return try XMLStreamWriter.fragment { w throws(XMLWriterError) in
             try w.startElement("entry")
@@ -89,12 +91,16 @@ struct AtomRenderer: PageRenderer {
             try w.element("updated", entry.updated.inUTC.rfc3339)
             // Entries without authors inherit the feed's (section 4.2.1), so they are not repeated here.
             for author in entry.authors {
-                try writePerson(author, to: w)
+                try Self.writePerson(author, to: w)
             }
             if let summary = entry.summary, !summary.isEmpty {
                 try w.plainTextElement("summary", summary)
+            } else if content == .summary {
+                try w.optionalPlainTextElement("summary", prepared.summaryText)
             }
-            try w.element("content", prepared.contentHTML, attributes: ["type": "html"])
+            if content == .full {
+                try w.element("content", prepared.contentHTML, attributes: ["type": "html"])
+            }
             for tag in entry.tags {
                 try w.emptyElement("category", attributes: ["term": tag])
             }
@@ -110,7 +116,7 @@ struct AtomRenderer: PageRenderer {
         }
     }
 
-    private func writePerson(_ person: Person, to w: XMLStreamWriter) throws(XMLWriterError) {
+    private static func writePerson(_ person: Person, to w: XMLStreamWriter) throws(XMLWriterError) {
         try w.startElement("author")
         try w.plainTextElement("name", person.name)
         try w.optionalElement("email", person.email)

@@ -45,13 +45,16 @@ struct JSONFeedRenderer: PageRenderer {
         return DocumentFrame(head: head, tail: Array("\n  ]\n}\n".utf8))
     }
 
-    func fragment(for prepared: PreparedEntry) throws(XMLWriterError) -> [UInt8] {
+    /// One item: the body as `content_html` in full-content feeds; in summary feeds the summary or excerpt as
+    /// `content_text`, since JSON Feed 1.1 asks every item for one of the two.
+    static func item(for prepared: PreparedEntry, content: ContentMode) -> [UInt8] {
         let entry = prepared.entry
         let item = JSONValue.object(omittingEmpty: [
             "id": .string(entry.id),
             "url": .string(entry.link),
             "title": .string(entry.title),
-            "content_html": .string(prepared.contentHTML),
+            "content_html": content == .full ? .string(prepared.contentHTML) : nil,
+            "content_text": content == .summary ? .string(prepared.summaryText) : nil,
             "summary": .text(entry.summary),
             "image": .text(entry.imageURL),
             "date_published": .string(entry.published.inUTC.rfc3339),

@@ -7,13 +7,12 @@ struct DocumentFrame: Sendable {
     var tail: [UInt8]
 }
 
-/// Renders one page of one format. `frame()` runs once on the calling thread; `fragment(for:)` is pure and
-/// runs concurrently, so an implementation keeps no libxml2 object between calls.
+/// Renders the head and tail of one page of one format; the entries between them are fragments rendered by a
+/// `FragmentRenderer`, the same for every page and feed of one variant.
 protocol PageRenderer: Sendable {
     /// Written between two entry fragments (`,` in JSON, nothing in XML).
     var separator: [UInt8] { get }
     func frame() throws(XMLWriterError) -> DocumentFrame
-    func fragment(for entry: PreparedEntry) throws(XMLWriterError) -> [UInt8]
 }
 
 /// Namespace URIs declared on the root elements.

@@ -67,16 +67,20 @@ struct RSSRenderer: PageRenderer {
         }
     }
 
-    func fragment(for prepared: PreparedEntry) throws(XMLWriterError) -> [UInt8] {
+    /// One `item`: the body as `content:encoded` in full-content feeds; only the summary or excerpt, as
+    /// `description`, in summary feeds.
+    static func item(for prepared: PreparedEntry, variant: FragmentVariant) throws(XMLWriterError) -> [UInt8] {
         let entry = prepared.entry
-        let authors = entry.authors.isEmpty ? description.authors : entry.authors
+        let authors = entry.authors.isEmpty ? variant.fallbackAuthors : entry.authors
         return try XMLStreamWriter.fragment { w throws(XMLWriterError) in
             try w.startElement("item")
             try w.plainTextElement("title", entry.title)
             try w.element("link", entry.link)
             try w.element("description", prepared.rssDescription)
-            // Escaped text, never CDATA: `]]>` in a body cannot end a CDATA section early (FIELD-NOTES).
-            try w.element("content:encoded", prepared.contentHTML)
+            if variant.content == .full {
+                // Escaped text, never CDATA: `]]>` in a body cannot end a CDATA section early (FIELD-NOTES).
+                try w.element("content:encoded", prepared.contentHTML)
+            }
             // Names only, as Dublin Core creators. RSS `author` (an e-mail address) next to them is the same fact
             // twice (the service's DuplicateItemSemantics), and a name is what readers show; Atom and JSON Feed
             // carry the addresses.

@@ -49,5 +49,34 @@ extension SiteConfig {
 
         # rights: © 2024 Jane Doe, CC BY 4.0
 
+        # Full text or only summaries in the feeds (full, summary). Default full.
+        content: full
+
+        # The largest size of any feed document in bytes; entries that would go over move to archive pages.
+        # 0 means no budget. Default 5000000 (CommaFeed refuses bigger feeds).
+        max_bytes: 5000000
+
+        # Each folder directly under this one is a section with feeds of its own, at OUTPUT/FOLDER/atom.xml
+        # (and the other formats), titled "Site: Folder". On by default; limit, content and max_bytes default
+        # to the site's. Articles at the top of this folder are in the site feeds only.
+        # sections:
+        #   content: summary
+        #   folders:
+        #     sport:
+        #       title: Sport & Games
+        #       slug: sports
+        #     drafts: false        # no feeds for this folder
+        # sections: false          # no section feeds at all
+
+        # Feeds per tag (or category), author and language, off unless named here: OUTPUT/tags/SLUG/atom.xml,
+        # OUTPUT/authors/SLUG/…, OUTPUT/languages/CODE/…. A term with fewer than min_entries articles (default
+        # 2) gets no feed.
+        # taxonomies:
+        #   tags:
+        #     min_entries: 3
+        #     content: summary
+        #   authors: true
+        #   languages: true
+
         """
 }

@@ -5,7 +5,7 @@ extension SiteConfig {
     /// The keys `crier.yml` accepts, in the order the example file lists them.
     static let knownKeys = [
         "title", "description", "base_url", "feed_base_url", "author", "language", "time_zone", "limit",
-        "formats", "outputs", "permalink", "hubs", "icon", "logo", "rights",
+        "formats", "outputs", "permalink", "hubs", "icon", "logo", "rights", "content", "max_bytes", "sections", "taxonomies",
     ]
 
     /// Reads and parses a configuration file.
@@ -119,7 +119,11 @@ extension SiteConfig {
             hubs: hubs,
             icon: try fields.string("icon").map { URLText.absolute($0, base: base) },
             logo: try fields.string("logo").map { URLText.absolute($0, base: base) },
-            rights: try fields.string("rights")
+            rights: try fields.string("rights"),
+            content: try content(fields, "content") ?? .full,
+            maxBytes: try maxBytes(fields).map { $0 == 0 ? nil : $0 } ?? defaultMaxBytes,
+            sections: try sections(fields),
+            taxonomies: try taxonomies(fields)
         )
     }
 

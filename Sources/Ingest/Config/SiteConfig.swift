@@ -43,6 +43,19 @@ public struct SiteConfig: Sendable, Hashable {
     public var logo: String?
     /// A copyright or licence line.
     public var rights: String?
+    /// Whether the site feeds carry full text or summaries.
+    public var content: ContentMode
+    /// The size budget of every document of the site feeds, in bytes; nil for none.
+    public var maxBytes: Int?
+    /// The feeds per folder directly under the source folder.
+    public var sections: SectionSettings
+    /// The taxonomies with feeds of their own, off unless named in `crier.yml`.
+    public var taxonomies: [Taxonomy: TaxonomySettings]
+
+    /// The size budget when `max_bytes` is not given: CommaFeed refuses feeds over 5 MB, the lowest limit of
+    /// the readers in wide use (Miniflux refuses 15 MB; FeedBurner's 512 KB is a legacy service's), and a main
+    /// feed of 50 full-text articles rarely comes near it.
+    public static let defaultMaxBytes = 5_000_000
 
     /// Creates a configuration with defaults for everything but the title and base URL.
     /// `baseURL` and `feedBaseURL` get a trailing `/` if they lack one.
@@ -61,7 +74,11 @@ public struct SiteConfig: Sendable, Hashable {
         hubs: [String] = [],
         icon: String? = nil,
         logo: String? = nil,
-        rights: String? = nil
+        rights: String? = nil,
+        content: ContentMode = .full,
+        maxBytes: Int? = SiteConfig.defaultMaxBytes,
+        sections: SectionSettings = SectionSettings(),
+        taxonomies: [Taxonomy: TaxonomySettings] = [:]
     ) {
         self.title = title
         self.description = description
@@ -78,6 +95,10 @@ public struct SiteConfig: Sendable, Hashable {
         self.icon = icon
         self.logo = logo
         self.rights = rights
+        self.content = content
+        self.maxBytes = maxBytes
+        self.sections = sections
+        self.taxonomies = taxonomies
     }
 
     /// The FeedModel description of the site: outputs get absolute URLs (`feedBaseURL` + file name), a
@@ -97,7 +118,9 @@ public struct SiteConfig: Sendable, Hashable {
                 return FeedOutput(format: format, fileName: name, url: feedBaseURL + name)
             },
             limit: limit == 0 ? nil : limit,
-            rights: rights
+            rights: rights,
+            content: content,
+            maxBytes: maxBytes
         )
     }
 

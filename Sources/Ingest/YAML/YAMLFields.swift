@@ -57,6 +57,34 @@ struct YAMLFields {
         self.entries = entries
     }
 
+    /// The fields of a mapping nested under a key (`sections:`, `taxonomies.tags:`), its lines as found.
+    /// - Throws: when the value is not a mapping, naming `key`.
+    init(nested node: Node, key: String, line: Int?) throws(YAMLFieldError) {
+        lineOffset = 0
+        guard case .mapping(let mapping) = node else {
+            throw YAMLFieldError(line: line, key: key, message: "expected a mapping of settings, found \(Self.kind(of: node))")
+        }
+        var entries: [(key: String, value: Node, line: Int?)] = []
+        for (name, value) in mapping {
+            guard let text = name.scalar?.string else {
+                throw YAMLFieldError(line: name.mark.map { $0.line } ?? line, key: key, message: "keys must be plain words")
+            }
+            entries.append((text, value, (value.mark ?? name.mark).map { $0.line } ?? line))
+        }
+        self.entries = entries
+    }
+
+    /// Runs `body`, naming the keys of its errors under `prefix` (`sections.limit` rather than `limit`).
+    static func under<Value>(_ prefix: String, _ body: () throws(YAMLFieldError) -> Value) throws(YAMLFieldError) -> Value {
+        do {
+            return try body()
+        } catch {
+            var error = error
+            error.key = error.key.map { prefix + "." + $0 } ?? prefix
+            throw error
+        }
+    }
+
     /// Throws for the first key not in `known`, listing what is accepted.
     func rejectUnknownKeys(_ known: [String]) throws(YAMLFieldError) {
         for entry in entries where !known.contains(entry.key) {

@@ -1,0 +1,143 @@
+import FeedModel
+import Foundation
+import Parallel
+import Validation
+import XML
+
+/// One document to validate while it is assembled: its head and tail, and the prepared entries between them.
+struct CheckedDocument: Sendable {
+    var frame: DocumentFrame
+    var separator: [UInt8]
+    /// Positions in the prepared entries, in document order.
+    var positions: [Int]
+    /// The fragments' variant, as numbered by the publish's `FragmentStore`.
+    var variant: Int
+    var format: FeedFormat
+    /// Whether the fragments carry the entries' HTML bodies (full content), which the session checks ahead.
+    var carriesBodies: Bool
+    /// The head's judgements, as numbered by `CheckedFragments`.
+    var judgements: Int
+}
+
+/// Validates documents a window of entries at a time with `AssembledDocumentCheck`, skipping fragments that
+/// already passed under the same judgements, and falling back to a full check wherever the shortcut saw anything.
+///
+/// Every document is checked: its head and tail (each batch parses them around its entries), its first entry
+/// always (so the head is judged with an entry in it, as readers see it), and every fragment not known to have
+/// passed in a document making the same judgements (`EntryJudgements`). What spans entries is checked over the
+/// whole document here, from the entries themselves: their order, and that no two share an id or an `updated`
+/// instant (what the validator checks across a document, `DuplicateEntries` and `DuplicateUpdated`).
+///
+/// The shortcut only ever decides that a document is clean. When it finds anything at all (an error, a warning,
+/// or a broken cross-entry rule), the document is checked again in full, every fragment included, and that
+/// report is the one used: so findings, their lines and messages are always those of a full check.
+struct DocumentsCheck {
+    private let documents: [CheckedDocument]
+    private let store: FragmentStore
+    /// Each entry's identity (`PreparedFeed.fragmentKeys`).
+    private let keys: [UInt64]
+    private let session: ValidationSession
+    private let passed: CheckedFragments?
+    private var checks: [AssembledDocumentCheck]
+    /// Per document, per entry: the fragment is skipped.
+    private let skips: [[Bool]]
+
+    /// Starts checking documents.
+    /// - Parameter passed: the fragments known to pass; nil checks every fragment.
+    init(
+        _ documents: [CheckedDocument], store: FragmentStore, keys: [UInt64], session: ValidationSession,
+        passed: CheckedFragments?
+    ) {
+        self.documents = documents
+        self.store = store
+        self.keys = keys
+        self.session = session
+        self.passed = passed
+        checks = documents.map { AssembledDocumentCheck(head: $0.frame.head, tail: $0.frame.tail, separator: $0.separator, session: session) }
+        skips = documents.map { document in
+            guard let passed, document.positions.count > 1 else { return Array(repeating: false, count: document.positions.count) }
+            var known = passed.passed(document.positions.map { keys[$0] }, judgements: document.judgements)
+            known[0] = false
+            return known
+        }
+    }
+
+    /// How many windows the longest document has.
+    var windowCount: Int {
+        max(1, documents.map { ($0.positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize }.max() ?? 1)
+    }
+
+    /// The entry indices of window `window` of document `index`.
+    func window(_ window: Int, of index: Int) -> Range<Int> {
+        let count = documents[index].positions.count
+        let start = min(window * PreparedFeed.windowSize, count)
+        return start..<min(start + PreparedFeed.windowSize, count)
+    }
+
+    /// Checks window `window` of every document (those that have one), all batches side by side on all cores.
+    mutating func check(window: Int) {
+        var pieces: [[[UInt8]]] = []
+        var bodies: [String] = []
+        for (index, document) in documents.enumerated() {
+            let wanted = self.window(window, of: index).filter { !skips[index][$0] }.map { document.positions[$0] }
+            pieces.append(store.fragments(wanted, variant: document.variant))
+            if document.carriesBodies { bodies += wanted.map { store.entries[$0].contentHTML } }
+        }
+        guard pieces.contains(where: { !$0.isEmpty }) else { return }
+        // Each body once, on all cores, before the batches that carry it (in every format) look it up.
+        if !bodies.isEmpty { session.check(htmlBodies: bodies) }
+        AssembledDocumentCheck.add(pieces, to: &checks)
+        session.forgetBodies()
+    }
+
+    /// Each document's report, once every window was checked; documents that passed have their fragments
+    /// recorded as passed under their judgements.
+    func finish() -> [ValidationReport] {
+        let checks = self.checks
+        var reports = Parallel.map(checks[...]) { $0.finish() }
+        for index in documents.indices where skips[index].contains(true) {
+            if !reports[index].findings.isEmpty || !holdsAcrossEntries(documents[index]) {
+                reports[index] = fullReport(documents[index])
+            }
+        }
+        if let passed {
+            for (document, report) in zip(documents, reports) where report.findings.isEmpty {
+                passed.record(document.positions.map { keys[$0] }, judgements: document.judgements)
+            }
+        }
+        return reports
+    }
+
+    /// Every fragment of a document checked, as if no shortcut existed.
+    private func fullReport(_ document: CheckedDocument) -> ValidationReport {
+        var check = AssembledDocumentCheck(
+            head: document.frame.head, tail: document.frame.tail, separator: document.separator, session: session)
+        var start = 0
+        while start < document.positions.count {
+            let window = document.positions[start..<min(start + PreparedFeed.windowSize, document.positions.count)]
+            if document.carriesBodies { session.check(htmlBodies: window.map { store.entries[$0].contentHTML }) }
+            check.add(store.fragments(window, variant: document.variant))
+            session.forgetBodies()
+            start += window.count
+        }
+        return check.finish()
+    }
+
+    /// The document's entries are in feed order (newest first: positions ascending) and none shares an id or
+    /// (in Atom, where the validator compares them) an `updated` instant with another. Ids are compared as
+    /// written (what the writer drops removed, spaces trimmed), loosely rather than strictly: a false alarm
+    /// costs a full check, a miss would not.
+    private func holdsAcrossEntries(_ document: CheckedDocument) -> Bool {
+        let positions = document.positions
+        for index in positions.indices.dropFirst() where positions[index] <= positions[index - 1] { return false }
+        var ids = Set<String>(minimumCapacity: positions.count)
+        var instants = Set<Int64>(minimumCapacity: positions.count)
+        for position in positions {
+            let entry = store.entries[position].entry
+            let id = XMLCharacters.publishable(entry.id).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard ids.insert(id).inserted else { return false }
+            if document.format == .atom, !instants.insert(entry.updated.secondsSinceEpoch).inserted { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,117 @@
+import FeedModel
+import Foundation
+import Parallel
+import XML
+
+/// Every entry fragment a publish needs, each rendered once per variant and shared by every document that
+/// holds it: the site feed, its section, tag, author and language feeds, and their archive pages.
+///
+/// A fragment's bytes depend only on the entry and its `FragmentVariant`, so the RSS item of an article in the
+/// site feed is the very array written into its section's feed. Fragments are rendered on all cores when first
+/// asked for and kept until the publish ends; memory then follows the entries and the variants in use, not the
+/// number of feeds. Safe to share between threads.
+final class FragmentStore: @unchecked Sendable {
+    /// The prepared entries fragments are rendered from, by position.
+    let entries: [PreparedEntry]
+    // Guards everything below; the unchecked Sendable conformance rests on every access holding it.
+    private let lock = NSLock()
+    private var variants: [FragmentVariant] = []
+    private var indices: [FragmentVariant: Int] = [:]
+    /// A file of a feed using each variant, named when a fragment cannot be rendered.
+    private var fileNames: [String] = []
+    /// Per variant, per entry position: the fragment once rendered.
+    private var fragments: [[[UInt8]?]] = []
+    /// How many fragments were rendered, for the report.
+    private(set) var renderedCount = 0
+
+    init(entries: [PreparedEntry]) {
+        self.entries = entries
+    }
+
+    /// The number standing for `variant` in the other calls, registered on first use.
+    /// - Parameter fileName: a file of a feed using the variant, for error messages.
+    func index(of variant: FragmentVariant, fileName: String) -> Int {
+        lock.withLock {
+            if let index = indices[variant] { return index }
+            indices[variant] = variants.count
+            variants.append(variant)
+            fileNames.append(fileName)
+            fragments.append(Array(repeating: nil, count: entries.count))
+            return variants.count - 1
+        }
+    }
+
+    /// The variant numbered `index`.
+    func variant(_ index: Int) -> FragmentVariant {
+        lock.withLock { variants[index] }
+    }
+
+    /// Renders, on all cores, every fragment among `wanted` not rendered yet.
+    /// - Parameter wanted: (entry position, variant number) pairs; repeats are rendered once.
+    /// - Throws: `PublishError.rendering` naming a file of a feed using the variant when libxml2's writer fails.
+    func render(_ wanted: [(position: Int, variant: Int)]) throws(PublishError) {
+        let count = entries.count
+        let (missing, renderers, names): ([(position: Int, variant: Int)], [FragmentRenderer], [String]) = lock.withLock {
+            var seen = Set<Int>()
+            var missing: [(position: Int, variant: Int)] = []
+            for pair in wanted where fragments[pair.variant][pair.position] == nil {
+                if seen.insert(pair.variant &* count &+ pair.position).inserted { missing.append(pair) }
+            }
+            return (missing, variants.map(FragmentRenderer.init(variant:)), fileNames)
+        }
+        guard !missing.isEmpty else { return }
+        let prepared = self.entries
+        let rendered: [[UInt8]]
+        do throws(FragmentFailure) {
+            rendered = try Parallel.map(missing[...], run: 16) { pair throws(FragmentFailure) in
+                do throws(XMLWriterError) {
+                    return try renderers[pair.variant].fragment(for: prepared[pair.position])
+                } catch {
+                    throw FragmentFailure(variant: pair.variant, error: error)
+                }
+            }
+        } catch {
+            throw PublishError(.rendering(fileName: names[error.variant], message: error.error.description))
+        }
+        lock.withLock {
+            for (pair, bytes) in zip(missing, rendered) { fragments[pair.variant][pair.position] = bytes }
+            renderedCount += rendered.count
+        }
+    }
+
+    /// The fragment of the entry at `position` in `variant`, which must have been rendered.
+    func fragment(_ position: Int, variant: Int) -> [UInt8] {
+        lock.withLock {
+            guard let bytes = fragments[variant][position] else { preconditionFailure("fragment read before it was rendered") }
+            return bytes
+        }
+    }
+
+    /// The fragments of the entries at `positions`, in order, which must have been rendered.
+    func fragments(_ positions: some Collection<Int>, variant: Int) -> [[UInt8]] {
+        lock.withLock {
+            positions.map { position in
+                guard let bytes = fragments[variant][position] else { preconditionFailure("fragment read before it was rendered") }
+                return bytes
+            }
+        }
+    }
+
+    /// The size of a rendered fragment, or nil when it was not rendered.
+    func renderedSize(_ position: Int, variant: Int) -> Int? {
+        lock.withLock { fragments[variant][position]?.count }
+    }
+
+    /// Forgets the fragments of `variant` at `positions` (no document still to be written holds them).
+    func release(_ positions: some Sequence<Int>, variant: Int) {
+        lock.withLock {
+            for position in positions { fragments[variant][position] = nil }
+        }
+    }
+}
+
+/// A fragment that failed to render, with its variant.
+private struct FragmentFailure: Error {
+    var variant: Int
+    var error: XMLWriterError
+}
