@@ -120,22 +120,25 @@ def warm_sequence(size, crier, timeout, round_index):
         except FileNotFoundError:
             pass
     build = [crier, "build", source, "--output", out, "--state", state]
-    results = {"cold": benchlib.measure(build, timeout, cwd=size.work)}
-    results["no change"] = benchlib.measure(build, timeout, cwd=size.work)
+
+    def step(result):
+        if result["ok"]:  # what the output folder holds after this step, before the next one changes it
+            result["bytes"], result["feeds"] = benchlib.output_summary(out)
+        return result
+
+    results = {"cold": step(benchlib.measure(build, timeout, cwd=size.work))}
+    results["no change"] = step(benchlib.measure(build, timeout, cwd=size.work))
     articles = sorted(name for name in os.listdir(source) if name.endswith(".md"))
     with open(os.path.join(source, articles[(round_index * 7919) % len(articles)]), "a", encoding="utf-8") as handle:
         handle.write("\n\nEdited in round %d of the warm benchmark.\n" % (round_index + 1))
-    results["one edit"] = benchlib.measure(build, timeout, cwd=size.work)
+    results["one edit"] = step(benchlib.measure(build, timeout, cwd=size.work))
     added = os.path.join(source, "zz-warm-benchmark-new-article.md")
     with open(added, "w", encoding="utf-8") as handle:
         handle.write("---\ntitle: A new article, round %d\ndate: 2031-01-01T09:00:00Z\n---\n\nJust added.\n"
                      % (round_index + 1))
-    results["one new article"] = benchlib.measure(build, timeout, cwd=size.work)
-    results["daemon restart"] = benchlib.measure_first_line(
-        [crier, "watch", source, "--output", out, "--state", state], "start:", timeout, cwd=size.work)
-    for step in ("no change", "one edit", "one new article", "daemon restart"):
-        if results[step]["ok"]:
-            results[step]["bytes"], results[step]["feeds"] = benchlib.output_summary(out)
+    results["one new article"] = step(benchlib.measure(build, timeout, cwd=size.work))
+    results["daemon restart"] = step(benchlib.measure_first_line(
+        [crier, "watch", source, "--output", out, "--state", state], "start:", timeout, cwd=size.work))
     os.remove(added)
     return results
 
