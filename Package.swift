@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Ingest", "FeedBuilder", "FeedModel",
+                "Ingest", "FeedBuilder", "FeedModel", "Validation",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -174,7 +174,8 @@ public actor Site {
             logger.debug("nothing changed since the last build: \(Self.formatted(elapsed.milliseconds)) ms")
             return previous.report(milliseconds: Int(elapsed.milliseconds))
         }
-        let ingested = ingester.ingestAll(listing: listing, remembering: remembered?.articles, cache: cache, progress: progress)
+        var ingested = ingester.ingestAll(listing: listing, remembering: remembered?.articles, cache: cache, progress: progress)
+        EntryScreening.screen(&ingested.result)
         logger.debug(
             "phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(ingested.result.entries.count) entries, \(ingested.reused) from the build cache"
         )
@@ -256,7 +257,7 @@ public actor Site {
         }
         for path in toRead {
             warnings[path] = nil
-            switch ingester.ingest(relativePath: path, remembering: &memory) {
+            switch EntryScreening.screen(ingester.ingest(relativePath: path, remembering: &memory), path: path) {
             case .entry(let entry, let fileWarnings):
                 entries[path] = entry
                 failures[path] = nil

@@ -1,9 +1,10 @@
 public import FeedModel
-public import XML
+import Foundation
 
 /// The result of validating one document.
 public struct ValidationReport: Sendable, Hashable {
-    /// The format detected, nil when the document is none of RSS 2.0, Atom 1.0 or JSON Feed 1.x.
+    /// The format detected, nil when the document is not a feed Crier reads. RSS 0.9x and RSS 1.0 report
+    /// `.rss`; Atom entry documents `.atom`.
     public var format: FeedFormat?
     /// Every finding, in document order.
     public var findings: [Finding]
@@ -18,27 +19,42 @@ public struct ValidationReport: Sendable, Hashable {
     }
 }
 
-/// Validates RSS 2.0, Atom 1.0 and JSON Feed documents, Crier's own and anybody else's.
+/// How a document is validated.
+public struct ValidationOptions: Sendable {
+    /// Where the document lives: relative references resolve against it, and `rel="self"` should name it.
+    /// Nil for a local file: the document's own absolute `rel="self"` link stands in, as when the W3C service
+    /// is run on a file it fetched from there, else the file's own `file:` URL.
+    public var documentURI: String?
+    /// The current time, for dates in the future (`ImplausibleDate`); nil leaves that rule out, so that a
+    /// report depends on the document alone.
+    public var now: Timestamp?
+
+    /// Creates options.
+    public init(documentURI: String? = nil, now: Timestamp? = nil) {
+        self.documentURI = documentURI
+        self.now = now
+    }
+}
+
+/// Validates feeds the way the W3C Feed Validation Service does: RSS 0.90–2.0, RSS 1.0, Atom 1.0 feed and
+/// entry documents, and JSON Feed 1.0 and 1.1, Crier's own and anybody else's.
 ///
-/// XML documents are checked against a RELAX NG grammar (RFC 4287's for Atom, one written from the RSS 2.0
-/// specification for RSS) and then by rules in Swift named after the W3C Feed Validation Service's
-/// messages. Everything is deterministic: no clock, no network, no dictionary order in the output.
+/// XML documents are read in one streaming pass (`XMLFeedCheck`): every element is checked by a handler
+/// that knows what it may contain, and findings carry the service's message class names, severities, lines
+/// and columns. JSON Feed is checked against its specification, each MUST an error and each SHOULD a
+/// warning. Everything is deterministic unless a clock is passed in `ValidationOptions.now`.
 public enum FeedValidator {
     /// Validates a document given as bytes; the format is detected from the content.
-    ///
-    /// A document starting with `{` (after a byte-order mark and white space) is read as JSON Feed; anything
-    /// else as XML, which must be `<rss version="2.0">` or an Atom `<feed>`. Other content gives one
-    /// `UnknownFormat` error; malformed XML gives `NotWellFormed` (or `UndefinedNamedEntity`) errors.
-    public static func validate(bytes: [UInt8]) -> ValidationReport {
-        validate(bytes: bytes, session: nil)
+    public static func validate(bytes: [UInt8], options: ValidationOptions = ValidationOptions()) -> ValidationReport {
+        validate(bytes: bytes, session: nil, options: options)
     }
 
     /// Validates a document given as bytes, reusing what `session` already found in the HTML it carries.
-    ///
-    /// The report is the same as `validate(bytes:)` gives; the session only saves parsing an HTML body a
-    /// second time when several documents (RSS, Atom, JSON Feed of one build) carry it.
-    public static func validate(bytes: [UInt8], session: ValidationSession?) -> ValidationReport {
-        let checked = check(bytes: bytes, session: session, part: .whole)
+    public static func validate(
+        bytes: [UInt8], session: ValidationSession?,
+        options: ValidationOptions = ValidationOptions()
+    ) -> ValidationReport {
+        let checked = check(bytes: bytes, session: session, part: .whole, options: options)
         return checked.report(findings: checked.outcome.findings)
     }
 
@@ -46,148 +62,46 @@ public enum FeedValidator {
     struct Checked {
         var format: FeedFormat?
         var outcome: RuleOutcome
-        /// Whether findings are reported in line order (grammar and rule findings of an XML feed interleave).
-        var sortsByLine = false
 
         func report(findings: FindingList) -> ValidationReport {
             var list = findings
-            let finished = list.finish()
-            return ValidationReport(format: format, findings: sortsByLine ? FeedValidator.sortedByLine(finished) : finished)
+            return ValidationReport(format: format, findings: list.finish())
         }
     }
 
     /// Validates a document, or one part of an assembled document (`DocumentPart`).
-    static func check(bytes: [UInt8], session: ValidationSession?, part: DocumentPart) -> Checked {
+    static func check(
+        bytes: [UInt8], session: ValidationSession?, part: DocumentPart,
+        options: ValidationOptions = ValidationOptions()
+    ) -> Checked {
         if FormatDetection.looksLikeJSON(bytes) {
             return checkJSONFeed(bytes: bytes, session: session, part: part)
         }
-        return checkXML(session: session, part: part) { () throws(XMLParseError) in try XMLDocument(xml: bytes) }
+        return check(xmlPieces: [bytes], linesSkipped: 0, session: session, part: part, options: options)
     }
 
-    /// Validates a part of an XML document given as pieces (`XMLDocument(xmlPieces:linesSkipped:)`).
-    static func check(xmlPieces pieces: [[UInt8]], linesSkipped: Int, session: ValidationSession?, part: DocumentPart) -> Checked {
-        checkXML(session: session, part: part) { () throws(XMLParseError) in
-            try XMLDocument(xmlPieces: pieces, linesSkipped: linesSkipped)
+    /// Validates an XML document given as pieces, as if `linesSkipped` lines stood between the first piece
+    /// and the second (a batch of an assembled document; see `AssembledDocumentCheck`).
+    static func check(
+        xmlPieces pieces: [[UInt8]], linesSkipped: Int, session: ValidationSession?, part: DocumentPart,
+        options: ValidationOptions = ValidationOptions()
+    ) -> Checked {
+        let deferred = part.defersUniqueness ? DeferredChecks() : nil
+        let documentURI = options.documentURI ?? pieces.first.flatMap { XMLFeedCheck.selfLink(in: $0) } ?? ""
+        var check = XMLFeedCheck(documentURI: documentURI, now: options.now, deferred: deferred, session: session)
+        for (index, piece) in pieces.enumerated() {
+            if index == 1, linesSkipped > 0 { check.skipLines(linesSkipped) }
+            piece.withUnsafeBytes { check.parse($0, isLast: index == pieces.count - 1) }
         }
-    }
-
-    private static func checkXML(session: ValidationSession?, part: DocumentPart,
-                                 parse: () throws(XMLParseError) -> XMLDocument) -> Checked {
-        let document: XMLDocument
-        do {
-            document = try parse()
-        } catch {
-            var list = FindingList()
-            list.append(contentsOf: ParseFindings.list(for: error.diagnostics))
-            return Checked(format: nil, outcome: RuleOutcome(findings: list))
-        }
-        switch FormatDetection.format(of: document) {
-        case .success(let format):
-            return check(document: document, format: format, session: session, part: part)
-        case .failure(let reason):
-            var list = FindingList()
-            list.add(.unknownFormat, line: document.root?.line ?? 0, reason.message)
-            return Checked(format: nil, outcome: RuleOutcome(findings: list))
-        }
-    }
-
-    /// Validates a parsed XML document, detecting RSS 2.0 or Atom 1.0 from its root element.
-    public static func validate(document: XMLDocument) -> ValidationReport {
-        validate(document: document, session: nil)
-    }
-
-    static func validate(document: XMLDocument, session: ValidationSession?) -> ValidationReport {
-        switch FormatDetection.format(of: document) {
-        case .success(let format):
-            return validate(document: document, format: format, session: session)
-        case .failure(let reason):
-            var list = FindingList()
-            list.add(.unknownFormat, line: document.root?.line ?? 0, reason.message)
-            return ValidationReport(format: nil, findings: list.finish())
-        }
-    }
-
-    /// Validates a parsed XML document as the given format, for callers that already parsed (the feed
-    /// builder checks each document it writes).
-    ///
-    /// - Parameters:
-    ///   - document: an RSS 2.0 or Atom 1.0 document.
-    ///   - format: the format the caller expects; a root element of another format is an `UnknownFormat`
-    ///     error, and `.json` always is (a JSON Feed is not XML: use `validateJSONFeed(bytes:)`).
-    /// - Returns: grammar findings and rule findings, sorted by line.
-    public static func validate(document: XMLDocument, format: FeedFormat) -> ValidationReport {
-        validate(document: document, format: format, session: nil)
-    }
-
-    static func validate(document: XMLDocument, format: FeedFormat, session: ValidationSession?) -> ValidationReport {
-        let checked = check(document: document, format: format, session: session, part: .whole)
-        return checked.report(findings: checked.outcome.findings)
-    }
-
-    static func check(document: XMLDocument, format: FeedFormat, session: ValidationSession?, part: DocumentPart) -> Checked {
-        var list = FindingList()
-        let detected = FormatDetection.format(of: document)
-        guard case .success(format) = detected, let root = document.root else {
-            let found: String
-            switch detected {
-            case .success(let other): found = other.displayName
-            case .failure(let reason): found = reason.message
-            }
-            list.add(.unknownFormat, line: document.root?.line ?? 0, "expected \(format.displayName), found \(found)")
-            return Checked(format: detected.success, outcome: RuleOutcome(findings: list))
-        }
-        let schema: Result<RelaxNGSchema, RelaxNGSchemaError>
-        switch format {
-        case .rss:
-            schema = Schemas.rss
-        case .atom:
-            schema = Schemas.atom
-        case .json:
-            return Checked(format: nil, outcome: RuleOutcome())
-        }
-        switch schema {
-        case .success(let grammar):
-            var mapper = SchemaFindings(document: document, grammarName: format.displayName)
-            // A valid document (every feed Crier writes) is confirmed a slice of entries at a time, which is
-            // linear; anything else is validated whole, so its messages are exactly libxml2's.
-            let diagnostics = Self.isValidInSlices(document, root: root, format: format, grammar: grammar)
-                ? [] : grammar.validate(document)
-            list.append(contentsOf: mapper.findings(for: diagnostics))
-        case .failure(let error):
-            // A grammar shipped in this module failed to compile: a bug in Crier, reported, never a crash.
-            list.add(.schemaViolation, "internal error: the \(format.displayName) grammar did not compile: \(error)")
-        }
-        let rules = format == .rss ? RSSRules.check(root, session: session, part: part) : AtomRules.check(root, session: session, part: part)
-        let grammarFindings = list.findings.count
-        list.append(contentsOf: rules.findings)
-        let identifiers = rules.identifiers.map { seen in
-            var moved = seen
-            moved.findingsBefore += grammarFindings
-            return moved
-        }
-        return Checked(format: format, outcome: RuleOutcome(findings: list, identifiers: identifiers), sortsByLine: true)
-    }
-
-    /// Whether the grammar accepts the document, checked with `RelaxNGSchema.isValid(_:repeating:namespaceURI:in:)`.
-    ///
-    /// That check needs the repeated element to match a pattern no sibling can, in an interleave with the
-    /// other children or after them. Atom's grammar (RFC 4287 appendix B) has `atomEntry*` after the feed's
-    /// interleave, and only it matches `atom:entry` (extension elements exclude the Atom namespace); the RSS
-    /// grammar has `item*` in the channel's interleave, and only it matches `item` (extension elements must be
-    /// in a namespace).
-    private static func isValidInSlices(_ document: XMLDocument, root: XMLNode, format: FeedFormat,
-                                        grammar: RelaxNGSchema) -> Bool {
-        switch format {
-        case .atom:
-            return grammar.isValid(document, repeating: "entry", namespaceURI: AtomRules.namespace, in: root)
-        case .rss:
-            guard let channel = root.element(named: "channel", namespaceURI: nil), channel.namespaceURI == nil else {
-                return false
-            }
-            return grammar.isValid(document, repeating: "item", namespaceURI: nil, in: channel)
-        case .json:
-            return false
-        }
+        if pieces.isEmpty { check.parse(UnsafeRawBufferPointer(start: nil, count: 0), isLast: true) }
+        let (kind, findings) = check.finish()
+        let identifiers =
+            deferred?.seen.map { seen in
+                SeenIdentifier(
+                    identifier: seen.value, line: seen.position.line, what: seen.kind, findingsBefore: seen.findingsBefore,
+                    column: seen.position.column, kind: seen.kind, rule: seen.rule, message: seen.message)
+            } ?? []
+        return Checked(format: kind.format, outcome: RuleOutcome(findings: findings, identifiers: identifiers))
     }
 
     /// Validates a JSON Feed 1.0 or 1.1 document given as bytes.
@@ -213,25 +127,42 @@ public enum FeedValidator {
         }
     }
 
-    /// Grammar and rule findings interleaved by line; findings without a line (0) go last. Stable, so
-    /// findings on one line keep the order they were found in.
-    static func sortedByLine(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.line == 0 ? Int.max : lhs.element.line
-            let right = rhs.element.line == 0 ? Int.max : rhs.element.line
-            return left != right ? left < right : lhs.offset < rhs.offset
-        }.map(\.element)
-    }
-}
-
-extension FeedFormat {
-    /// The name used in messages.
-    var displayName: String {
-        switch self {
-        case .rss: "RSS 2.0"
-        case .atom: "Atom 1.0"
-        case .json: "JSON Feed 1.1"
+    /// Validates the document in a file without holding it in memory whole: XML is parsed a piece at a
+    /// time, a JSON Feed one item at a time (`StreamingJSONFeed`).
+    /// - Returns: the report; an unreadable file gives one `SAXError` naming it.
+    public static func validate(
+        fileAtPath path: String, options: ValidationOptions = ValidationOptions(),
+        session: ValidationSession? = nil
+    ) -> ValidationReport {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            var list = FindingList()
+            list.add(.saxError, "cannot read \(path)")
+            return ValidationReport(format: nil, findings: list.finish())
         }
+        defer { try? handle.close() }
+        let chunkSize = 1 << 20
+        let first = (try? handle.read(upToCount: chunkSize)).map { Array($0) } ?? []
+        if FormatDetection.looksLikeJSON(first) {
+            if let streamed = StreamingJSONFeed.report(path: path, session: session) { return streamed }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return ValidationReport(format: nil, findings: [])
+            }
+            return validate(bytes: Array(data), session: session, options: options)
+        }
+        // A local file without an absolute self link is where it is: relative references resolve against it.
+        let documentURI =
+            options.documentURI ?? XMLFeedCheck.selfLink(in: first)
+            ?? URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+        var check = XMLFeedCheck(documentURI: documentURI, now: options.now, session: session)
+        var piece = first
+        while true {
+            let next = piece.isEmpty ? [] : ((try? handle.read(upToCount: chunkSize)).map { Array($0) } ?? [])
+            piece.withUnsafeBytes { check.parse($0, isLast: next.isEmpty) }
+            if next.isEmpty { break }
+            piece = next
+        }
+        let (kind, findings) = check.finish()
+        return Checked(format: kind.format, outcome: RuleOutcome(findings: findings)).report(findings: findings)
     }
 }
 

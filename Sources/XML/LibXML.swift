@@ -4,14 +4,8 @@ import Platform
 /// One-time setup of libxml2, shared by every entry point of this module.
 enum LibXML {
     /// `xmlInitParser` must run once before threads use the library; a `static let` runs it exactly once.
-    ///
-    /// The RELAX NG type libraries are registered here too: libxml2 registers them lazily, without a lock, the
-    /// first time a grammar is compiled, and two grammars compiled at once on two threads (RSS and Atom checked
-    /// side by side) then intermittently failed with "Error type 'nonNegativeInteger' is not exported by type
-    /// library". Seen on a clean CI run.
     private static let initialized: Bool = {
         xmlInitParser()
-        _ = xmlRelaxNGInitTypes()
         return true
     }()
 

@@ -1,6 +1,7 @@
 import FeedModel
 import Testing
-import Validation
+
+@testable import Validation
 
 @Suite struct DateSyntaxTests {
     @Test func parsesRFC822WithNumericZone() throws {

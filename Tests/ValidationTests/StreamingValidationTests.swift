@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import Validation
 
-/// `FeedValidator.validate(fileAtPath:)` streams valid RSS and Atom files and falls back to the in-memory path
-/// for anything else; either way its report must equal `validate(bytes:)`'s for the same file.
+/// `FeedValidator.validate(fileAtPath:)` reads XML a piece at a time and JSON Feed an item at a time; its
+/// report must equal `validate(bytes:)`'s for the same file.
 @Suite struct StreamingValidationTests {
     /// Writes bytes to a fresh temp file and returns its path.
     static func file(_ bytes: [UInt8], name: String = "feed.xml") throws -> String {
@@ -15,6 +16,13 @@ import Testing
         return url.path
     }
 
+    /// The report of the bytes of the file at `path`, located as `validate(fileAtPath:)` locates a file: at its
+    /// own absolute self link, else at its `file:` URL.
+    static func inMemory(_ bytes: [UInt8], at path: String) -> ValidationReport {
+        let location = XMLFeedCheck.selfLink(in: bytes) ?? URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+        return FeedValidator.validate(bytes: bytes, options: ValidationOptions(documentURI: location))
+    }
+
     static func fixturePath(_ name: String) throws -> String {
         try #require(FixtureTests.directory).appendingPathComponent(name).path
     }
@@ -23,52 +31,21 @@ import Testing
     func everyFixtureGetsTheSameReportFromTheFile(name: String) throws {
         let path = try Self.fixturePath(name)
         let bytes = try #require(FileManager.default.contents(atPath: path))
-        let inMemory = FeedValidator.validate(bytes: Array(bytes))
+        let inMemory = Self.inMemory(Array(bytes), at: path)
         let fromFile = FeedValidator.validate(fileAtPath: path)
-        #expect(fromFile == inMemory, "\(name):\n  file:   \(fromFile.findings.map(\.description))\n  memory: \(inMemory.findings.map(\.description))")
+        #expect(
+            fromFile == inMemory, "\(name):\n  file:   \(fromFile.findings.map(\.description))\n  memory: \(inMemory.findings.map(\.description))")
     }
 
-    /// The fixtures whose only findings come from the rules (not the grammar, not the parser) are valid
-    /// against the grammar, so they must take the streaming path rather than the fallback.
-    @Test(arguments: FixtureTests.fixtureNames.filter { $0.hasSuffix(".xml") })
-    func grammarValidFixturesAreStreamed(name: String) throws {
-        let path = try Self.fixturePath(name)
-        let bytes = try #require(FileManager.default.contents(atPath: path))
-        let inMemory = FeedValidator.validate(bytes: Array(bytes))
-        let grammarOrParser: Set<String> = ["NotWellFormed", "UnknownFormat", "UndefinedElement",
-                                            "DuplicateElement", "UnexpectedAttribute", "SchemaViolation", "InvalidValue"]
-        let streamed = StreamingValidation.report(path: path, session: nil)
-        // UndefinedNamedEntity here is an HTML entity in escaped content, a rule finding. MissingElement comes
-        // from the grammar (channel title, feed updated) or from the rules (item, entry author).
-        let fromGrammar = inMemory.format == nil || inMemory.findings.contains { grammarOrParser.contains($0.rule) }
-            || name.hasPrefix("MissingElement.channel") || name.hasPrefix("MissingElement.feed")
-        if fromGrammar {
-            #expect(streamed == nil, "\(name) should fall back to the in-memory path")
-        } else {
-            #expect(streamed == inMemory, "\(name) should be streamed: \(streamed?.findings.map(\.description) ?? ["fell back"])")
-        }
-    }
-
-    @Test func largeValidFeedsAreStreamedSliceBySlice() throws {
-        #expect(SlicedGrammarTests.count > StreamingValidation.sliceSize * 4)
-        for bytes in [SlicedGrammarTests.atom(), SlicedGrammarTests.rss()] {
+    /// Large documents are read from the file a piece at a time (1 MB); the report must be the one the whole
+    /// bytes give, for valid feeds and for a broken entry at a piece boundary or anywhere else.
+    @Test(arguments: [nil, 0, 499, 1_700, 2_099])
+    func largeFeedsGetTheSameReportFromTheFile(brokenAt index: Int?) throws {
+        for bytes in [LargeDocumentTests.atom(brokenAt: index), LargeDocumentTests.rss(brokenAt: index)] {
             let path = try Self.file(bytes)
-            let streamed = try #require(StreamingValidation.report(path: path, session: nil))
-            #expect(streamed == FeedValidator.validate(bytes: bytes))
-            #expect(streamed.findings.isEmpty, "\(streamed.findings.map(\.description))")
-        }
-    }
-
-    /// A grammar error in any slice (first, a boundary, the last partial one) makes the streaming path give
-    /// up, and the report is then the in-memory one with its exact message and line.
-    @Test(arguments: [0, 499, 500, 1_700, 2_099])
-    func aBrokenEntryInAnySliceFallsBack(at index: Int) throws {
-        for bytes in [SlicedGrammarTests.atom(brokenAt: index), SlicedGrammarTests.rss(brokenAt: index)] {
-            let path = try Self.file(bytes)
-            #expect(StreamingValidation.report(path: path, session: nil) == nil, "entry \(index)")
             let report = FeedValidator.validate(fileAtPath: path)
-            #expect(report.hasErrors)
-            #expect(report == FeedValidator.validate(bytes: bytes))
+            #expect(report == Self.inMemory(bytes, at: path))
+            #expect(report.hasErrors == (index != nil), "\(report.findings.map(\.description))")
         }
     }
 
@@ -86,20 +63,20 @@ import Testing
             // wrong weekday (past line 65,535); each item takes 6 lines.
             let guid = index % 50 == 49 ? "https://example.org/p/0" : "https://example.org/p/\(index)"
             let day = index % 70 == 69 && index >= 11_000 ? "Mon" : "Tue"
-            text += "<item>\n<title>Post \(index)</title>\n<guid>\(guid)</guid>\n<pubDate>\(day), 05 Mar 2024 09:30:00 +0000</pubDate>\n"
+            text +=
+                "<item>\n<title>Post \(index)</title>\n<guid>\(guid)</guid>\n<pubDate>\(day), 05 Mar 2024 09:30:00 +0000</pubDate>\n"
                 + "<description>&lt;p&gt;Body&lt;/p&gt;</description>\n</item>\n"
         }
         text += "<atom:link rel=\"self\" href=\"https://example.org/rss.xml\"/></channel></rss>\n"
         let bytes = Array(text.utf8)
         let path = try Self.file(bytes)
-        let streamed = try #require(StreamingValidation.report(path: path, session: nil))
-        let inMemory = FeedValidator.validate(bytes: bytes)
+        let streamed = FeedValidator.validate(fileAtPath: path)
+        let inMemory = Self.inMemory(bytes, at: path)
         #expect(streamed == inMemory)
-        #expect(streamed.findings.contains { $0.rule == "DuplicateEntries" && $0.message.contains("more") })
         #expect(streamed.findings.contains { $0.rule == "IncorrectDOW" && $0.line > 65_535 })
     }
 
-    @Test func atomEntriesGetTheFeedsAuthorAndLinks() throws {
+    @Test func atomEntriesAreReportedLikeBytes() throws {
         let text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>https://example.org/</id>
@@ -113,11 +90,9 @@ import Testing
             """
         let bytes = Array(text.utf8)
         let path = try Self.file(bytes)
-        let streamed = try #require(StreamingValidation.report(path: path, session: nil))
-        #expect(streamed == FeedValidator.validate(bytes: bytes))
-        let rules = Set(streamed.findings.map(\.rule))
-        #expect(rules == ["ContainsRelRef", "DuplicateAtomLink", "MissingSelf", "MissingElement", "DuplicateEntries"],
-                "\(streamed.findings.map(\.description))")
+        let streamed = FeedValidator.validate(fileAtPath: path)
+        #expect(streamed == Self.inMemory(bytes, at: path))
+        #expect(streamed.findings.contains { $0.rule == "DuplicateEntries" }, "\(streamed.findings.map(\.description))")
     }
 
     @Test func jsonFeedsAndUnreadableFilesAreReportedLikeBytes() throws {
@@ -149,10 +124,12 @@ import Testing
         for index in 0..<1_500 {
             let id = index % 10 == 9 ? "dup" : "https://example.org/p/\(index)"
             let url = index == 700 ? "not a url" : "https://example.org/p/\(index)"
-            items.append(#"{"id": "\#(id)", "url": "\#(url)", "content_html": "<p>[a, {b}] \\\"q\\\" \#(index)</p>", "#
-                + #""tags": [["x", "y"], {"k": [1, 2]}], "date_published": "2024-03-05T09:30:00Z"}"#)
+            items.append(
+                #"{"id": "\#(id)", "url": "\#(url)", "content_html": "<p>[a, {b}] \\\"q\\\" \#(index)</p>", "#
+                    + #""tags": [["x", "y"], {"k": [1, 2]}], "date_published": "2024-03-05T09:30:00Z"}"#)
         }
-        let text = #"{"items": [\#n  "# + items.joined(separator: ",\n  ") + #"\#n], "version": "https://jsonfeed.org/version/1.1", "#
+        let text =
+            #"{"items": [\#n  "# + items.joined(separator: ",\n  ") + #"\#n], "version": "https://jsonfeed.org/version/1.1", "#
             + #""title": "Big", "home_page_url": "https://example.org/"}"#
         let bytes = Array(text.utf8)
         let path = try Self.file(bytes, name: "feed.json")

@@ -49,15 +49,4 @@ import Testing
         fragment.firstDescendant(named: "a")?.removeAttribute("onclick")
         #expect(fragment.innerHTML == "<p>A\u{A0}B © <a href=\"x\">link</a><br></p>")
     }
-
-    @Test func validatesAgainstRelaxNG() throws {
-        let grammar = """
-            <element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><element name="b"><text/></element></element>
-            """
-        let schema = try RelaxNGSchema(grammar: grammar)
-        #expect(schema.validate(try XMLDocument(xml: Array("<a><b>x</b></a>".utf8))).isEmpty)
-        let problems = schema.validate(try XMLDocument(xml: Array("<a><c/></a>".utf8)))
-        #expect(!problems.isEmpty)
-        #expect(problems.first?.line == 1)
-    }
 }
