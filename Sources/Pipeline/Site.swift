@@ -39,6 +39,9 @@ public actor Site {
     /// True after a build found nothing changed and published nothing without loading a single entry: the
     /// next update must load every entry (from the cache) before it can republish.
     private var needsFullLoad = false
+    /// The bytes of `crier.yml` that `config` was read from; nil when they changed while being read (no cache
+    /// is used then).
+    private var configBytes: Data?
     /// The symlinks the last full build refused (the daemon's updates do not list the whole folder again; a
     /// start that lists a different set builds in full).
     private var refused: [IngestIssue] = []
@@ -56,7 +59,9 @@ public actor Site {
         self.configFile = configFile
         self.statePath = statePath ?? StateStore.location(forSource: source)
         self.logger = logger
+        let configBytes = Self.configBytes(source: source, configFile: configFile)
         config = try Self.configuration(source: source, configFile: configFile)
+        self.configBytes = Self.configBytes(source: source, configFile: configFile) == configBytes ? configBytes : nil
         store = try Self.openStore(at: self.statePath)
         cache = BuildCache(statePath: self.statePath)
     }
@@ -76,6 +81,11 @@ public actor Site {
     }
 
     /// Reads the configuration of the site in `source`, which must be a folder.
+    /// The bytes of the configuration file, for the cache key.
+    private static func configBytes(source: URL, configFile: URL?) -> Data? {
+        try? Data(contentsOf: configFile ?? source.appendingPathComponent("crier.yml"))
+    }
+
     private static func configuration(source: URL, configFile: URL?) throws(PipelineError) -> SiteConfig {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -142,7 +152,10 @@ public actor Site {
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
-        cacheKey = CacheKey.make(source: source, configFile: configFile ?? source.appendingPathComponent("crier.yml"), statePath: statePath)
+        // The bytes `config` was read from, not the file now: a daemon keeps its configuration until SIGHUP.
+        cacheKey = configBytes.flatMap {
+            CacheKey.make(source: source, configFile: configFile ?? source.appendingPathComponent("crier.yml"), configBytes: $0, statePath: statePath)
+        }
         let listing: SourceListing
         do {
             listing = try ArticleFiles.listing(of: source)
@@ -288,7 +301,9 @@ public actor Site {
 
     /// Reads the configuration again (SIGHUP) and rebuilds everything.
     public func reloadConfiguration() throws(PipelineError) -> BuildReport {
+        let configBytes = Self.configBytes(source: source, configFile: configFile)
         config = try Self.configuration(source: source, configFile: configFile)
+        self.configBytes = Self.configBytes(source: source, configFile: configFile) == configBytes ? configBytes : nil
         return try buildAll(logsWithheld: true)
     }
 

@@ -109,6 +109,20 @@ import Testing
         #expect(next.written.isEmpty && next.rendered.isEmpty)
     }
 
+    @Test func aConfigurationEditedWithoutAReloadIsNotTakenForTheOneBuilt() async throws {
+        let folder = try SiteTestFolder(config: Self.config)
+        for number in 1...5 { try folder.write(Self.article(number, version: 1, dated: true), to: "a\(number).md") }
+        let daemon = try folder.site()
+        _ = try await daemon.buildAll()
+        // The daemon keeps its configuration until SIGHUP; its next full build still publishes with limit 3.
+        try folder.write(Self.config.replacingOccurrences(of: "limit: 3", with: "limit: 0"), to: "crier.yml")
+        _ = try await daemon.buildAll()
+        // A new process reads limit 0: what the daemon published under limit 3 must not pass for it.
+        let next = try await folder.site().buildAll()
+        #expect(!next.written.isEmpty)
+        #expect(try await Self.coldFiles(folder).files == folder.publishedFiles())
+    }
+
     @Test(arguments: [1, 2, 3, 4])
     func randomChangesGiveWhatAColdBuildGives(seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed)

@@ -11,9 +11,8 @@ import Ingest
 /// - **Where**: the source folder and the state store, whose ids and dates the cached entries were settled
 ///   against.
 enum CacheKey {
-    /// The key, as a SHA-256 in hex; nil when the configuration file cannot be read (no cache is used then).
-    static func make(source: URL, configFile: URL, statePath: URL) -> String? {
-        guard let config = try? Data(contentsOf: configFile) else { return nil }
+    /// The key, as a SHA-256 in hex, for a configuration read from `configBytes`.
+    static func make(source: URL, configFile: URL, configBytes config: Data, statePath: URL) -> String {
         var parts = CacheWriter(capacity: 512 + config.count)
         parts.write("crier build cache, format 1")
         parts.write(FeedGenerator.crier.version)
