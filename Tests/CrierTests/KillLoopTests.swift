@@ -11,7 +11,7 @@ import Testing
         environment["CRIER"] = CrierBinary.url.path
         let run = try ProcessRunner.run(
             URL(fileURLWithPath: "/bin/bash"),
-            [script.path, "--iterations", "10", "--articles", "150", "--seconds", "60", "--seed", "4151", "--compare-cold"],
+            [script.path, "--iterations", "10", "--articles", "150", "--seconds", "300", "--seed", "4151", "--compare-cold"],
             environment: environment)
         #expect(run.status == 0, "kill-loop.sh failed:\n\(run.standardOutput)\n\(run.standardError)")
         let summary = run.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
