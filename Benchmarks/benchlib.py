@@ -110,6 +110,32 @@ def measure(command, timeout, cwd=None, env=None):
     return {"ok": True, "wall": wall, "cpu": user + system, "rss_kb": rss}
 
 
+def measure_first_line(command, marker, timeout, cwd=None):
+    """Starts a long-running `command` (a daemon) and measures the wall seconds until a line of its standard
+    error contains `marker`; then ends it (its own process group) and returns like `measure`, without CPU or
+    peak RSS (the process is still running when the figure is taken)."""
+    start = time.perf_counter()
+    try:
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   start_new_session=True)
+    except OSError as error:
+        return {"ok": False, "error": str(error)}
+    lines = []
+    try:
+        deadline = start + timeout
+        while time.perf_counter() < deadline:
+            line = process.stderr.readline()
+            if not line:
+                break
+            lines.append(line.decode("utf-8", "replace").strip())
+            if marker in lines[-1]:
+                return {"ok": True, "wall": time.perf_counter() - start, "cpu": None, "rss_kb": None}
+        reason = lines[-1] if lines else "no output"
+        return {"ok": False, "error": "no line with %r: %s" % (marker, reason[:160])}
+    finally:
+        stop_group(process)
+
+
 def stop_group(process, grace=5.0):
     """Ends a process this harness started, and its children, by its own process group id."""
     if process.poll() is not None:

@@ -2,12 +2,18 @@
 """Benchmark Crier against Hugo, python-feedgen and the I/O floor on generated corpora.
 
 Usage: run.py [--sizes 1000,10000,50000] [--runs 5] [--crier PATH] [--markdown-out FILE] [--seed 1]
-              [--tools crier-md,crier-txt,hugo,feedgen,floor] [--timeout 900] [--no-build]
+              [--tools crier-md,crier-txt,hugo,feedgen,floor,crier-warm] [--timeout 900] [--no-build]
 
 For each size N it generates the corpus once (cached in Benchmarks/corpus/), warms the page cache, then runs
 `--runs` rounds; each round runs every tool once, in an order rotated from round to round so no tool always
 goes first or right after the same neighbour. Every run is one process under `/usr/bin/time -v` with a fresh
 output folder. It prints one table per N of medians; see README.md for the columns.
+
+`crier-warm` is a sequence rather than one run, on its own copy of the Markdown corpus, with one output folder
+and state store kept through it: a cold build, a build with nothing changed, a build after one article is
+edited, a build after one article is added, and the first publish of `crier watch` started on that folder
+(a daemon restart with nothing changed). Its table gives each step's median and its share of the cold
+build of the same sequences.
 
 Crier is --crier, else $CRIER, else .build/release/crier (built with `swift build -c release --product crier`
 when missing, unless --no-build). If Crier is missing or fails, its rows say so and the others are measured.
@@ -23,13 +29,15 @@ import sys
 import benchlib
 from benchlib import log, median
 
-TOOLS = ["crier-md", "crier-txt", "hugo", "feedgen", "floor"]
+TOOLS = ["crier-md", "crier-txt", "hugo", "feedgen", "floor", "crier-warm"]
+WARM_STEPS = ["cold", "no change", "one edit", "one new article", "daemon restart"]
 DESCRIPTIONS = {
     "crier-md": "crier build (Markdown; RSS+Atom+JSON)",
     "crier-txt": "crier build (plain text; RSS+Atom+JSON)",
     "hugo": "hugo (RSS only, full content)",
     "feedgen": "python-feedgen (RSS+Atom)",
     "floor": "I/O floor (read corpus, write crier's bytes)",
+    "crier-warm": "crier build, warm (Markdown)",
 }
 
 
@@ -52,7 +60,7 @@ class Size:
 
 def state_path(size, tool):
     """Where a Crier run keeps its state store: a fresh file per run, so every build is cold (no stable ids,
-    hashes or first-seen dates from an earlier run), and the corpus folder gets no `.crier` of its own."""
+    hashes or first-seen dates from an earlier run, no build cache), and the corpus folder gets no `.crier`."""
     return os.path.join(size.work, "state-" + tool + ".sqlite")
 
 
@@ -78,17 +86,82 @@ def run_once(tool, size, crier, timeout):
     if tool.startswith("crier") and crier is None:
         return {"ok": False, "error": "crier unavailable"}
     if tool.startswith("crier"):
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", "-journal"):
             try:
                 os.remove(state_path(size, tool) + suffix)
             except FileNotFoundError:
                 pass
+        # The build cache beside the state store (`NAME.cache`): without it every Crier row is a cold build.
+        shutil.rmtree(os.path.splitext(state_path(size, tool))[0] + ".cache", ignore_errors=True)
     result = benchlib.measure(command(tool, size, crier, out), timeout, cwd=size.work)
     if result["ok"]:
         result["bytes"], result["feeds"] = benchlib.output_summary(out)
         if tool == "hugo":  # Hugo writes only index.xml here; anything else would be a config mistake
             result["feeds"] = [feed for feed in result["feeds"] if feed[1] == "index.xml"] or result["feeds"]
     return result
+
+
+def warm_sequence(size, crier, timeout, round_index):
+    """One cold build and the warm steps after it (see the module's comment), on `size`'s copy of the Markdown
+    corpus; returns each step's result by name. The edit appends a paragraph to one article (another each
+    round); the new article is removed again at the end, so every sequence starts from the same count."""
+    if crier is None:
+        return {step: {"ok": False, "error": "crier unavailable"} for step in WARM_STEPS}
+    source = os.path.join(size.work, "warm-source")
+    if not os.path.isdir(source):
+        shutil.copytree(size.md, source)
+    out = os.path.join(size.work, "out-crier-warm")
+    state = os.path.join(size.work, "state-crier-warm.sqlite")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(os.path.join(size.work, "state-crier-warm.cache"), ignore_errors=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.remove(state + suffix)
+        except FileNotFoundError:
+            pass
+    build = [crier, "build", source, "--output", out, "--state", state]
+
+    def step(result):
+        if result["ok"]:  # what the output folder holds after this step, before the next one changes it
+            result["bytes"], result["feeds"] = benchlib.output_summary(out)
+        return result
+
+    results = {"cold": step(benchlib.measure(build, timeout, cwd=size.work))}
+    results["no change"] = step(benchlib.measure(build, timeout, cwd=size.work))
+    articles = sorted(name for name in os.listdir(source) if name.endswith(".md"))
+    with open(os.path.join(source, articles[(round_index * 7919) % len(articles)]), "a", encoding="utf-8") as handle:
+        handle.write("\n\nEdited in round %d of the warm benchmark.\n" % (round_index + 1))
+    results["one edit"] = step(benchlib.measure(build, timeout, cwd=size.work))
+    added = os.path.join(source, "zz-warm-benchmark-new-article.md")
+    with open(added, "w", encoding="utf-8") as handle:
+        handle.write("---\ntitle: A new article, round %d\ndate: 2031-01-01T09:00:00Z\n---\n\nJust added.\n"
+                     % (round_index + 1))
+    results["one new article"] = step(benchlib.measure(build, timeout, cwd=size.work))
+    results["daemon restart"] = step(benchlib.measure_first_line(
+        [crier, "watch", source, "--output", out, "--state", state], "start:", timeout, cwd=size.work))
+    os.remove(added)
+    return results
+
+
+def warm_table(count, results):
+    """The warm sequence's table: each step's medians and its share of the cold builds of the same sequences."""
+    header = ["crier build, warm (Markdown)", "median wall s", "median CPU s", "median peak RSS MB",
+              "entries per feed", "share of cold wall", "ok runs"]
+    rows = {step: summarize("crier-warm", results[step], count + (1 if step in ("one new article", "daemon restart")
+                                                                   else 0)) for step in WARM_STEPS}
+    cold = rows["cold"]
+    lines = []
+    for step in WARM_STEPS:
+        row = rows[step]
+        if "failed" in row:
+            lines.append([step, "FAILED", "", "", row["failed"], "", row["runs"]])
+            continue
+        share = "%.1f%%" % (100.0 * row["wall"] / cold["wall"]) if "failed" not in cold else "n/a"
+        cpu = "%.3f" % row["cpu"] if row.get("cpu") is not None else "-"
+        rss = "%.1f" % row["rss_mb"] if row.get("rss_mb") is not None else "-"
+        lines.append([step, "%.3f" % row["wall"], cpu, rss, row.get("entries", "-"), share, row["runs"]])
+    return "N = {:,} articles, warm builds".format(count), header, lines, (
+        "daemon restart: from starting `crier watch` to its first publish logged (nothing changed since the last build)")
 
 
 def warm_up(size, crier, tools, timeout):
@@ -132,10 +205,11 @@ def summarize(tool, results, expected):
         row["failed"] = "; ".join(errors)[:200]
         return row
     row["wall"] = median([r["wall"] for r in good])
-    row["cpu"] = median([r["cpu"] for r in good])
-    row["rss_mb"] = median([r["rss_kb"] for r in good]) / 1024.0
-    row["bytes"] = good[-1]["bytes"]
-    row["entries"] = format_entries(good[-1]["feeds"], expected)
+    timed = [r for r in good if r.get("cpu") is not None]
+    row["cpu"] = median([r["cpu"] for r in timed]) if timed else None
+    row["rss_mb"] = median([r["rss_kb"] for r in timed]) / 1024.0 if timed else None
+    row["bytes"] = good[-1].get("bytes", 0)
+    row["entries"] = format_entries(good[-1].get("feeds", []), expected)
     return row
 
 
@@ -223,20 +297,34 @@ def main(argv):
         size = Size(count, args.seed)
         warm_up(size, crier, tools, args.timeout)
         results = {tool: [] for tool in tools}
+        warm = {step: [] for step in WARM_STEPS}
         for round_index in range(args.runs):
             shift = round_index % len(tools)
             order = tools[shift:] + tools[:shift]
             for tool in order:
+                if tool == "crier-warm":
+                    sequence = warm_sequence(size, crier, args.timeout, round_index)
+                    for step in WARM_STEPS:
+                        warm[step].append(sequence[step])
+                        result = sequence[step]
+                        log("N=%d round %d warm %-16s %s" % (count, round_index + 1, step, "wall %.3fs" % result["wall"]
+                                                             if result["ok"] else "FAILED: " + result["error"]))
+                    continue
                 result = run_once(tool, size, crier, args.timeout)
                 results[tool].append(result)
                 log("N=%d round %d %-9s %s" % (count, round_index + 1, tool,
                                                "wall %.3fs cpu %.3fs rss %.1fMB" % (
                                                    result["wall"], result["cpu"], result["rss_kb"] / 1024.0)
                                                if result["ok"] else "FAILED: " + result["error"]))
-        rows = [summarize(tool, results[tool], count) for tool in tools]
-        title, header, lines, floor_note = table(count, rows, size.floor_note if "floor" in tools else "")
-        print_table(title, header, lines, floor_note)
-        markdown.append(markdown_table(title, header, lines, floor_note))
+        rows = [summarize(tool, results[tool], count) for tool in tools if tool != "crier-warm"]
+        if rows:
+            title, header, lines, floor_note = table(count, rows, size.floor_note if "floor" in tools else "")
+            print_table(title, header, lines, floor_note)
+            markdown.append(markdown_table(title, header, lines, floor_note))
+        if "crier-warm" in tools:
+            title, header, lines, note = warm_table(count, warm)
+            print_table(title, header, lines, note)
+            markdown.append(markdown_table(title, header, lines, note))
         shutil.rmtree(size.work, ignore_errors=True)
     if args.markdown_out:
         with open(args.markdown_out, "w", encoding="utf-8") as handle:

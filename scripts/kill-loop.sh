@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kills `crier build` with SIGKILL at random moments and checks that what is on disk is always usable.
 #
-#   scripts/kill-loop.sh [--seconds N] [--iterations N] [--articles N] [--seed N]
+#   scripts/kill-loop.sh [--seconds N] [--iterations N] [--articles N] [--seed N] [--compare-cold]
 #
 # Generates a corpus (Benchmarks/generate_corpus.py, Markdown, limit 50 so RFC 5005 archive pages exist too),
 # builds it once, then repeatedly: edits the corpus (adds, edits or deletes an article so the next build has
@@ -9,6 +9,9 @@
 # build's duration. After every kill: every feed file in the output folder must pass `crier validate` without
 # errors, and the state store must pass `pragma integrity_check`. Ends after N seconds (default 60) or N
 # iterations, with one uninterrupted build that must succeed, and prints `N passed, N failed`.
+# With --compare-cold, every kill is also followed by a complete build, which takes what the killed one left in
+# the build cache (beside the state store), and its feeds must equal, byte for byte, those of a cold build (a
+# copy of the state store, a fresh output folder, no cache).
 # CRIER=path/to/crier uses that binary instead of building the debug one.
 set -uo pipefail
 
@@ -16,13 +19,15 @@ seconds=60
 iterations=1000000
 articles=300
 seed=$RANDOM
+compare_cold=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    --compare-cold) compare_cold=1; shift ;;
     --seconds) seconds=$2; shift 2 ;;
     --iterations) iterations=$2; shift 2 ;;
     --articles) articles=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--iterations N] [--articles N] [--seed N]" >&2; exit 64 ;;
+    *) echo "usage: $0 [--seconds N] [--iterations N] [--articles N] [--seed N] [--compare-cold]" >&2; exit 64 ;;
   esac
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -81,6 +86,24 @@ PY
   return $problems
 }
 
+# A complete build after a kill (warm: it reads the cache the killed build left) must publish exactly what a cold
+# build publishes with the same state store.
+compare_with_cold() {
+  if ! "$CRIER" build "$source" --output "$output" --state "$state" >/dev/null 2>"$work/warm.err"; then
+    echo "  the build after the kill failed: $(head -c 300 "$work/warm.err")"
+    return 1
+  fi
+  rm -rf "$work/cold" && mkdir "$work/cold" && cp "$state" "$work/cold/state.sqlite"
+  if ! "$CRIER" build "$source" --output "$work/cold/out" --state "$work/cold/state.sqlite" >/dev/null 2>&1; then
+    echo "  the cold build failed"
+    return 1
+  fi
+  if ! diff -r -x '.*' "$output" "$work/cold/out" >"$work/diff.out"; then
+    echo "  the build after the kill differs from a cold build: $(head -c 300 "$work/diff.out")"
+    return 1
+  fi
+}
+
 passed=0
 failed=0
 killed_mid_build=0
@@ -95,7 +118,7 @@ while [ "$iteration" -lt "$iterations" ] && [ "$(date +%s)" -lt "$deadline" ]; d
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   if kill -9 "$pid" 2>/dev/null; then killed_mid_build=$((killed_mid_build + 1)); fi
   wait "$pid" 2>/dev/null
-  if check_output; then
+  if check_output && { [ "$compare_cold" -eq 0 ] || compare_with_cold; }; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

@@ -34,6 +34,21 @@ public actor Site {
     private var derivedFeeds: SiteFeeds
     /// Every feed the last publish put in place, site feed first; empty before the first.
     private var catalogue: [PublishedFeed] = []
+    /// Where builds remember their work between runs (see `BuildCache`), beside the state store.
+    private let cache: BuildCache
+    /// What the cache holds about the article files, kept up to date by `update(changedPaths:)`.
+    private var memory = ArticleMemory()
+    /// The key the cache was last loaded or saved under; nil when it cannot be used (no readable `crier.yml`).
+    private var cacheKey: String?
+    /// True after a build found nothing changed and published nothing without loading a single entry: the
+    /// next update must load every entry (from the cache) before it can republish.
+    private var needsFullLoad = false
+    /// The bytes of `crier.yml` that `config` was read from; nil when they changed while being read (no cache
+    /// is used then).
+    private var configBytes: Data?
+    /// The symlinks the last full build refused (the daemon's updates do not list the whole folder again; a
+    /// start that lists a different set builds in full).
+    private var refused: [IngestIssue] = []
 
     /// Opens a site: reads the configuration and opens the state store.
     ///
@@ -48,10 +63,13 @@ public actor Site {
         self.configFile = configFile
         self.statePath = statePath ?? StateStore.location(forSource: source)
         self.logger = logger
+        let configBytes = Self.configBytes(source: source, configFile: configFile)
         let config = try Self.configuration(source: source, configFile: configFile)
         self.config = config
+        self.configBytes = Self.configBytes(source: source, configFile: configFile) == configBytes ? configBytes : nil
         derivedFeeds = SiteFeeds(config: config, configName: configFile?.lastPathComponent ?? "crier.yml")
         store = try Self.openStore(at: self.statePath)
+        cache = BuildCache(statePath: self.statePath)
     }
 
     /// What the site publishes, from its configuration alone: for serving a folder built earlier, without
@@ -72,6 +90,11 @@ public actor Site {
     }
 
     /// Reads the configuration of the site in `source`, which must be a folder.
+    /// The bytes of the configuration file, for the cache key.
+    private static func configBytes(source: URL, configFile: URL?) -> Data? {
+        try? Data(contentsOf: configFile ?? source.appendingPathComponent("crier.yml"))
+    }
+
     private static func configuration(source: URL, configFile: URL?) throws(PipelineError) -> SiteConfig {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -127,12 +150,70 @@ public actor Site {
     public func buildAll(
         strict: Bool = false, logsWithheld: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(PipelineError) -> BuildReport {
+        try buildAll(strict: strict, logsWithheld: logsWithheld, mayReuseOutput: true, progress: progress)
+    }
+
+    /// `buildAll`; with `mayReuseOutput`, a build that finds nothing changed since the last one (`LastBuild`)
+    /// publishes nothing and returns the last report.
+    private func buildAll(
+        strict: Bool, logsWithheld: Bool, mayReuseOutput: Bool, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws(PipelineError) -> BuildReport {
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
-        var result = ingester.ingestAll(progress: progress)
-        EntryScreening.screen(&result)
-        logger.debug("phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(result.entries.count) entries")
+        // The bytes `config` was read from, not the file now: a daemon keeps its configuration until SIGHUP.
+        cacheKey = configBytes.flatMap {
+            CacheKey.make(source: source, configFile: configFile ?? source.appendingPathComponent("crier.yml"), configBytes: $0, statePath: statePath)
+        }
+        let listing: SourceListing
+        do {
+            listing = try ArticleFiles.listing(of: source)
+        } catch {
+            // As `Ingester.ingestAll` reports it; nothing is remembered from a folder that cannot be listed.
+            let failed = IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")
+            return try finishBuild(
+                IngestResult(failed: [failed]), refused: [], memory: ArticleMemory(), strict: strict, logsWithheld: logsWithheld,
+                since: start)
+        }
+        let remembered = cacheKey.flatMap { cache.load(key: $0) }
+        let unsure = remembered?.articles.unsureCount ?? 0
+        if mayReuseOutput, var last = remembered, let previous = LastBuild(bytes: last.extra),
+            previous.isUnchanged(listing: listing, articles: &last.articles, source: source, output: outputDirectory, statePath: statePath)
+        {
+            if strict && !previous.failed.isEmpty { throw .strict(failed: previous.failed.count) }
+            if logsWithheld { for issue in previous.withheld { logger.error("\(issue)") } }
+            entries = EntryTable()
+            failures = [:]
+            warnings = [:]
+            withheld = []
+            publisher = nil
+            needsFullLoad = true
+            memory = last.articles
+            refused = previous.refused
+            // Nothing was published: the feeds in place are the ones the last build listed beside them.
+            catalogue = FeedCatalogue.read(from: outputDirectory) ?? []
+            // Files whose unsure stamps were confirmed by their hash may now be sure: remember that.
+            if last.articles.unsureCount != unsure { saveCache(extra: last.extra) }
+            let elapsed = ContinuousClock.now - start
+            logger.debug("nothing changed since the last build: \(Self.formatted(elapsed.milliseconds)) ms")
+            return previous.report(milliseconds: Int(elapsed.milliseconds))
+        }
+        var ingested = ingester.ingestAll(listing: listing, remembering: remembered?.articles, cache: cache, progress: progress)
+        EntryScreening.screen(&ingested.result)
+        logger.debug(
+            "phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(ingested.result.entries.count) entries, \(ingested.reused) from the build cache"
+        )
+        return try finishBuild(
+            ingested.result, refused: listing.refused, memory: ingested.memory, strict: strict, logsWithheld: logsWithheld, since: start)
+    }
+
+    /// The rest of a full build: the entry table from what was ingested, then the publish, then the cache.
+    private func finishBuild(
+        _ result: IngestResult, refused: [IngestIssue], memory: ArticleMemory, strict: Bool, logsWithheld: Bool,
+        since start: ContinuousClock.Instant
+    ) throws(PipelineError) -> BuildReport {
+        needsFullLoad = false
+        self.memory = memory
         entries = EntryTable(paths: result.entryPaths, entries: result.entries)
         failures = [:]
         warnings = [:]
@@ -146,7 +227,29 @@ public actor Site {
         var report = try publish(
             articlesRead: result.entries.count + result.failed.count + result.leftOut.count, since: start, logsWithheld: logsWithheld)
         report.leftOut = result.leftOut.sorted { $0.file < $1.file }
+        remember(report, refused: refused)
         return report
+    }
+
+    /// Saves what this build read and published to the cache, so the next one can skip it.
+    private func remember(_ report: BuildReport, refused: [IngestIssue]) {
+        self.refused = refused
+        let last = LastBuild(
+            output: outputDirectory, statePath: statePath, report: report, refused: refused, withheld: withheld.map(\.issue))
+        saveCache(extra: last.bytes)
+    }
+
+    /// Writes the cache; a failure (a full disk, a read-only folder) costs the next build time, never a feed.
+    private func saveCache(extra: [UInt8]) {
+        guard let cacheKey else { return }
+        let start = ContinuousClock.now
+        do {
+            try cache.save(&memory, extra: extra, key: cacheKey)
+        } catch {
+            logger.warning("cannot save the build cache in \(cache.folder.path) (\(error)); the next build reads every article again")
+            return
+        }
+        logger.debug("phase cache: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms")
     }
 
     /// Re-reads the given article paths (relative to the source folder) and republishes.
@@ -154,6 +257,9 @@ public actor Site {
     /// A path that no longer exists removes its entry (and every entry under it, for a folder). A folder that
     /// appeared has its articles read. A file that fails to parse keeps its previous entry and is reported.
     public func update(changedPaths: Set<String>) throws(PipelineError) -> BuildReport {
+        // After a build that published nothing, no entry is in memory yet: a full build (from the cache) reads
+        // these changes with everything else.
+        if needsFullLoad { return try buildAll(strict: false, logsWithheld: true, mayReuseOutput: false, progress: nil) }
         let start = ContinuousClock.now
         try requireSource()
         let ingester = Ingester(source: source, config: config, store: store)
@@ -175,7 +281,7 @@ public actor Site {
         }
         for path in toRead {
             warnings[path] = nil
-            switch EntryScreening.screen(ingester.ingest(relativePath: path), path: path) {
+            switch EntryScreening.screen(ingester.ingest(relativePath: path, remembering: &memory), path: path) {
             case .entry(let entry, let fileWarnings):
                 entries[path] = entry
                 failures[path] = nil
@@ -193,13 +299,23 @@ public actor Site {
                 }
             }
         }
-        return try publish(articlesRead: toRead.count, since: start, logsWithheld: true)
+        let report = try publish(articlesRead: toRead.count, since: start, logsWithheld: true)
+        if failures.keys.contains(where: { entries[$0] != nil }) {
+            // A failed file keeps its last good entry in the feeds, which a build from the files would not
+            // publish: the next start must build, not take these feeds as they are.
+            saveCache(extra: [])
+        } else {
+            remember(report, refused: refused)
+        }
+        return report
     }
 
     /// Reads the configuration again (SIGHUP) and rebuilds everything.
     public func reloadConfiguration() throws(PipelineError) -> BuildReport {
+        let configBytes = Self.configBytes(source: source, configFile: configFile)
         config = try Self.configuration(source: source, configFile: configFile)
         derivedFeeds = SiteFeeds(config: config, configName: configFile?.lastPathComponent ?? "crier.yml")
+        self.configBytes = Self.configBytes(source: source, configFile: configFile) == configBytes ? configBytes : nil
         return try buildAll(logsWithheld: true)
     }
 
@@ -217,6 +333,7 @@ public actor Site {
         for key in entries.paths where key == path || key.hasPrefix(prefix) { entries[key] = nil }
         for key in failures.keys where key == path || key.hasPrefix(prefix) { failures[key] = nil }
         for key in warnings.keys where key == path || key.hasPrefix(prefix) { warnings[key] = nil }
+        memory.forget { $0 == path || $0.hasPrefix(prefix) }
     }
 
     /// Publishes the entries the table allows (`EntryTable.publishable()`); with `logsWithheld`, each article

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// The rules both watchers share for which folders and files of a tree are looked at.
 struct WatchedTree: Sendable {
@@ -39,9 +40,10 @@ struct WatchedTree: Sendable {
         var files: [String] = []
         for name in names.sorted() {
             let child = self.relative(relative, name)
-            // attributesOfItem does not follow symbolic links, so a link to a folder counts as a file here.
-            let attributes = try? FileManager.default.attributesOfItem(atPath: absolute(child))
-            if attributes?[.type] as? FileAttributeType == .typeDirectory {
+            // One lstat, which does not follow symbolic links, so a link to a folder counts as a file here.
+            // (Foundation's attributesOfItem took 0.4 s for a folder of 10,000 articles: most of a daemon's
+            // start when the build itself finds nothing changed.)
+            if FileStatus(linkAt: absolute(child))?.kind == .directory {
                 if includesFolder(child) { folders.append(child) }
             } else {
                 files.append(child)

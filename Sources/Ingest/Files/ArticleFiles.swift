@@ -25,8 +25,24 @@ public enum ArticleFiles {
         let root = source.standardizedFileURL.resolvingSymlinksInPath()
         var found: [String] = []
         var refused: [IngestIssue] = []
-        try walk(root, relative: "", root: root, into: &found, refused: &refused)
+        var stamps: [String: SourceStamp]? = nil
+        try walk(root, relative: "", root: root, into: &found, refused: &refused, stamps: &stamps)
         return (found.sorted(), refused.sorted { $0.file < $1.file })
+    }
+
+    /// Lists article files like `scan(_:)`, with the stamp each regular file had when listed (from the
+    /// `lstat` the listing makes anyway), for the build cache.
+    /// - Throws: when the source folder cannot be read.
+    public static func listing(of source: URL) throws -> SourceListing {
+        let lookedAt = SourceStamp.now()
+        let root = source.standardizedFileURL.resolvingSymlinksInPath()
+        var found: [String] = []
+        var refused: [IngestIssue] = []
+        var stamps: [String: SourceStamp]? = [:]
+        try walk(root, relative: "", root: root, into: &found, refused: &refused, stamps: &stamps)
+        found.sort()
+        return SourceListing(
+            paths: found, stamps: found.map { stamps?[$0] }, refused: refused.sorted { $0.file < $1.file }, lookedAt: lookedAt)
     }
 
     /// True when a relative path names an article file by the name rules alone (extension, hidden parts,
@@ -74,7 +90,10 @@ public enum ArticleFiles {
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
-    private static func walk(_ folder: URL, relative: String, root: URL, into found: inout [String], refused: inout [IngestIssue]) throws {
+    private static func walk(
+        _ folder: URL, relative: String, root: URL, into found: inout [String], refused: inout [IngestIssue],
+        stamps: inout [String: SourceStamp]?
+    ) throws {
         let folderPath = folder.path
         // Names and one lstat each: Foundation's per-URL resource values cost more than the rest of listing.
         for name in try FileManager.default.contentsOfDirectory(atPath: folderPath) {
@@ -98,12 +117,28 @@ public enum ArticleFiles {
                 }
                 if !isDirectory.boolValue { found.append(path) }
             case .directory:
-                try walk(URL(fileURLWithPath: childPath, isDirectory: true), relative: path, root: root, into: &found, refused: &refused)
+                try walk(
+                    URL(fileURLWithPath: childPath, isDirectory: true), relative: path, root: root, into: &found, refused: &refused,
+                    stamps: &stamps)
             case .regular where isArticleName(name):
                 found.append(path)
+                stamps?[path] = SourceStamp(status)
             default:
                 continue
             }
         }
     }
+}
+
+/// The article files of a source folder as one listing saw them: paths in order, each regular file's stamp
+/// (nil for a symlinked article, which is always read again), and the symlinks refused.
+public struct SourceListing: Sendable {
+    /// Relative paths, sorted.
+    public var paths: [String]
+    /// The stamp of each path, same positions.
+    public var stamps: [SourceStamp?]
+    /// Symlinks with article names that are not followed, with the reason.
+    public var refused: [IngestIssue]
+    /// When the listing began, in seconds since 1970 (see `SourceStamp.isSure(lookedAt:)`).
+    public var lookedAt: Double
 }

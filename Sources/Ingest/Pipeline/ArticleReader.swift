@@ -46,6 +46,13 @@ struct ArticleReader {
         /// The link when the published date is explicit.
         var link: String?
 
+        init(explicitDate: Timestamp?, fixedID: String?, slug: String, link: String?) {
+            self.explicitDate = explicitDate
+            self.fixedID = fixedID
+            self.slug = slug
+            self.link = link
+        }
+
         init(path: String, article: ParsedArticle, identity: EntryIdentity) {
             explicitDate = article.date ?? identity.fileNameDate(path: path)
             // An explicit date makes the id a pure function of the file, so deleting the store keeps it.
@@ -73,37 +80,53 @@ struct ArticleReader {
     static let maximumFileBytes = 64_000_000
 
     func read(_ path: String) -> Result {
+        readRemembering(path).result
+    }
+
+    /// `read(_:)`, with the SHA-256 of the bytes when the result came from parsing them: such a result follows
+    /// from the bytes, the path and the configuration alone, so the build cache may keep it. Results about
+    /// the file rather than its bytes (missing, unreadable, too large, a symlink leading out) have none.
+    func readRemembering(_ path: String) -> (result: Result, contentHash: String?) {
         guard ArticleFiles.isArticlePath(path) else {
-            return .leftOut(
-                IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)"))
+            return (
+                .leftOut(
+                    IngestIssue(file: path, message: "not an article file (hidden, an editor leftover, or not .txt/.md/.markdown/.html/.htm)")), nil
+            )
         }
         if let canonicalRoot {
             switch PlainFile.contents(of: path, canonicalRoot: canonicalRoot, maximumBytes: Self.maximumFileBytes) {
-            case .bytes(let bytes, let modified): return parse(bytes, path: path, modified: modified)
-            case .tooLarge(let size): return .failed(Self.tooLarge(path, size: size))
+            case .bytes(let bytes, let modified): return Self.withHash(parse(bytes, path: path, modified: modified), of: bytes)
+            case .tooLarge(let size): return (.failed(Self.tooLarge(path, size: size)), nil)
             case .notSure: break
             }
         }
         let file = source.appendingPathComponent(path)
         guard ArticleFiles.isInside(file, resolvedRoot: resolvedRoot) else {
-            return .leftOut(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
+            return (.leftOut(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read")), nil)
         }
         guard FileManager.default.fileExists(atPath: file.path) else {
-            return .failed(IngestIssue(file: path, message: "no such file (deleted or renamed)"))
+            return (.failed(IngestIssue(file: path, message: "no such file (deleted or renamed)")), nil)
         }
         // Checked before reading: a multi-gigabyte (or sparse) file must not be pulled into memory whole.
         if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > Self.maximumFileBytes {
-            return .failed(Self.tooLarge(path, size: size))
+            return (.failed(Self.tooLarge(path, size: size)), nil)
         }
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: file))
         } catch {
-            return .failed(IngestIssue(file: path, message: "cannot read the file (\(error.localizedDescription))"))
+            return (.failed(IngestIssue(file: path, message: "cannot read the file (\(error.localizedDescription))")), nil)
         }
         let modified = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date)
             .map { Int64($0.timeIntervalSince1970.rounded(.down)) }
-        return parse(bytes, path: path, modified: modified)
+        return Self.withHash(parse(bytes, path: path, modified: modified), of: bytes)
+    }
+
+    /// A result parsed from `bytes` with their content hash: a parsed file carries it already, so it is
+    /// computed again only for a file that did not parse.
+    private static func withHash(_ result: Result, of bytes: [UInt8]) -> (result: Result, contentHash: String?) {
+        if case .parsed(let parsed) = result { return (result, parsed.contentHash) }
+        return (result, ContentHash.hex(bytes))
     }
 
     /// Modification times before this (1995-01-01) are not taken as a first-seen date: build tools and

@@ -16,7 +16,7 @@ public struct Ingester: Sendable {
     /// The current time; injectable so tests control "first seen" and "changed" times.
     public let clock: @Sendable () -> Timestamp
     /// Built once: it resolves the source folder's path, which costs more than parsing a short article.
-    private let reader: ArticleReader
+    let reader: ArticleReader
 
     /// Creates an ingester.
     /// - Parameters:
@@ -59,7 +59,11 @@ public struct Ingester: Sendable {
             return IngestResult(failed: [IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")])
         }
         let results = ParallelReading.read(paths, with: reader, progress: progress)
+        return collect(results, refused: refused)
+    }
 
+    /// Sorts read files into entries (settled against the state store), failures and files left out.
+    func collect(_ results: [ArticleReader.Result], refused: [IngestIssue]) -> IngestResult {
         var result = IngestResult(leftOut: refused)
         var parsed: [ArticleReader.Parsed] = []
         for item in results {
@@ -93,7 +97,7 @@ public struct Ingester: Sendable {
     }
 
     /// Gives parsed files their ids and dates from the state store, in one transaction.
-    private func settle(_ files: [ArticleReader.Parsed]) -> [IngestOutcome] {
+    func settle(_ files: [ArticleReader.Parsed]) -> [IngestOutcome] {
         guard !files.isEmpty else { return [] }
         let identity = EntryIdentity(config: config)
         let explicitDates = files.map(\.identity.explicitDate)

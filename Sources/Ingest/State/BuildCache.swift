@@ -1,0 +1,258 @@
+public import Foundation
+import Platform
+
+/// The folder where a site's builds remember their work between runs, so an unchanged article is not read and
+/// parsed again, and a build with nothing changed publishes nothing.
+///
+/// It lives beside the state store, named after it (`SOURCE/.crier/state.cache/` by default, `DIR/NAME.cache/`
+/// for `--state DIR/NAME.sqlite`): what it remembers was settled against that store, a folder the daemon may
+/// write to anyway, and deleting the store with its folder deletes the cache too. Two files and a lock:
+///
+/// - `articles.pack`: each article file's parse (`ArticleReader.Result`), appended as files change; a random
+///   number in its header names it. When dead payloads (of files since changed or deleted) outweigh the live
+///   ones, it is rewritten whole, through a temp file and a rename.
+/// - `manifest`: the key the cache was made under, each file's stamp, content hash and payload location with
+///   a checksum, and the pipeline's record of the last build (`extra`), followed by a checksum of the whole.
+///   It is replaced through a temp file and a rename after the pack is written, so a build killed at any
+///   moment leaves the old manifest, which names only payloads already complete.
+///
+/// Nothing here is trusted without checking: a manifest whose checksum, format or key does not match, a pack
+/// with another number, a payload out of range or with another checksum, is ignored, and what it stood for
+/// is read from the articles again (and rewritten). A full disk or an unwritable folder only means the cache
+/// is not saved; the build itself does not depend on it.
+public struct BuildCache: Sendable {
+    /// The cache folder.
+    public let folder: URL
+
+    /// The cache of the state store at `statePath`: `NAME.cache` beside it, `NAME` its file name without the
+    /// extension.
+    public init(statePath: URL) {
+        let name = statePath.deletingPathExtension().lastPathComponent
+        folder = statePath.deletingLastPathComponent().appendingPathComponent(name + ".cache", isDirectory: true)
+    }
+
+    /// What a previous build left.
+    public struct Remembered: Sendable {
+        /// The article files it read.
+        public var articles: ArticleMemory
+        /// The pipeline's own record (what it published).
+        public var extra: [UInt8]
+    }
+
+    private static let manifestMagic = Array("CRIERMF1".utf8)
+    private static let packMagic = Array("CRIERPK1".utf8)
+    /// Header of the pack: magic and its number.
+    static let packHeaderLength = 16
+
+    var manifestPath: String { folder.appendingPathComponent("manifest").path }
+    var packPath: String { folder.appendingPathComponent("articles.pack").path }
+    private var lockPath: String { folder.appendingPathComponent("lock").path }
+
+    /// Loads the manifest; nil when there is none, it is damaged, or it was made under another `key` (another
+    /// Crier binary, configuration, source or state store).
+    public func load(key: String) -> Remembered? {
+        guard let file = try? FileDescriptor.open(readingAt: manifestPath) else { return nil }
+        defer { try? file.close() }
+        guard let bytes = try? file.readToEnd() else { return nil }
+        return Self.decodeManifest(bytes, key: key)
+    }
+
+    static func decodeManifest(_ bytes: [UInt8], key: String) -> Remembered? {
+        guard bytes.count >= manifestMagic.count + 8, bytes.starts(with: manifestMagic) else { return nil }
+        return bytes.withUnsafeBytes { buffer -> Remembered? in
+            let body = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 8])
+            var trailer = CacheReader(buffer, offset: buffer.count - 8)
+            guard trailer.word() == CacheChecksum.of(body) else { return nil }
+            var reader = CacheReader(body, offset: manifestMagic.count)
+            guard reader.string() == key, let packID = reader.word(), let count = reader.int(), count >= 0 else { return nil }
+            var memory = ArticleMemory()
+            memory.packID = packID
+            memory.files.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let path = reader.string(), let stamp = reader.stamp(), let isSure = reader.bool(),
+                    let hash = reader.string(), let offset = reader.int(), let length = reader.int(), let checksum = reader.word(),
+                    offset >= packHeaderLength, length >= 0
+                else { return nil }
+                memory.files[path] = ArticleMemory.File(
+                    stamp: stamp, isSure: isSure, contentHash: hash, payload: .stored(offset: offset, length: length, checksum: checksum))
+            }
+            guard let extra = reader.byteArray(), reader.isAtEnd else { return nil }
+            return Remembered(articles: memory, extra: extra)
+        }
+    }
+
+    /// The pack file's bytes when it is the one `memory` refers to; nil otherwise (missing, replaced, damaged).
+    func pack(for memory: ArticleMemory) -> Pack? {
+        guard memory.packID != 0, let file = try? FileDescriptor.open(readingAt: packPath) else { return nil }
+        defer { try? file.close() }
+        guard let bytes = try? file.readToEnd(), bytes.count >= Self.packHeaderLength, bytes.starts(with: Self.packMagic) else {
+            return nil
+        }
+        let id = bytes.withUnsafeBytes { buffer in
+            var reader = CacheReader(buffer, offset: Self.packMagic.count)
+            return reader.word()
+        }
+        return id == memory.packID ? Pack(bytes: bytes) : nil
+    }
+
+    /// The payloads of a pack file.
+    struct Pack: Sendable {
+        let bytes: [UInt8]
+
+        /// Calls `body` with the payload's bytes when they are within the file and have the checksum;
+        /// returns nil otherwise.
+        func withPayload<T>(offset: Int, length: Int, checksum: UInt64, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+            guard offset >= BuildCache.packHeaderLength, length >= 0, offset <= bytes.count - length else { return nil }
+            return bytes.withUnsafeBytes { buffer in
+                let payload = UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length])
+                guard CacheChecksum.of(payload) == checksum else { return nil }
+                return body(payload)
+            }
+        }
+    }
+
+    /// Writes what `articles` holds that the pack does not have yet, then the manifest with `extra`, under
+    /// `key`. On return every payload of `articles` is stored. Skips saving (returns false) when another
+    /// process is saving this cache at the same moment.
+    /// - Throws: a `SystemError` when a file cannot be written (a full disk); the previous manifest stays.
+    @discardableResult
+    public func save(_ articles: inout ArticleMemory, extra: [UInt8], key: String) throws -> Bool {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let lock = try FileDescriptor.open(creatingAt: lockPath)
+        defer { try? lock.close() }
+        guard lock.tryLockExclusively() else { return false }
+        defer { lock.unlock() }
+        removeLeftovers()
+        try writePack(&articles)
+        var writer = CacheWriter(capacity: 64 + articles.count * 160 + extra.count)
+        writer.append(raw: Self.manifestMagic)
+        writer.write(key)
+        writer.writeWord(articles.packID)
+        writer.write(articles.files.count)
+        for path in articles.files.keys.sorted() {
+            guard let file = articles.files[path], case .stored(let offset, let length, let checksum) = file.payload else { continue }
+            writer.write(path)
+            writer.write(file.stamp)
+            writer.write(file.isSure)
+            writer.write(file.contentHash)
+            writer.write(offset)
+            writer.write(length)
+            writer.writeWord(checksum)
+        }
+        writer.write(bytes: extra)
+        writer.writeWord(CacheChecksum.of(writer.bytes))
+        try replace(manifestPath, with: writer.bytes)
+        return true
+    }
+
+    /// Appends fresh payloads to the pack, or writes a new pack when there is none usable or it is more than
+    /// half dead bytes.
+    private func writePack(_ articles: inout ArticleMemory) throws {
+        var fresh: [(path: String, bytes: [UInt8])] = []
+        var live = 0
+        for (path, file) in articles.files {
+            switch file.payload {
+            case .fresh(let bytes): fresh.append((path, bytes))
+            case .stored(_, let length, _): live += length
+            }
+        }
+        let freshBytes = fresh.reduce(0) { $0 + $1.bytes.count }
+        if let size = packSize(for: articles), size + freshBytes <= 2 * (live + freshBytes) + (1 << 20) {
+            guard !fresh.isEmpty else { return }
+            try append(fresh, at: size, to: &articles)
+            return
+        }
+        try rewritePack(&articles, from: pack(for: articles))
+    }
+
+    /// The size of the pack file when it is the one `articles` refers to (read from its header alone).
+    private func packSize(for articles: ArticleMemory) -> Int? {
+        guard articles.packID != 0, let status = FileStatus(linkAt: packPath), status.kind == .regular,
+            let file = try? FileDescriptor.open(readingAt: packPath)
+        else { return nil }
+        defer { try? file.close() }
+        var header = [UInt8](repeating: 0, count: Self.packHeaderLength)
+        let count = header.withUnsafeMutableBytes { buffer in (try? file.read(into: buffer)) ?? 0 }
+        guard count == Self.packHeaderLength, header.starts(with: Self.packMagic) else { return nil }
+        let id = header.withUnsafeBytes { buffer in
+            var reader = CacheReader(buffer, offset: Self.packMagic.count)
+            return reader.word()
+        }
+        return id == articles.packID ? status.size : nil
+    }
+
+    private func append(_ fresh: [(path: String, bytes: [UInt8])], at end: Int, to articles: inout ArticleMemory) throws {
+        guard let handle = FileHandle(forWritingAtPath: packPath) else { throw CacheWriteError(path: packPath) }
+        defer { try? handle.close() }
+        // The file may have grown past what we read (bytes a killed save appended); append after them.
+        var offset = Int(try handle.seekToEnd())
+        guard offset >= end else { throw CacheWriteError(path: packPath) }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(fresh.reduce(0) { $0 + $1.bytes.count })
+        for (path, bytes) in fresh {
+            joined += bytes
+            articles.files[path]?.payload = .stored(offset: offset, length: bytes.count, checksum: CacheChecksum.of(bytes))
+            offset += bytes.count
+        }
+        try handle.write(contentsOf: joined)
+    }
+
+    private func rewritePack(_ articles: inout ArticleMemory, from existing: Pack?) throws {
+        var id: UInt64 = 0
+        while id == 0 || id == articles.packID { id = UInt64.random(in: 1...UInt64.max) }
+        var writer = CacheWriter(capacity: 1 << 20)
+        writer.append(raw: Self.packMagic)
+        writer.writeWord(id)
+        for path in articles.files.keys.sorted() {
+            guard let file = articles.files[path] else { continue }
+            let bytes: [UInt8]?
+            switch file.payload {
+            case .fresh(let fresh): bytes = fresh
+            case .stored(let offset, let length, let checksum):
+                bytes = existing?.withPayload(offset: offset, length: length, checksum: checksum) { Array($0) }
+            }
+            guard let bytes else {
+                articles.files[path] = nil
+                continue
+            }
+            articles.files[path]?.payload = .stored(offset: writer.bytes.count, length: bytes.count, checksum: CacheChecksum.of(bytes))
+            writer.append(raw: bytes)
+        }
+        try replace(packPath, with: writer.bytes)
+        articles.packID = id
+    }
+
+    /// Replaces `path` by a file holding `bytes`, through a temp file and a rename, so a reader (or a build
+    /// after a `kill -9`) sees the old file or the new one, never a part.
+    private func replace(_ path: String, with bytes: [UInt8]) throws {
+        let temporary = try FileDescriptor.makeUnique(template: path + ".tmp-XXXXXX", mode: 0o644)
+        do {
+            try bytes.withUnsafeBytes { buffer in try temporary.write(buffer) }
+        } catch {
+            try? temporary.close()
+            try? FileSystem.removeFile(temporary.path)
+            throw error
+        }
+        do {
+            try temporary.close()
+            try FileSystem.rename(temporary.path, to: path)
+        } catch {
+            try? FileSystem.removeFile(temporary.path)
+            throw error
+        }
+    }
+
+    /// Removes the cache folder's temp files a killed save left (under the lock, so none is another's).
+    private func removeLeftovers() {
+        guard let names = try? FileSystem.names(inDirectory: folder.path) else { return }
+        for name in names where name.contains(".tmp-") {
+            try? FileSystem.removeFile(folder.appendingPathComponent(name).path)
+        }
+    }
+}
+
+/// A cache file that could not be written as expected.
+struct CacheWriteError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "\(path): cannot write the build cache" }
+}
