@@ -43,6 +43,8 @@ public final class PreparedEntryCache: @unchecked Sendable {
     /// The size of each remembered entry's fragment, per variant, by identity: what a size budget plans with,
     /// so an entry measured once is not rendered again only to be measured.
     private var fragmentSizes: [FragmentVariant: [UInt64: Int]] = [:]
+    /// Rendered fragments of remembered entries, kept for the next publish (`CarriedFragments`).
+    let carried = CarriedFragments()
 
     /// Creates an empty cache.
     public init() {}
@@ -67,6 +69,7 @@ public final class PreparedEntryCache: @unchecked Sendable {
             return taken
         }
         if contents.textLimit != cleaner.textLimit {
+            carried.forget(contents.identities)
             contents = Contents(textLimit: cleaner.textLimit)
         }
         let changes = CacheChanges(from: contents.prepared, to: entries)
@@ -84,6 +87,7 @@ public final class PreparedEntryCache: @unchecked Sendable {
         changes.apply(cleaned: cleaned, firstIdentity: first, to: &contents)
         let result = (contents.prepared, contents.identities, cleaned.count)
         let committed = contents
+        carried.forget(retired)
         lock.withLock {
             self.contents = committed
             if !retired.isEmpty {
