@@ -79,13 +79,21 @@ extension FeedPublisher {
     /// this, every `kill -9` mid-publish would leave a feed-sized file forever and a small disk would fill up.
     /// Best effort: a leftover that cannot be removed does not stop the publish.
     private func removeLeftoverTemporaries(of feed: PreparedFeed, in directory: String) {
+        // The outputs' file names by folder, so a folder holding several (the three formats of a feed, side by
+        // side) is listed once, not once per output: the site's folder holds every archive page.
+        var outputNames: [String: [String]] = [:]
+        var folders: [String] = []
         for output in feed.feeds.flatMap(\.description.outputs) {
             let (subdirectory, name) = AtomicFile.split(output.fileName)
             let folder = subdirectory == "." ? directory : directory + "/" + subdirectory
-            guard let names = try? AtomicFile.names(in: folder) else { continue }
+            if outputNames[folder] == nil { folders.append(folder) }
+            outputNames[folder, default: []].append(name)
+        }
+        for folder in folders {
+            guard let names = try? AtomicFile.names(in: folder), let outputs = outputNames[folder] else { continue }
             for candidate in names {
                 guard let target = AtomicFile.TemporaryName.target(of: candidate),
-                    target == name || FeedPage.archiveNumber(of: target, for: name) != nil
+                    outputs.contains(where: { target == $0 || FeedPage.archiveNumber(of: target, for: $0) != nil })
                 else { continue }
                 try? AtomicFile.remove(folder + "/" + candidate)
             }
