@@ -40,6 +40,8 @@ public final class PreparedEntryCache: @unchecked Sendable {
     private var contents = Contents()
     /// The pages planned for each feed (by its first file name) by the latest `pages(for:outputs:split:)`.
     private var pagePlans: [String: PagePlan] = [:]
+    /// How each feed with a size budget (by its first file name) was last cut (`BudgetPlan`).
+    private var budgetPlans: [String: BudgetPlan] = [:]
     /// The size of each remembered entry's fragment, per variant, by identity: what a size budget plans with,
     /// so an entry measured once is not rendered again only to be measured.
     private var fragmentSizes: [FragmentVariant: [UInt64: Int]] = [:]
@@ -113,7 +115,20 @@ public final class PreparedEntryCache: @unchecked Sendable {
 
     /// Forgets the page plans of feeds no longer published.
     func keepPlans(for keys: Set<String>) {
-        lock.withLock { pagePlans = pagePlans.filter { keys.contains($0.key) } }
+        lock.withLock {
+            pagePlans = pagePlans.filter { keys.contains($0.key) }
+            budgetPlans = budgetPlans.filter { keys.contains($0.key) }
+        }
+    }
+
+    /// The latest cut of a budgeted feed (by its first file name), if any.
+    func budgetPlan(for key: String) -> BudgetPlan? {
+        lock.withLock { budgetPlans[key] }
+    }
+
+    /// Remembers the cut of a budgeted feed.
+    func remember(_ plan: BudgetPlan, for key: String) {
+        lock.withLock { budgetPlans[key] = plan }
     }
 
     /// The remembered fragment sizes of entries in a variant, by identity, nil where unknown.
