@@ -1,8 +1,9 @@
 import FeedModel
 import Foundation
 import Ingest
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 /// Section, tag, author and language feeds of a real site folder.
 @Suite struct SiteFeedsTests {
