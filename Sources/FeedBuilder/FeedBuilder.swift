@@ -53,7 +53,7 @@ public struct FeedBuilder: Sendable {
             (identities, cleaned) = (nil, prepared.count)
         }
         let fragmentKeys = identities ?? Self.freshKeys(prepared.count)
-        let store = FragmentStore(entries: prepared)
+        let store = FragmentStore(entries: prepared, carried: identities == nil ? nil : cache?.carried, identities: identities)
         let planner = FeedPlanner(
             entries: prepared, keys: fragmentKeys, cache: identities == nil ? nil : cache, store: store, generator: generator)
         var feeds = [try planner.plan(description, kind: .site, members: nil)]

@@ -29,6 +29,19 @@ public struct FileStatus: Sendable, Equatable {
     public init?(linkAt path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The status of `name` in the folder open as `folder` (`fstatat(2)`, a link at the end not followed); nil
+    /// when it does not exist or cannot be examined. One name to look up instead of a whole path, for a caller
+    /// examining every file of a folder.
+    public init?(linkAt name: String, in folder: FileDescriptor) {
+        var info = stat()
+        guard fstatat(folder.rawValue, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .regular
         case S_IFDIR: kind = .directory
@@ -75,6 +88,12 @@ public struct FileStamp: Sendable, Hashable {
     /// The stamp of the regular file at `path`; nil for anything else (missing, a folder, a symbolic link).
     public init?(regularFileAt path: String) {
         guard let status = FileStatus(linkAt: path), status.kind == .regular else { return nil }
+        self = status.stamp
+    }
+
+    /// The stamp of the regular file `name` in the folder open as `folder`; nil for anything else.
+    public init?(regularFileAt name: String, in folder: FileDescriptor) {
+        guard let status = FileStatus(linkAt: name, in: folder), status.kind == .regular else { return nil }
         self = status.stamp
     }
 

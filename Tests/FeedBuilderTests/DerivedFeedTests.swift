@@ -146,6 +146,39 @@ import Validation
         }
     }
 
+    @Test("A budgeted feed cut again from remembered inputs is cut as from scratch after edits, growth and a new title")
+    func rememberedBudgetCutsEqualFromScratch() throws {
+        let reused = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: reused) }
+        var entries = (1...30).map { Fixtures.entry($0, html: "<p>" + String(repeating: "word\($0) ", count: 60) + "</p>") }
+        var site = Fixtures.description(limit: nil)
+        site.maxBytes = 9_000
+        var publisher = FeedPublisher(description: site, outputDirectory: reused, cache: PreparedEntryCache())
+        for round in 0..<5 {
+            switch round {
+            case 1: entries[0].title = "Only the site feed holds this one"  // the derived feed's cut is remembered
+            case 2: entries[9].contentHTML = "<p>" + String(repeating: "longer ", count: 400) + "</p>"  // its cut moves
+            case 3: entries[9].contentHTML = "<p>" + String(repeating: "huge ", count: 3_000) + "</p>"  // over the budget
+            case 4: publisher.builder.description.title = "A much longer title for the site, so less room for entries"
+            default: break
+            }
+            let derived = [Self.derived("odd", members: Array(stride(from: 1, to: 30, by: 2)), maxBytes: 7_000)]
+            let report = try publisher.publish(entries, derived: derived)
+            let scratch = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let fresh = try FeedPublisher(description: publisher.builder.description, outputDirectory: scratch).publish(entries, derived: derived)
+            #expect(report.oversized == fresh.oversized, "round \(round)")
+            let files = try Self.files(in: reused)
+            #expect(files == (try Self.files(in: scratch)), "round \(round)")
+            #expect(files.count > 12, "the budget splits both feeds into pages")
+            for name in files {
+                let left = try Data(contentsOf: reused.appendingPathComponent(name))
+                let right = try Data(contentsOf: scratch.appendingPathComponent(name))
+                #expect(left == right, "\(name) differs, round \(round)")
+            }
+        }
+    }
+
     /// Every document in a folder, relative, without the lists of feeds.
     static func files(in folder: URL) throws -> [String] {
         var files: [String] = []

@@ -88,6 +88,27 @@ import Testing
         #expect(added.unchanged == names(["-archive-1", "-archive-2"]))
     }
 
+    @Test("An edit renders again only the edited entry's fragments; the others of the main pages are carried over")
+    func mainPageFragmentsAreCarriedToTheNextPublish() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let fresh = try Fixtures.temporaryDirectory()
+        defer { for folder in [directory, fresh] { try? fileManager.removeItem(at: folder) } }
+        let publisher = publisher(directory)
+        var entries = Fixtures.entries(35)
+        #expect(try publisher.publish(entries).fragmentsRendered == 35 * 3)
+        entries[34].contentHTML = "<p>The newest entry, edited.</p>"
+        let edited = try publisher.publish(entries)
+        #expect(edited.rendered == names([""]))
+        #expect(edited.fragmentsRendered == 3)
+        // The same entry edited back: its old identity is gone, so its fragments are rendered, never reused stale.
+        entries[34] = Fixtures.entries(35)[34]
+        entries[30].title = "Entry 31, edited"
+        let back = try publisher.publish(entries)
+        #expect(back.fragmentsRendered == 6)
+        _ = try FeedPublisher(description: Fixtures.description(limit: 10), outputDirectory: fresh).publish(entries)
+        #expect(try contents(of: directory) == contents(of: fresh))
+    }
+
     @Test func incrementalOutputIsByteIdenticalToAFreshPublish() throws {
         let directory = try Fixtures.temporaryDirectory()
         let copy = try Fixtures.temporaryDirectory()

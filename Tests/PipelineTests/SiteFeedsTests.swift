@@ -1,8 +1,9 @@
 import FeedModel
 import Foundation
 import Ingest
-import Pipeline
 import Testing
+
+@testable import Pipeline
 
 /// Section, tag, author and language feeds of a real site folder.
 @Suite struct SiteFeedsTests {
@@ -58,6 +59,17 @@ import Testing
         // `languages: min_entries: 1`, but tags keep the default of 2: `C++` has 2, nothing has 1.
         let opml = try folder.feed("feeds.opml")
         #expect(opml.contains(#"title="Test Site: C++""#) && opml.contains(#"title="Test Site: sport""#))
+    }
+
+    @Test("A section is the first folder of an article's path, cut by bytes when ASCII and by characters otherwise")
+    func topFolders() {
+        #expect(SiteFeeds.topFolder(of: "sport/001.md") == "sport")
+        #expect(SiteFeeds.topFolder(of: "a/b/c.md") == "a")
+        #expect(SiteFeeds.topFolder(of: "top.md") == nil)
+        #expect(SiteFeeds.topFolder(of: "caf\u{E9}/x.md") == "caf\u{E9}")
+        // A combining mark after the slash makes "/\u{301}" one character, not a separator.
+        #expect(SiteFeeds.topFolder(of: "a/\u{301}b/c.md") == "a/\u{301}b")
+        #expect(SiteFeeds.topFolder(of: "a/\u{301}b.md") == nil)
     }
 
     @Test func slugsOfCollidingTagsCarryAHashOfTheirOwnText() throws {

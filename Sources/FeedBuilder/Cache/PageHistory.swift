@@ -34,12 +34,15 @@ struct PageInputs: Sendable, Equatable {
 }
 
 /// The feed description and generator, shared by every page of a publish, compared byte for byte.
-struct PageContext: Sendable, Equatable {
-    var description: FeedDescription
-    var generator: FeedGenerator
+///
+/// A class, so the thousands of page records of a site hold one each, and compare it by identity when
+/// `PageHistory.context(_:for:)` handed out the same object.
+final class PageContext: Sendable, Equatable {
+    let description: FeedDescription
+    let generator: FeedGenerator
     /// Every field written out (`String(reflecting:)`), so text that is `==` but spelled in another Unicode
     /// normal form still counts as a change.
-    var text: String
+    let text: String
 
     init(description: FeedDescription, generator: FeedGenerator) {
         self.description = description
@@ -48,7 +51,7 @@ struct PageContext: Sendable, Equatable {
     }
 
     static func == (lhs: PageContext, rhs: PageContext) -> Bool {
-        lhs.description == rhs.description && lhs.generator == rhs.generator && Entry.same(lhs.text, rhs.text)
+        lhs === rhs || (lhs.description == rhs.description && lhs.generator == rhs.generator && Entry.same(lhs.text, rhs.text))
     }
 }
 
@@ -81,11 +84,13 @@ final class PageHistory: @unchecked Sendable {
         var stamp: FileStamp
     }
 
-    // Guards `records` and `layout`; the unchecked Sendable conformance rests on every access holding it.
+    // Guards `records`, `layout` and `contexts`; the unchecked Sendable conformance rests on every access holding it.
     private let lock = NSLock()
     private var records: [String: Record] = [:]
     /// The page names and the list of feeds (`FeedCatalogue.list` bytes) the last successful publish left.
     private var layout: (pages: Set<String>, list: [UInt8])?
+    /// The context of each feed (by its first file name) in the latest publish.
+    private var contexts: [String: PageContext] = [:]
 
     /// True when the last successful publish produced exactly these pages and listed exactly these feeds: then
     /// no archive page can have become stale and no feed can have vanished, and the output folder need not be
@@ -97,6 +102,16 @@ final class PageHistory: @unchecked Sendable {
     /// Remembers the layout of a successful publish; nil forgets it (a publish is under way).
     func remember(layout pages: Set<String>?, list: [UInt8] = []) {
         lock.withLock { layout = pages.map { ($0, list) } }
+    }
+
+    /// The context the last publish used for the feed named `key` when it equals `context`, otherwise `context`,
+    /// remembered for the next publish.
+    func context(_ context: PageContext, for key: String) -> PageContext {
+        lock.withLock {
+            if let last = contexts[key], last == context { return last }
+            contexts[key] = context
+            return context
+        }
     }
 
     /// True when `inputs` are those of the last publish of this file and the file on disk is still ours.

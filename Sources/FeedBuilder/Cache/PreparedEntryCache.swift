@@ -40,9 +40,13 @@ public final class PreparedEntryCache: @unchecked Sendable {
     private var contents = Contents()
     /// The pages planned for each feed (by its first file name) by the latest `pages(for:outputs:split:)`.
     private var pagePlans: [String: PagePlan] = [:]
+    /// How each feed with a size budget (by its first file name) was last cut (`BudgetPlan`).
+    private var budgetPlans: [String: BudgetPlan] = [:]
     /// The size of each remembered entry's fragment, per variant, by identity: what a size budget plans with,
     /// so an entry measured once is not rendered again only to be measured.
     private var fragmentSizes: [FragmentVariant: [UInt64: Int]] = [:]
+    /// Rendered fragments of remembered entries, kept for the next publish (`CarriedFragments`).
+    let carried = CarriedFragments()
 
     /// Creates an empty cache.
     public init() {}
@@ -67,6 +71,7 @@ public final class PreparedEntryCache: @unchecked Sendable {
             return taken
         }
         if contents.textLimit != cleaner.textLimit {
+            carried.forget(contents.identities)
             contents = Contents(textLimit: cleaner.textLimit)
         }
         let changes = CacheChanges(from: contents.prepared, to: entries)
@@ -84,6 +89,7 @@ public final class PreparedEntryCache: @unchecked Sendable {
         changes.apply(cleaned: cleaned, firstIdentity: first, to: &contents)
         let result = (contents.prepared, contents.identities, cleaned.count)
         let committed = contents
+        carried.forget(retired)
         lock.withLock {
             self.contents = committed
             if !retired.isEmpty {
@@ -109,7 +115,20 @@ public final class PreparedEntryCache: @unchecked Sendable {
 
     /// Forgets the page plans of feeds no longer published.
     func keepPlans(for keys: Set<String>) {
-        lock.withLock { pagePlans = pagePlans.filter { keys.contains($0.key) } }
+        lock.withLock {
+            pagePlans = pagePlans.filter { keys.contains($0.key) }
+            budgetPlans = budgetPlans.filter { keys.contains($0.key) }
+        }
+    }
+
+    /// The latest cut of a budgeted feed (by its first file name), if any.
+    func budgetPlan(for key: String) -> BudgetPlan? {
+        lock.withLock { budgetPlans[key] }
+    }
+
+    /// Remembers the cut of a budgeted feed.
+    func remember(_ plan: BudgetPlan, for key: String) {
+        lock.withLock { budgetPlans[key] = plan }
     }
 
     /// The remembered fragment sizes of entries in a variant, by identity, nil where unknown.

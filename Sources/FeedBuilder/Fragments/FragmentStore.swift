@@ -9,10 +9,15 @@ import XML
 /// A fragment's bytes depend only on the entry and its `FragmentVariant`, so the RSS item of an article in the
 /// site feed is the very array written into its section's feed. Fragments are rendered on all cores when first
 /// asked for and kept until the publish ends; memory then follows the entries and the variants in use, not the
-/// number of feeds. Safe to share between threads.
+/// number of feeds. With a `CarriedFragments` (a publish with a `PreparedEntryCache`), a fragment an earlier
+/// publish kept for the same entry identity and variant is taken instead of rendered. Safe to share between
+/// threads.
 final class FragmentStore: @unchecked Sendable {
     /// The prepared entries fragments are rendered from, by position.
     let entries: [PreparedEntry]
+    /// Fragments kept by earlier publishes, and each entry's identity (same positions as `entries`) to find
+    /// them by; nil without a cache.
+    private let carried: (fragments: CarriedFragments, identities: [UInt64])?
     // Guards everything below; the unchecked Sendable conformance rests on every access holding it.
     private let lock = NSLock()
     private var variants: [FragmentVariant] = []
@@ -24,8 +29,13 @@ final class FragmentStore: @unchecked Sendable {
     /// How many fragments were rendered, for the report.
     private(set) var renderedCount = 0
 
-    init(entries: [PreparedEntry]) {
+    init(entries: [PreparedEntry], carried: CarriedFragments? = nil, identities: [UInt64]? = nil) {
         self.entries = entries
+        if let carried, let identities, identities.count == entries.count {
+            self.carried = (carried, identities)
+        } else {
+            self.carried = nil
+        }
     }
 
     /// The number standing for `variant` in the other calls, registered on first use.
@@ -51,13 +61,21 @@ final class FragmentStore: @unchecked Sendable {
     /// - Throws: `PublishError.rendering` naming a file of a feed using the variant when libxml2's writer fails.
     func render(_ wanted: [(position: Int, variant: Int)]) throws(PublishError) {
         let count = entries.count
-        let (missing, renderers, names): ([(position: Int, variant: Int)], [FragmentRenderer], [String]) = lock.withLock {
+        let (unrendered, renderers, names): ([(position: Int, variant: Int)], [FragmentRenderer], [String]) = lock.withLock {
             var seen = Set<Int>()
             var missing: [(position: Int, variant: Int)] = []
             for pair in wanted where fragments[pair.variant][pair.position] == nil {
                 if seen.insert(pair.variant &* count &+ pair.position).inserted { missing.append(pair) }
             }
             return (missing, variants.map(FragmentRenderer.init(variant:)), fileNames)
+        }
+        var missing = unrendered
+        if let carried, !missing.isEmpty {
+            let kept = carried.fragments.fragments(missing.map { (carried.identities[$0.position], renderers[$0.variant].variant) })
+            lock.withLock {
+                for (pair, bytes) in zip(missing, kept) where bytes != nil { fragments[pair.variant][pair.position] = bytes }
+            }
+            missing = zip(missing, kept).compactMap { $1 == nil ? $0 : nil }
         }
         guard !missing.isEmpty else { return }
         let prepared = self.entries
@@ -77,6 +95,18 @@ final class FragmentStore: @unchecked Sendable {
             for (pair, bytes) in zip(missing, rendered) { fragments[pair.variant][pair.position] = bytes }
             renderedCount += rendered.count
         }
+    }
+
+    /// Hands the rendered fragments of these (entry position, variant number) pairs to the next publish, when
+    /// this one has a `CarriedFragments`.
+    func carryOver(_ pairs: [(position: Int, variant: Int)]) {
+        guard let carried, !pairs.isEmpty else { return }
+        let kept: [(identity: UInt64, variant: FragmentVariant, bytes: [UInt8])] = lock.withLock {
+            pairs.compactMap { pair in
+                fragments[pair.variant][pair.position].map { (carried.identities[pair.position], variants[pair.variant], $0) }
+            }
+        }
+        carried.fragments.keep(kept)
     }
 
     /// The fragment of the entry at `position` in `variant`, which must have been rendered.

@@ -25,6 +25,18 @@ struct FeedPlanner {
             return PlannedFeed(
                 kind: kind, description: description, members: members, entryCount: count, pages: pages(key, description.outputs, split))
         }
+        // With a cache, a feed cut from the same inputs as last time is cut the same way (`BudgetPlan`).
+        var signature: (text: String, identities: [UInt64])?
+        if let cache {
+            let text = String(reflecting: description) + "\n" + String(reflecting: generator)
+            let identities = members.map { $0.map { keys[$0] } } ?? keys
+            if let last = cache.budgetPlan(for: key), last.matches(text: text, members: members, identities: identities) {
+                return PlannedFeed(
+                    kind: kind, description: description, members: last.keptMembers, entryCount: last.entryCount,
+                    pages: pages(key, description.outputs, last.split), oversized: last.oversized)
+            }
+            signature = (text, identities)
+        }
         let sizes = try entrySizes(description, members: members, count: count)
         let budget = maxBytes - (try frameBound(description))
         var kept: [Int] = []
@@ -45,6 +57,13 @@ struct FeedPlanner {
         }
         let split = PageSplit.plan(entryCount: kept.count, limit: description.limit, budget: budget) { keptSizes[$0] }
         let keptMembers: [Int]? = members == nil && oversized.isEmpty ? nil : kept
+        if let cache, let signature {
+            cache.remember(
+                BudgetPlan(
+                    text: signature.text, members: members, identities: signature.identities, keptMembers: keptMembers,
+                    entryCount: kept.count, split: split, oversized: oversized),
+                for: key)
+        }
         return PlannedFeed(
             kind: kind, description: description, members: keptMembers, entryCount: kept.count, pages: pages(key, description.outputs, split),
             oversized: oversized)

@@ -74,6 +74,11 @@ extension FeedPublisher {
             }
         }
         try writer.finish()
+        // The main pages are what the next edit rewrites: their fragments are kept for it.
+        feed.store.carryOver(
+            documents.indices.filter { documents[$0].page.role == .current }.flatMap { index in
+                jobs[index].positions.map { (position: $0, variant: jobs[index].variant) }
+            })
         checked.keepOnly(feed.fragmentKeys, judgementsInUse: Set(jobs.map(\.judgements)).count)
         switch check {
         case .whileRendering:

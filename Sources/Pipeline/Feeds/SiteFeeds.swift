@@ -84,14 +84,13 @@ public final class SiteFeeds {
     /// The sections holding entries, by feed folder.
     private func sections(_ entries: [Entry], paths: [String]) throws(ConfigError) -> [Section] {
         guard config.sections.enabled else { return [] }
-        var members: [Substring: [Int]] = [:]
+        var members: [String: [Int]] = [:]
         for (position, path) in paths.enumerated() where position < entries.count {
-            guard let slash = path.firstIndex(of: "/") else { continue }
-            members[path[..<slash], default: []].append(position)
+            guard let name = Self.topFolder(of: path) else { continue }
+            members[name, default: []].append(position)
         }
         var sections: [Section] = []
         for (name, positions) in members {
-            let name = String(name)
             let override = config.sections.override(for: name)
             if override?.enabled == false { continue }
             let folder = override?.slug ?? name
@@ -104,6 +103,30 @@ public final class SiteFeeds {
             sections.append(Section(name: name, folder: folder, title: override?.title ?? name, members: positions))
         }
         return sections.sorted { Array($0.folder.utf8).lexicographicallyPrecedes(Array($1.folder.utf8)) }
+    }
+
+    /// The first folder of a relative path, nil for a file at the top.
+    ///
+    /// Runs for every article on every save: a path that is ASCII up to the character after its first `/` is
+    /// cut there by bytes (no grapheme breaking, and an ASCII key hashes without normalising); any other path
+    /// is cut by `Character`, as always, so a `/` that a following combining mark turns into another character
+    /// still does not count as a separator.
+    static func topFolder(of path: String) -> String? {
+        let utf8 = path.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 { break }
+            if byte == UInt8(ascii: "/") {
+                let next = utf8.index(after: index)
+                guard next == utf8.endIndex || utf8[next] < 0x80 else { break }
+                return String(path[..<index])
+            }
+            index = utf8.index(after: index)
+        }
+        if index == utf8.endIndex { return nil }
+        guard let slash = path.firstIndex(of: "/") else { return nil }
+        return String(path[..<slash])
     }
 
     /// One term of a taxonomy (a tag, an author, a language): its grouping key, slug, title and entries.
