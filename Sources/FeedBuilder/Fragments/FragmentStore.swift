@@ -132,6 +132,15 @@ final class FragmentStore: @unchecked Sendable {
         lock.withLock { fragments[variant][position]?.count }
     }
 
+    /// Forgets these (entry position, variant) fragments: no document still to be written holds them. A later
+    /// `render` of one renders it again.
+    func release(_ pairs: [(position: Int, variant: Int)]) {
+        guard !pairs.isEmpty else { return }
+        lock.withLock {
+            for pair in pairs { fragments[pair.variant][pair.position] = nil }
+        }
+    }
+
     /// Forgets the fragments of `variant` at `positions` (no document still to be written holds them).
     func release(_ positions: some Sequence<Int>, variant: Int) {
         lock.withLock {

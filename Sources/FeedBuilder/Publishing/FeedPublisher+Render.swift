@@ -32,10 +32,12 @@ extension FeedPublisher {
                     format: document.page.format, carriesBodies: variant.content == .full,
                     judgements: checked.number(of: judgements)))
         }
-        let wanted = jobs.flatMap { job in job.positions.map { (position: $0, variant: job.variant) } }
-        try PhaseTiming.measure("render \(feed.store.renderedCount == 0 ? "" : "more ")fragments", into: &phases) { () throws(PublishError) in
-            try feed.store.render(wanted)
-        }
+        // Fragments are rendered a window at a time, as the documents reach it, and released after the last
+        // document holding them wrote them; small main pages keep theirs for the next publish (`carryOver`).
+        var uses = FragmentUses(
+            documents: jobs.map { ($0.variant, $0.positions) },
+            kept: documents.indices.map { documents[$0].page.role == .current && jobs[$0].positions.count <= PreparedFeed.windowSize },
+            entryCount: feed.entries.count)
         let session: ValidationSession? = if case .whileRendering(let session) = check { session } else { nil }
         var reports = [ValidationReport?](repeating: nil, count: documents.count)
         var sizes = Array(repeating: 0, count: documents.count)
@@ -52,6 +54,10 @@ extension FeedPublisher {
                     let windows = max(
                         1, members.map { (jobs[$0].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize }.max() ?? 1)
                     for window in 0..<windows {
+                        let pairs = members.flatMap { index in
+                            Self.range(window, of: jobs[index]).map { (position: jobs[index].positions[$0], variant: jobs[index].variant) }
+                        }
+                        try feed.store.render(pairs)
                         checking?.check(window: window)
                         for index in members {
                             let chunks = Self.chunks(window, of: jobs[index], store: feed.store)
@@ -62,6 +68,8 @@ extension FeedPublisher {
                                 writer.write(chunk, to: documents[index].temporary, closing: closing)
                             }
                         }
+                        // The chunks hold the fragments' bytes; the store need not.
+                        feed.store.release(uses.written(pairs))
                     }
                     if let checking {
                         for (index, report) in zip(members, checking.finish()) { reports[index] = report }
@@ -86,6 +94,12 @@ extension FeedPublisher {
         case .afterRendering(let validate):
             return try Self.validateFiles(documents, sizes: sizes, with: validate, phases: &phases)
         }
+    }
+
+    /// The entry indices of window `window` of a document (empty past its last window).
+    private static func range(_ window: Int, of job: CheckedDocument) -> Range<Int> {
+        let start = min(window * PreparedFeed.windowSize, job.positions.count)
+        return start..<min(start + PreparedFeed.windowSize, job.positions.count)
     }
 
     /// Window `window` of a document as chunks to write: the head before the first window's fragments, the tail
