@@ -97,7 +97,8 @@ public struct FileStamp: Sendable, Hashable {
         self = status.stamp
     }
 
-    init(
+    /// A stamp from its parts (a stamp read back from the build cache).
+    public init(
         device: UInt64, inode: UInt64, size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64,
         changedSeconds: Int64, changedNanoseconds: Int64
     ) {

@@ -1,5 +1,5 @@
 public import Foundation
-import Platform
+public import Platform
 
 /// Finds the article files in a source folder.
 ///

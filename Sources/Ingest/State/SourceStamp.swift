@@ -1,62 +1,23 @@
 import Foundation
-import Platform
+public import Platform
 
 /// What identifies one version of an article file without reading it, as the build cache compares it.
 ///
-/// The same facts as the publisher's `FileStamp` (device, inode, size, modification and change times to the
-/// nanosecond): an editor's rename gives a new inode, a write in place moves the size or the times, and the
-/// change time cannot be set back by `touch -d` or `cp -p`. What a stamp cannot see is a second write within
+/// The publisher's `FileStamp` (device, inode, size, modification and change times to the nanosecond), with
+/// what the build cache adds: when a stamp is trusted alone, and how it is stored. An editor's rename gives a
+/// new inode, a write in place moves the size or the times, and the change time cannot be set back by `touch -d` or `cp -p`. What a stamp cannot see is a second write within
 /// the file system's clock granularity (Linux takes file times from a coarse clock, a few milliseconds), with
 /// the same size: see `isSure(lookedAt:)`.
-public struct SourceStamp: Sendable, Hashable {
-    /// The device the file is on.
-    public var device: UInt64
-    /// The file's inode.
-    public var inode: UInt64
-    /// The size in bytes.
-    public var size: Int64
-    /// The last modification: seconds since 1970, then nanoseconds.
-    public var modifiedSeconds: Int64
-    /// The nanoseconds of the last modification.
-    public var modifiedNanoseconds: Int64
-    /// The last status change (moved by every write, rename and `touch`): seconds since 1970.
-    public var changedSeconds: Int64
-    /// The nanoseconds of the last status change.
-    public var changedNanoseconds: Int64
+public typealias SourceStamp = FileStamp
 
+extension FileStamp {
     /// How long after its last change a file's stamp is trusted alone. Two seconds covers the coarsest
     /// clocks in use (one second on ext3 and many network file systems, two on FAT's modification time).
     static let settledSeconds = 2.0
 
     /// The stamp of `status`.
     init(_ status: FileStatus) {
-        let stamp = status.stamp
-        device = stamp.device
-        inode = stamp.inode
-        size = stamp.size
-        modifiedSeconds = stamp.modifiedSeconds
-        modifiedNanoseconds = stamp.modifiedNanoseconds
-        changedSeconds = stamp.changedSeconds
-        changedNanoseconds = stamp.changedNanoseconds
-    }
-
-    init(
-        device: UInt64, inode: UInt64, size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64,
-        changedSeconds: Int64, changedNanoseconds: Int64
-    ) {
-        self.device = device
-        self.inode = inode
-        self.size = size
-        self.modifiedSeconds = modifiedSeconds
-        self.modifiedNanoseconds = modifiedNanoseconds
-        self.changedSeconds = changedSeconds
-        self.changedNanoseconds = changedNanoseconds
-    }
-
-    /// The stamp of the regular file at `path` (not following a symbolic link); nil for anything else.
-    public init?(regularFileAt path: String) {
-        guard let status = FileStatus(linkAt: path), status.kind == .regular else { return nil }
-        self.init(status)
+        self = status.stamp
     }
 
     /// True when the file last changed long enough before `lookedAt` (seconds since 1970, taken before the
