@@ -39,8 +39,8 @@ public final class ValidationSession: @unchecked Sendable {
 
         static func == (lhs: Key, rhs: Key) -> Bool {
             lhs.html.utf8.count == rhs.html.utf8.count
-                && Self.withBytes(of: lhs.html) { left in
-                    Self.withBytes(of: rhs.html) { right in
+                && TextScan.withBytes(of: lhs.html) { left in
+                    TextScan.withBytes(of: rhs.html) { right in
                         guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
                         return memcmp(leftBase, rightBase, left.count) == 0
                     }
@@ -50,7 +50,7 @@ public final class ValidationSession: @unchecked Sendable {
         /// Hashes the length and the first and last 256 bytes: bodies differ near their start (the title,
         /// the first paragraph), and `==` compares every byte anyway.
         func hash(into hasher: inout Hasher) {
-            Self.withBytes(of: html) { bytes in
+            TextScan.withBytes(of: html) { bytes in
                 hasher.combine(bytes.count)
                 let raw = UnsafeRawBufferPointer(bytes)
                 if raw.count <= 512 {
@@ -60,12 +60,6 @@ public final class ValidationSession: @unchecked Sendable {
                     hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.suffix(256)))
                 }
             }
-        }
-
-        private static func withBytes<R>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
-            var copy = string
-            return copy.withUTF8(body)
         }
     }
 

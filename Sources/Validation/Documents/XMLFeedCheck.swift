@@ -128,43 +128,35 @@ struct XMLFeedCheck {
         // Most bytes are neither `&` nor a newline: `memchr` skips to each `&`, and the newlines before it are
         // counted in a tight loop, instead of stepping the match through every byte.
         let buffer = bytes.bindMemory(to: UInt8.self)
-        guard let base = buffer.baseAddress else { return }
-        let count = buffer.count
-        var index = 0
-        if matched > 0 {
-            while index < count, matched < pattern.count, buffer[index] == pattern[matched] {
-                matched += 1
-                index += 1
-            }
-            if matched == pattern.count {
-                walker.noteHexReference(onLine: line)
-                matched = 0
-            } else if index < count {
-                matched = 0
-            }
-        }
-        while index < count {
-            guard let hit = memchr(base + index, Int32(UInt8(ascii: "&")), count - index) else {
-                line += Self.newlines(in: buffer, from: index, to: count)
+        var index = matched > 0 ? extend(&matched, of: pattern, in: buffer, at: 0) : 0
+        while index < buffer.count {
+            guard let ampersand = ByteSearch.index(of: UInt8(ascii: "&"), in: buffer, from: index) else {
+                line += Self.newlines(in: buffer, from: index, to: buffer.count)
                 break
             }
-            let ampersand = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             line += Self.newlines(in: buffer, from: index, to: ampersand)
-            var end = ampersand + 1
             matched = 1
-            while end < count, matched < pattern.count, buffer[end] == pattern[matched] {
-                matched += 1
-                end += 1
-            }
-            if matched == pattern.count {
-                walker.noteHexReference(onLine: line)
-                matched = 0
-            } else if end < count {
-                matched = 0
-            }
-            index = end
+            index = extend(&matched, of: pattern, in: buffer, at: ampersand + 1)
         }
         carry = matched > 0 ? Array(pattern[0..<matched]) : []
+    }
+
+    /// Goes on matching `pattern` from `start`, where `matched` of its bytes are already matched; notes a whole
+    /// match. Leaves `matched` set only when the piece ends inside the pattern (for the next piece to finish).
+    /// - Returns: the index after the bytes that matched.
+    private mutating func extend(_ matched: inout Int, of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+        var end = start
+        while end < buffer.count, matched < pattern.count, buffer[end] == pattern[matched] {
+            matched += 1
+            end += 1
+        }
+        if matched == pattern.count {
+            walker.noteHexReference(onLine: line)
+            matched = 0
+        } else if end < buffer.count {
+            matched = 0
+        }
+        return end
     }
 
     private static func newlines(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {

@@ -177,10 +177,8 @@ enum MarkupText {
         let pattern = Array("<?import ".utf8)
         // `memchr` from `<` to `<`: a body holds many tags and this runs on every body.
         return TextScan.withBytes(of: html) { bytes in
-            guard let base = bytes.baseAddress else { return false }
             var index = 0
-            while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index) {
-                let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while let open = ByteSearch.index(of: UInt8(ascii: "<"), in: bytes, from: index) {
                 if open + pattern.count <= bytes.count,
                     (0..<pattern.count).allSatisfy({ bytes[open + $0].asciiLowercased == pattern[$0] })
                 {

@@ -92,12 +92,7 @@ enum RelativeReferences {
     }
 
     private static func nextOpening(in bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, start < buffer.count,
-                let hit = memchr(base + start, Int32(UInt8(ascii: "<")), buffer.count - start)
-            else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.index(of: UInt8(ascii: "<"), in: $0, from: start) }
     }
 
     /// A value at `start` and the index after the white space or `>` that follows it.

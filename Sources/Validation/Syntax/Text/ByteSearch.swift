@@ -11,6 +11,13 @@ enum ByteSearch {
         } ?? text.utf8.contains(byte)
     }
 
+    /// The index of the first `byte` in `buffer` at or after `start`, nil when there is none.
+    static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < buffer.count, let hit = memchr(base + start, Int32(byte), buffer.count - start)
+        else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The first C1 control character (U+0080–U+009F, UTF-8 `C2 80` … `C2 9F`) in `text`, as its low byte;
     /// `memchr` finds each `C2` lead byte, so text without one (most of it) is skipped at memory speed.
     static func firstC1Control(in text: String) -> UInt8? {
