@@ -124,7 +124,7 @@ public final class PublishMemory: @unchecked Sendable {
     /// The fragments (by content key, in a variant) that published files still hold, read from them; nil
     /// where none does, or the file or the slice fails a check (then it is rendered again).
     func fragments(_ wanted: [(key: ContentKey, variant: ContentKey)]) -> [(bytes: [UInt8], checksum: UInt64)?] {
-        // Each file's wanted slices, in file order, found and opened under the lock; read outside it.
+        // Each wanted slice found and its file opened under the lock; read outside it.
         var reads: [(file: FileDescriptor, location: Location, index: Int)] = []
         lock.withLock {
             let found = lookup()
@@ -137,48 +137,26 @@ public final class PublishMemory: @unchecked Sendable {
         }
         var results = [(bytes: [UInt8], checksum: UInt64)?](repeating: nil, count: wanted.count)
         guard !reads.isEmpty else { return results }
-        reads.sort { $0.file.rawValue != $1.file.rawValue ? $0.file.rawValue < $1.file.rawValue : $0.location.offset < $1.location.offset }
-        // Neighbouring slices (a window of a document: fragments one separator apart) are read with one call.
-        var runs: [Range<Int>] = []
-        var start = 0
-        for index in reads.indices.dropFirst() {
-            let previous = reads[index - 1]
-            let current = reads[index]
-            let gap = current.location.offset - (previous.location.offset + previous.location.length)
-            let runBytes = current.location.offset + current.location.length - reads[start].location.offset
-            if current.file.rawValue != previous.file.rawValue || gap < 0 || gap > 256 || runBytes > 8 << 20 {
-                runs.append(start..<index)
-                start = index
+        let found = reads
+        // Each slice read straight into the array that keeps it: one copy from the page cache, no buffer of
+        // megabytes in between to fault in and copy out of.
+        let slices = Parallel.map(count: found.count, run: 64) { index -> [UInt8]? in
+            let (file, location, _) = found[index]
+            var complete = false
+            let slice = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, initialized in
+                initialized = (try? file.read(into: UnsafeMutableRawBufferPointer(buffer), at: location.offset)) ?? 0
+                complete = initialized == location.length
             }
-        }
-        runs.append(start..<reads.count)
-        let sorted = reads
-        let pieces = Parallel.map(runs[...]) { run -> [[UInt8]?] in
-            let first = sorted[run.lowerBound].location.offset
-            let last = sorted[run.upperBound - 1].location
-            let span = last.offset + last.length - first
-            let file = sorted[run.lowerBound].file
-            let bytes = [UInt8](unsafeUninitializedCapacity: span) { buffer, initialized in
-                initialized = (try? file.read(into: UnsafeMutableRawBufferPointer(buffer), at: first)) ?? 0
-            }
-            return run.map { index in
-                let location = sorted[index].location
-                let from = location.offset - first
-                guard from + location.length <= bytes.count else { return nil }
-                let slice = Array(bytes[from..<from + location.length])
-                return FragmentChecksum.of(slice) == location.checksum ? slice : nil
-            }
+            return complete && FragmentChecksum.of(slice) == location.checksum ? slice : nil
         }
         var accepted = 0
         var failed = 0
-        for (run, slices) in zip(runs, pieces) {
-            for (index, slice) in zip(run, slices) {
-                if let slice {
-                    results[sorted[index].index] = (slice, sorted[index].location.checksum)
-                    accepted += 1
-                } else {
-                    failed += 1
-                }
+        for (read, slice) in zip(found, slices) {
+            if let slice {
+                results[read.index] = (slice, read.location.checksum)
+                accepted += 1
+            } else {
+                failed += 1
             }
         }
         lock.withLock {
