@@ -61,7 +61,7 @@ public struct FeedBuilder: Sendable {
             (identities, cleaned) = (nil, prepared.count)
         }
         let fragmentKeys = identities ?? Self.freshKeys(prepared.count)
-        let contentKeys = memory.map { _ in Parallel.map(prepared[...], run: 64) { ContentKey($0) } }
+        let contentKeys = memory.map { $0.contentKeys(of: prepared, identities: identities) }
         let store = FragmentStore(
             entries: prepared, carried: identities == nil ? nil : cache?.carried, identities: identities,
             remembered: memory.flatMap { memory in contentKeys.map { (memory, $0) } })

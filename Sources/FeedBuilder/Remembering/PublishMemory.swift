@@ -75,6 +75,9 @@ public final class PublishMemory: @unchecked Sendable {
     private var verdicts: Set<Verdict>?
     /// Files opened to take fragments from in the current publish, nil for one whose stamp no longer matches.
     private var openFiles: [String: FileDescriptor?] = [:]
+    /// The content key of each entry of the latest publish, by its `PreparedEntryCache` identity: the daemon's
+    /// next publish hashes only the entries an edit changed. Never saved (identities live in one process).
+    private var keysByIdentity: [UInt64: ContentKey] = [:]
     /// How many fragments were taken from published files, and how many were found but failed a check.
     private(set) var taken = 0
     private(set) var rejected = 0
@@ -102,6 +105,22 @@ public final class PublishMemory: @unchecked Sendable {
     /// Every remembered document, by file name.
     var allDocuments: [String: Document] {
         lock.withLock { documents }
+    }
+
+    /// The content key of each prepared entry, hashed only for identities (same positions) the latest call did
+    /// not see; nil identities (entries prepared without a cache) hash every entry.
+    func contentKeys(of entries: [PreparedEntry], identities: [UInt64]?) -> [ContentKey] {
+        guard let identities, identities.count == entries.count else {
+            return Parallel.map(entries[...], run: 64) { ContentKey($0) }
+        }
+        let known = lock.withLock { keysByIdentity }
+        let missing = identities.indices.filter { known[identities[$0]] == nil }
+        let hashed = Parallel.map(missing[...], run: 64) { ContentKey(entries[$0]) }
+        var keys = identities.map { known[$0] ?? ContentKey(high: 0, low: 0) }
+        for (index, key) in zip(missing, hashed) { keys[index] = key }
+        let current = Dictionary(zip(identities, keys), uniquingKeysWith: { first, _ in first })
+        lock.withLock { keysByIdentity = current }
+        return keys
     }
 
     /// The length of each fragment (by content key, in a variant) where a published file holds one; what a
