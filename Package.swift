@@ -61,7 +61,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Entries to validated RSS, Atom and JSON Feed bytes, archives, atomic publishing.
-        .target(name: "FeedBuilder", dependencies: ["XML", "FeedModel", "Validation", "Parallel", "Platform"], swiftSettings: strictSettings),
+        .target(
+            name: "FeedBuilder",
+            dependencies: ["XML", "FeedModel", "Validation", "Parallel", "Platform", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         // One build of a site: ingest a folder, build every feed, publish. Shared by the CLI and the daemon.
         .target(
             name: "Pipeline",

@@ -31,6 +31,14 @@ public struct FeedBuilder: Sendable {
     public func prepare(
         _ entries: [Entry], derived: [DerivedFeed] = [], cache: PreparedEntryCache? = nil
     ) throws(PublishError) -> PreparedFeed {
+        try prepare(entries, derived: derived, cache: cache, memory: nil)
+    }
+
+    /// `prepare`; with a `PublishMemory`, every prepared entry also gets its `ContentKey`, and fragments are
+    /// taken from the memory's published files where it has them.
+    func prepare(
+        _ entries: [Entry], derived: [DerivedFeed], cache: PreparedEntryCache?, memory: PublishMemory?
+    ) throws(PublishError) -> PreparedFeed {
         for feed in [description] + derived.map(\.description) {
             if let limit = feed.limit, limit < 1 { throw PublishError(.invalidLimit(limit)) }
         }
@@ -53,7 +61,10 @@ public struct FeedBuilder: Sendable {
             (identities, cleaned) = (nil, prepared.count)
         }
         let fragmentKeys = identities ?? Self.freshKeys(prepared.count)
-        let store = FragmentStore(entries: prepared, carried: identities == nil ? nil : cache?.carried, identities: identities)
+        let contentKeys = memory.map { $0.contentKeys(of: prepared, identities: identities) }
+        let store = FragmentStore(
+            entries: prepared, carried: identities == nil ? nil : cache?.carried, identities: identities,
+            remembered: memory.flatMap { memory in contentKeys.map { (memory, $0) } })
         let planner = FeedPlanner(
             entries: prepared, keys: fragmentKeys, cache: identities == nil ? nil : cache, store: store, generator: generator)
         var feeds = [try planner.plan(description, kind: .site, members: nil)]

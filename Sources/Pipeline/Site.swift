@@ -347,9 +347,14 @@ public actor Site {
         }
         self.withheld = withheld
         let description = config.feedDescription()
-        var publisher =
-            self.publisher
-            ?? FeedPublisher(description: description, outputDirectory: outputDirectory, cache: PreparedEntryCache())
+        var publisher: FeedPublisher
+        if let existing = self.publisher {
+            publisher = existing
+        } else {
+            publisher = FeedPublisher(description: description, outputDirectory: outputDirectory, cache: PreparedEntryCache())
+            // What the last process published, fragment by fragment: unchanged entries are taken from the files.
+            publisher.memory = cacheKey.map { PublishMemory.load(from: cache.folder, key: $0, outputDirectory: outputDirectory) }
+        }
         // The configuration may have been reloaded; a changed description makes every page render again.
         publisher.builder.description = description
         publisher.writesCatalogue = true
@@ -370,6 +375,7 @@ public actor Site {
         for phase in published.phases {
             logger.debug("phase \(phase.name): \(Self.formatted(phase.milliseconds)) ms")
         }
+        savePublishMemory(of: publisher, fragmentsFromFiles: published.fragmentsFromFiles)
         let pageCount = published.written.count + published.unchanged.count
         logger.debug("publish: \(published.cleaned) entries cleaned, \(published.rendered.count) of \(pageCount) documents rendered and validated")
         let elapsed = ContinuousClock.now - start
@@ -400,6 +406,21 @@ public actor Site {
         )
         report.rendered = published.rendered
         return report
+    }
+
+    /// Saves what the publisher's documents hold beside the build cache; a failure costs the next build time.
+    private func savePublishMemory(of publisher: FeedPublisher, fragmentsFromFiles: Int) {
+        guard let memory = publisher.memory, let cacheKey else { return }
+        let start = ContinuousClock.now
+        do {
+            try memory.save(in: cache.folder, key: cacheKey)
+        } catch {
+            logger.warning("cannot save what was published in \(cache.folder.path) (\(error)); the next build renders every entry again")
+            return
+        }
+        logger.debug(
+            "phase publish memory: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms, \(fragmentsFromFiles) fragments taken from the published files"
+        )
     }
 
     /// Milliseconds with one decimal, for the phase log.

@@ -81,6 +81,23 @@ public struct FileDescriptor: Sendable {
         return filled
     }
 
+    /// Reads into `buffer` from byte `offset` of the file (`pread(2)`, the file position untouched) until it is
+    /// full or the file ends; the count read.
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let count = pread(rawValue, base + filled, buffer.count - filled, off_t(offset + filled))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("pread", path: path)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+
     /// Reads to the end of the file, starting with room for `expected` bytes.
     public func readToEnd(expected: Int = 1 << 16) throws(SystemError) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -41,6 +41,14 @@ public struct FileStatus: Sendable, Equatable {
         self.init(info)
     }
 
+    /// The status of the file open as `file` (`fstat(2)`): the very file read from, even when its path has
+    /// since been renamed over.
+    public init?(of file: FileDescriptor) {
+        var info = stat()
+        guard fstat(file.rawValue, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
     private init(_ info: stat) {
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .regular

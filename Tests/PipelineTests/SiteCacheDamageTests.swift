@@ -7,6 +7,10 @@ import Testing
     enum Damage: String, CaseIterable, Sendable {
         case manifestTruncated, manifestByteFlipped, manifestEmpty, manifestGarbage
         case packTruncated, packByteFlipped, packDeleted, packFromAnotherBuild, everythingDeleted
+        /// The record of what was published, fragment by fragment (`PublishMemory`).
+        case publishedTruncated, publishedByteFlipped, publishedGarbage
+        /// A published feed changed by hand, its length kept: its fragments must not be taken from it.
+        case feedEditedByHand
     }
 
     static func cacheFile(_ folder: SiteTestFolder, _ name: String) -> URL {
@@ -44,6 +48,21 @@ import Testing
             var bytes = try Data(contentsOf: pack)
             bytes[9] ^= 0xFF
             try bytes.write(to: pack)
+        case .publishedTruncated:
+            let published = cacheFile(folder, "published")
+            let bytes = try Data(contentsOf: published)
+            try bytes.prefix(bytes.count - 30).write(to: published)
+        case .publishedByteFlipped:
+            let published = cacheFile(folder, "published")
+            var bytes = try Data(contentsOf: published)
+            bytes[bytes.count * 2 / 3] ^= 0x04
+            try bytes.write(to: published)
+        case .publishedGarbage:
+            try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(to: cacheFile(folder, "published"))
+        case .feedEditedByHand:
+            let atom = folder.output.appendingPathComponent("atom.xml")
+            let text = try String(contentsOf: atom, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "Body of", with: "Xody of").utf8).write(to: atom)
         case .everythingDeleted:
             try FileManager.default.removeItem(at: folder.source.appendingPathComponent(".crier/state.cache"))
         }

@@ -371,7 +371,23 @@ public struct ContentCleaner: Sendable {
     }
 
     static func collapsedWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsedASCII(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// True for printable ASCII with single spaces between words and none at either end: text the slow path
+    /// (grapheme by grapheme, a tenth of a build's cleaning at 10,000 summaries) would give back unchanged.
+    static func isCollapsedASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     static func escapedText(_ text: String) -> String {

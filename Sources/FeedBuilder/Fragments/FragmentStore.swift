@@ -29,13 +29,26 @@ final class FragmentStore: @unchecked Sendable {
     /// How many fragments were rendered, for the report.
     private(set) var renderedCount = 0
 
-    init(entries: [PreparedEntry], carried: CarriedFragments? = nil, identities: [UInt64]? = nil) {
+    /// Fragments earlier publishes left in their files (`PublishMemory`), and each entry's content key (same
+    /// positions as `entries`) to find them by; nil without a memory.
+    let remembered: (memory: PublishMemory, keys: [ContentKey])?
+    /// Per variant: its key, for `remembered`.
+    private var variantKeys: [ContentKey] = []
+    /// Per variant, per entry position: the fragment's checksum once rendered or read, kept after the fragment
+    /// is released, for the memory's record of the documents written; empty without a memory.
+    private var checksums: [[UInt64?]] = []
+
+    init(
+        entries: [PreparedEntry], carried: CarriedFragments? = nil, identities: [UInt64]? = nil,
+        remembered: (memory: PublishMemory, keys: [ContentKey])? = nil
+    ) {
         self.entries = entries
         if let carried, let identities, identities.count == entries.count {
             self.carried = (carried, identities)
         } else {
             self.carried = nil
         }
+        self.remembered = remembered.flatMap { $0.keys.count == entries.count ? $0 : nil }
     }
 
     /// The number standing for `variant` in the other calls, registered on first use.
@@ -47,6 +60,10 @@ final class FragmentStore: @unchecked Sendable {
             variants.append(variant)
             fileNames.append(fileName)
             fragments.append(Array(repeating: nil, count: entries.count))
+            if remembered != nil {
+                variantKeys.append(ContentKey(variant))
+                checksums.append(Array(repeating: nil, count: entries.count))
+            }
             return variants.count - 1
         }
     }
@@ -76,14 +93,33 @@ final class FragmentStore: @unchecked Sendable {
                 for (pair, bytes) in zip(missing, kept) where bytes != nil { fragments[pair.variant][pair.position] = bytes }
             }
             missing = zip(missing, kept).compactMap { $1 == nil ? $0 : nil }
+            if remembered != nil {
+                // Taken from memory, not rendered: their checksums, for the record of the documents written.
+                let taken = zip(unrendered, kept).compactMap { pair, bytes in bytes.map { (pair, FragmentChecksum.of($0)) } }
+                lock.withLock { for (pair, sum) in taken { checksums[pair.variant][pair.position] = sum } }
+            }
+        }
+        if let remembered, !missing.isEmpty {
+            let keys = lock.withLock { missing.map { (remembered.keys[$0.position], variantKeys[$0.variant]) } }
+            let found = remembered.memory.fragments(keys)
+            lock.withLock {
+                for (pair, fragment) in zip(missing, found) {
+                    guard let fragment else { continue }
+                    fragments[pair.variant][pair.position] = fragment.bytes
+                    checksums[pair.variant][pair.position] = fragment.checksum
+                }
+            }
+            missing = zip(missing, found).compactMap { $1 == nil ? $0 : nil }
         }
         guard !missing.isEmpty else { return }
         let prepared = self.entries
-        let rendered: [[UInt8]]
+        let summing = remembered != nil
+        let rendered: [(bytes: [UInt8], checksum: UInt64)]
         do throws(FragmentFailure) {
             rendered = try Parallel.map(missing[...], run: 16) { pair throws(FragmentFailure) in
                 do throws(XMLWriterError) {
-                    return try renderers[pair.variant].fragment(for: prepared[pair.position])
+                    let bytes = try renderers[pair.variant].fragment(for: prepared[pair.position])
+                    return (bytes, summing ? FragmentChecksum.of(bytes) : 0)
                 } catch {
                     throw FragmentFailure(variant: pair.variant, error: error)
                 }
@@ -92,7 +128,10 @@ final class FragmentStore: @unchecked Sendable {
             throw PublishError(.rendering(fileName: names[error.variant], message: error.error.description))
         }
         lock.withLock {
-            for (pair, bytes) in zip(missing, rendered) { fragments[pair.variant][pair.position] = bytes }
+            for (pair, fragment) in zip(missing, rendered) {
+                fragments[pair.variant][pair.position] = fragment.bytes
+                if summing { checksums[pair.variant][pair.position] = fragment.checksum }
+            }
             renderedCount += rendered.count
         }
     }
@@ -125,6 +164,33 @@ final class FragmentStore: @unchecked Sendable {
                 return bytes
             }
         }
+    }
+
+    /// Where each of these fragments (rendered, not yet released) will sit in a document written now, from
+    /// `offset` on with `separator` bytes between them, for the memory; nil without a memory (or when one is not
+    /// at hand).
+    func locations(
+        _ positions: some Collection<Int>, variant: Int, from offset: Int, separator: Int, separatorFirst: Bool
+    ) -> [PublishMemory.Location]? {
+        guard let remembered else { return nil }
+        return lock.withLock {
+            var next = offset
+            var locations: [PublishMemory.Location] = []
+            locations.reserveCapacity(positions.count)
+            for (index, position) in positions.enumerated() {
+                if index > 0 || separatorFirst { next += separator }
+                // A fragment without its bytes or checksum here leaves the document unrecorded, never misrecorded.
+                guard let length = fragments[variant][position]?.count, let checksum = checksums[variant][position] else { return nil }
+                locations.append(PublishMemory.Location(key: remembered.keys[position], offset: next, length: length, checksum: checksum))
+                next += length
+            }
+            return locations
+        }
+    }
+
+    /// The key of the variant numbered `index`; nil without a memory.
+    func variantKey(_ index: Int) -> ContentKey? {
+        lock.withLock { remembered == nil ? nil : variantKeys[index] }
     }
 
     /// The size of a rendered fragment, or nil when it was not rendered.

@@ -15,6 +15,8 @@ final class ChunkWriter: @unchecked Sendable {
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var failure: PublishError?
+    /// The bytes of the chunk being written, touched only on `queue`; kept between chunks for its memory.
+    private var joined: [UInt8] = []
 
     init(depth: Int = 8) {
         slots = DispatchSemaphore(value: depth)
@@ -29,7 +31,9 @@ final class ChunkWriter: @unchecked Sendable {
             defer { slots.signal() }
             guard lock.withLock({ failure == nil }) else { return }
             do throws(PublishError) {
-                try target.file.write(chunk.bytes)
+                joined.removeAll(keepingCapacity: true)
+                chunk.append(to: &joined)
+                try target.file.write(joined)
                 if closing { try target.file.close() }
             } catch {
                 lock.withLock { if failure == nil { failure = error } }

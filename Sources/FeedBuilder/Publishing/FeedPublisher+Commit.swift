@@ -98,6 +98,17 @@ extension FeedPublisher {
         for document in stage.documents {
             if let inputs = document.inputs { history.remember(inputs, target: document.target) }
         }
+        if let memory = feed.store.remembered?.memory {
+            memory.remember(
+                stage.documents.compactMap { document in
+                    document.contents.flatMap { contents in
+                        AtomicFile.stamp(of: document.target).map {
+                            PublishMemory.Document(fileName: document.page.fileName, stamp: $0, contents: contents)
+                        }
+                    }
+                },
+                rendered: stage.documents.map(\.page.fileName), produced: producedPages)
+        }
         history.keepOnly(producedPages)
         history.remember(layout: producedPages, list: list)
         report.rendered = stage.documents.map(\.page.fileName).sorted()

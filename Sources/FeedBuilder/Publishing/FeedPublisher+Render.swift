@@ -30,7 +30,7 @@ extension FeedPublisher {
                     frame: try PreparedFeed.frame(of: renderer, fileName: document.page.fileName), separator: renderer.separator,
                     positions: positions, variant: feed.store.index(of: variant, fileName: document.page.fileName),
                     format: document.page.format, carriesBodies: variant.content == .full,
-                    judgements: checked.number(of: judgements)))
+                    judgements: checked.number(of: judgements), judgementsKey: feed.store.remembered == nil ? nil : ContentKey(judgements)))
         }
         // Fragments are rendered a window at a time, as the documents reach it, and released after the last
         // document holding them wrote them; small main pages keep theirs for the next publish (`carryOver`).
@@ -41,6 +41,8 @@ extension FeedPublisher {
         let session: ValidationSession? = if case .whileRendering(let session) = check { session } else { nil }
         var reports = [ValidationReport?](repeating: nil, count: documents.count)
         var sizes = Array(repeating: 0, count: documents.count)
+        // Where each document's fragments sit in it, for the memory (nil once one could not be recorded).
+        var located: [[PublishMemory.Location]?] = documents.map { _ in feed.store.remembered == nil ? nil : [] }
         let writer = ChunkWriter()
         let siteDocuments = documents.indices.filter { documents[$0].feedIndex == 0 }
         let derivedDocuments = documents.indices.filter { documents[$0].feedIndex != 0 }
@@ -62,6 +64,14 @@ extension FeedPublisher {
                         for index in members {
                             let chunks = Self.chunks(window, of: jobs[index], store: feed.store)
                             let lastWindow = (jobs[index].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize - 1
+                            let range = Self.range(window, of: jobs[index])
+                            if located[index] != nil, !range.isEmpty {
+                                let offset = sizes[index] + (window == 0 ? jobs[index].frame.head.count : 0)
+                                let more = feed.store.locations(
+                                    jobs[index].positions[range], variant: jobs[index].variant, from: offset,
+                                    separator: jobs[index].separator.count, separatorFirst: range.lowerBound > 0)
+                                if let more { located[index]?.append(contentsOf: more) } else { located[index] = nil }
+                            }
                             for (offset, chunk) in chunks.enumerated() {
                                 sizes[index] += chunk.count
                                 let closing = window >= lastWindow && offset == chunks.count - 1
@@ -82,6 +92,16 @@ extension FeedPublisher {
             }
         }
         try writer.finish()
+        if feed.store.remembered != nil {
+            for index in documents.indices {
+                guard let fragments = located[index], let variant = feed.store.variantKey(jobs[index].variant) else { continue }
+                // A verdict is remembered only from the built-in check, and only for a document with no finding.
+                let clean = session != nil && reports[index]?.findings.isEmpty == true
+                stage.documents[index].contents = PublishMemory.Contents(
+                    frame: ContentKey(jobs[index].frame, separator: jobs[index].separator), variant: variant,
+                    passedUnder: clean ? jobs[index].judgementsKey : nil, fragments: fragments)
+            }
+        }
         // The main pages are what the next edit rewrites: their fragments are kept for it.
         feed.store.carryOver(
             documents.indices.filter { documents[$0].page.role == .current }.flatMap { index in

@@ -31,6 +31,9 @@ struct StagedDocument {
     /// What the page is rendered from; nil when a later publish could not recognise it (no cache, a
     /// caller's check).
     var inputs: PageInputs?
+    /// What the document holds, fragment by fragment, for the `PublishMemory` once it is in place; nil
+    /// without a memory, or when the record is incomplete.
+    var contents: PublishMemory.Contents?
 }
 
 extension FeedPublisher {
@@ -78,11 +81,22 @@ extension FeedPublisher {
             else { return false }
             return history.isUnchanged(inputs, stamp: FileStamp(regularFileAt: item.parts.name, in: folder))
         }
+        // Pages another process (or an earlier publisher) left as they would be now (`PublishMemory`).
+        let remembered: [Bool] =
+            feed.store.remembered == nil || !check.allowsSkippingUnchangedPages
+            ? unchanged.map { _ in false }
+            : Parallel.map(count: pages.count, run: 16) { index in
+                !unchanged[index] && feed.isAsRemembered(pages[index].page, in: feed.feeds[pages[index].feedIndex])
+            }
         do {
-            for (item, unchanged) in zip(pages, unchanged) {
+            for ((item, unchanged), remembered) in zip(zip(pages, unchanged), remembered) {
                 let (feedIndex, page) = (item.feedIndex, item.page)
-                if unchanged {
+                if unchanged || remembered {
                     stage.skipped.append(page.fileName)
+                    if remembered, let inputs = contexts[feedIndex].flatMap({ feed.inputs(of: page, in: feed.feeds[feedIndex], context: $0) }) {
+                        // Its file is validated and in place: later publishes of this publisher skip it cheaply.
+                        history.remember(inputs, target: directory + "/" + page.fileName)
+                    }
                     continue
                 }
                 let target = directory + "/" + page.fileName

@@ -38,6 +38,11 @@ public struct FeedPublisher: Sendable {
     /// the feeds a previous publish listed that are no longer produced. On for a site (`crier build`, `crier
     /// watch`); off by default, so a publisher used on its own writes only the feed's documents.
     public var writesCatalogue = false
+    /// What earlier publishes, in this process or another, put in the output folder, fragment by fragment
+    /// (`PublishMemory`): with one, unchanged entries are neither rendered nor checked again, and the memory
+    /// is brought up to date by every successful publish (saving it is the caller's business). Nil renders
+    /// and checks every fragment a publisher has not kept in memory itself.
+    public var memory: PublishMemory?
     /// The pages this publisher (or a copy of it) last put on disk.
     let history = PageHistory()
     /// The fragments that passed validation, kept across publishes by this publisher and its copies.
@@ -69,8 +74,13 @@ public struct FeedPublisher: Sendable {
     public func publish(_ entries: [Entry], derived: [DerivedFeed] = []) throws(PublishError) -> PublishReport {
         var phases: [PhaseTiming] = []
         let cache = self.cache
+        // A memory of another folder's documents has nothing to give here (and must not be updated from here).
+        let memory = self.memory.flatMap { $0.outputDirectory == outputDirectory.standardizedFileURL.path ? $0 : nil }
+        // Files opened to take fragments from are closed however the publish ends.
+        defer { memory?.closeFiles() }
+        let takenBefore = memory?.taken ?? 0
         let feed = try PhaseTiming.measure("clean and plan", into: &phases) { () throws(PublishError) in
-            try builder.prepare(entries, derived: derived, cache: cache)
+            try builder.prepare(entries, derived: derived, cache: cache, memory: memory)
         }
         let check = DocumentCheck(validate)
         var stage = try PhaseTiming.measure("stage", into: &phases) { () throws(PublishError) in try self.stage(feed, checkedBy: check) }
@@ -80,6 +90,7 @@ public struct FeedPublisher: Sendable {
         var report = try commit(stage, findings: findings, of: feed, phases: &phases)
         report.cleaned = feed.cleanedCount
         report.fragmentsRendered = feed.store.renderedCount
+        report.fragmentsFromFiles = (memory?.taken ?? 0) - takenBefore
         report.oversized = feed.oversized
         report.feeds = feed.feeds.map(\.published)
         report.phases = phases

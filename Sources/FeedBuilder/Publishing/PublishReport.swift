@@ -18,6 +18,8 @@ public struct PublishReport: Sendable, Hashable {
     /// How many entry fragments were rendered: once per entry and variant (format and content mode), however
     /// many feeds hold the entry.
     public var fragmentsRendered = 0
+    /// How many entry fragments were taken from files an earlier publish wrote (`PublishMemory`), not rendered.
+    public var fragmentsFromFiles = 0
     /// Entries left out of a feed because, alone, they are over its `maxBytes`.
     public var oversized: [OversizedEntry] = []
     /// Every feed published (site feed first), as discovery lists them.

@@ -1,0 +1,138 @@
+import Crypto
+import FeedModel
+
+/// A name for exact bytes that holds across processes: the first 128 bits of a SHA-256 over them.
+///
+/// Identities from `PreparedEntryCache` are numbers valid in one process; what a later `crier build` may take
+/// over from an earlier one (fragments, their verdicts) must be named by content instead. SHA-256 rather than a
+/// fast checksum because two different entries sharing a key would put one article's text under the other's
+/// title: with a cryptographic hash that takes a deliberate 2^64 effort, not bad luck or a crafted article.
+/// Every field is written with its length, so no two different inputs run together into the same bytes.
+struct ContentKey: Hashable, Sendable {
+    let high: UInt64
+    let low: UInt64
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The key of a prepared entry: every field of the entry as given, and what cleaning made of it. A fragment
+    /// is a pure function of these and its variant (the renderers are part of the executable, which the build
+    /// cache's key covers).
+    init(_ prepared: PreparedEntry) {
+        var hasher = KeyHasher()
+        hasher.add("prepared entry 1")
+        let entry = prepared.entry
+        for text in [entry.id, entry.title, entry.link, entry.contentHTML] { hasher.add(text) }
+        for text in [entry.summary, entry.language, entry.imageURL] { hasher.add(optional: text) }
+        for time in [entry.published, entry.updated] {
+            hasher.add(UInt64(bitPattern: time.secondsSinceEpoch))
+            hasher.add(UInt64(bitPattern: Int64(time.utcOffsetSeconds)))
+        }
+        hasher.add(UInt64(entry.authors.count))
+        for person in entry.authors {
+            hasher.add(person.name)
+            hasher.add(optional: person.email)
+            hasher.add(optional: person.uri)
+        }
+        hasher.add(UInt64(entry.tags.count))
+        for tag in entry.tags { hasher.add(tag) }
+        hasher.add(UInt64(entry.enclosures.count))
+        for enclosure in entry.enclosures {
+            hasher.add(enclosure.url)
+            hasher.add(enclosure.mimeType)
+            hasher.add(UInt64(bitPattern: Int64(enclosure.length)))
+        }
+        hasher.add(entry.contentIsSelfContained ? 1 : 0)
+        // A body taken as it is (`Entry.contentIsSelfContained`) is the entry's own: its bytes are not hashed twice.
+        if Entry.same(prepared.contentHTML, entry.contentHTML) {
+            hasher.add(2)
+        } else {
+            hasher.add(3)
+            hasher.add(prepared.contentHTML)
+        }
+        for text in [prepared.rssDescription, prepared.summaryText] { hasher.add(text) }
+        self = hasher.key
+    }
+
+    /// The key of a fragment variant (format, content mode, the RSS fallback authors' bytes).
+    init(_ variant: FragmentVariant) {
+        var hasher = KeyHasher()
+        hasher.add("fragment variant 1")
+        hasher.add(variant.format.rawValue)
+        hasher.add(variant.content.rawValue)
+        hasher.add(UInt64(variant.fallbackAuthors.count))
+        for person in variant.fallbackAuthors {
+            hasher.add(person.name)
+            hasher.add(optional: person.email)
+            hasher.add(optional: person.uri)
+        }
+        self = hasher.key
+    }
+
+    /// The key of a document's head and tail and the bytes between two of its fragments.
+    init(_ frame: DocumentFrame, separator: [UInt8]) {
+        var hasher = KeyHasher()
+        hasher.add("document frame 1")
+        hasher.add(bytes: frame.head)
+        hasher.add(bytes: frame.tail)
+        hasher.add(bytes: separator)
+        self = hasher.key
+    }
+
+    /// The key of what a document's head tells the validator about its entries (`EntryJudgements`).
+    init(_ judgements: EntryJudgements) {
+        var hasher = KeyHasher()
+        hasher.add("entry judgements 1")
+        let variant = ContentKey(judgements.variant)
+        hasher.add(variant.high)
+        hasher.add(variant.low)
+        hasher.add(bytes: judgements.language)
+        hasher.add(judgements.feedHasAuthor ? 1 : 0)
+        hasher.add(judgements.hasNewestDate ? 1 : 0)
+        self = hasher.key
+    }
+}
+
+/// SHA-256 over length-prefixed fields.
+private struct KeyHasher {
+    private var sha = SHA256()
+
+    mutating func add(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { sha.update(bufferPointer: $0) }
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            add(UInt64(bytes.count))
+            sha.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    mutating func add(optional text: String?) {
+        if let text {
+            add(1)
+            add(text)
+        } else {
+            add(0)
+        }
+    }
+
+    mutating func add(bytes: [UInt8]) {
+        add(UInt64(bytes.count))
+        bytes.withUnsafeBytes { sha.update(bufferPointer: $0) }
+    }
+
+    var key: ContentKey {
+        let digest = Array(sha.finalize())
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for index in 0..<8 {
+            high = high << 8 | UInt64(digest[index])
+            low = low << 8 | UInt64(digest[8 + index])
+        }
+        return ContentKey(high: high, low: low)
+    }
+}

@@ -1,0 +1,192 @@
+import FeedModel
+import Foundation
+import Platform
+import Testing
+
+@testable import FeedBuilder
+
+/// What one process published, remembered fragment by fragment (`PublishMemory`), lets the next render and check
+/// only what changed, and never changes a byte or a finding of what a cold publish gives.
+@Suite struct PublishMemoryTests {
+    static let key = "test key"
+
+    /// A publisher as a new process makes it: nothing in memory but what the saved file holds.
+    static func freshPublisher(_ site: FeedDescription, output: URL, memoryFolder: URL) -> FeedPublisher {
+        var publisher = FeedPublisher(description: site, outputDirectory: output, cache: PreparedEntryCache())
+        publisher.memory = PublishMemory.load(from: memoryFolder, key: key, outputDirectory: output)
+        return publisher
+    }
+
+    static func contents(of folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try DerivedFeedTests.files(in: folder) { result[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
+        return result
+    }
+
+    @Test(
+        "Fragments and verdicts remembered by earlier processes give the bytes and findings of feeds built from scratch",
+        arguments: [1, 2, 3] as [UInt64])
+    func rememberedEqualsFromScratch(seed: UInt64) throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (output, scratch, memoryFolder) = (
+            root.appendingPathComponent("out"), root.appendingPathComponent("scratch"), root.appendingPathComponent("memory")
+        )
+        var entries = DerivedFeedTests.randomEntries(24, seed: seed)
+        let site = Fixtures.description(limit: 8)
+        for round in 0..<4 {
+            switch round {
+            case 1:
+                entries[3].title = "Edited in round 2"
+                entries[17].contentHTML = "<p>A new body</p>"
+            case 2:
+                // A fragment that passed before now draws a finding: it must be checked, not taken as passed.
+                entries[5].updated = Timestamp(CivilTime(year: 2160, month: 1, day: 1), utcOffsetSeconds: 0)
+                entries.append(Fixtures.entry(40, title: "Added in round 3"))
+            case 3:
+                entries.remove(at: 8)
+            default:
+                break
+            }
+            let derived = DerivedFeedTests.randomFeeds(entries, seed: seed, round: min(round, 1))
+            let publisher = Self.freshPublisher(site, output: output, memoryFolder: memoryFolder)
+            let report = try publisher.publish(entries, derived: derived)
+            try publisher.memory?.save(in: memoryFolder, key: Self.key)
+            let all = try DerivedFeedTests.fromScratch(entries, site: site, derived: derived, into: scratch)
+            // A new process renders every page, so every finding of a scratch build is reported again.
+            #expect(report.warnings.map(\.description).sorted() == all.map(\.description).sorted(), "round \(round)")
+            if round == 2 {
+                #expect(report.warnings.contains { $0.finding.rule == "ImplausibleDate" && $0.finding.message.contains("2160") })
+            }
+            #expect(try Self.contents(of: output) == Self.contents(of: scratch), "round \(round)")
+            if round > 0 {
+                #expect(report.fragmentsFromFiles > 0, "round \(round)")
+                #expect(report.fragmentsRendered < report.fragmentsFromFiles, "round \(round): only changed entries are rendered")
+            }
+        }
+    }
+
+    /// Publishes 30 entries with a memory, saves it, and returns the folders.
+    static func published(_ entries: [Entry], site: FeedDescription, root: URL) throws -> (output: URL, memory: URL) {
+        let output = root.appendingPathComponent("out")
+        let memoryFolder = root.appendingPathComponent("memory")
+        let publisher = freshPublisher(site, output: output, memoryFolder: memoryFolder)
+        _ = try publisher.publish(entries)
+        try publisher.memory?.save(in: memoryFolder, key: key)
+        return (output, memoryFolder)
+    }
+
+    static func cold(_ entries: [Entry], site: FeedDescription, root: URL) throws -> [String: Data] {
+        let folder = root.appendingPathComponent("cold-\(UUID().uuidString)")
+        _ = try FeedPublisher(description: site, outputDirectory: folder).publish(entries)
+        return try contents(of: folder)
+    }
+
+    enum Damage: String, CaseIterable, Sendable {
+        case truncated, byteFlipped, empty, otherKey, otherOutputFolder
+    }
+
+    @Test(arguments: Damage.allCases)
+    func aDamagedMemoryIsIgnoredWhole(damage: Damage) throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = Fixtures.description()
+        var entries = Fixtures.entries(30)
+        let (output, memoryFolder) = try Self.published(entries, site: site, root: root)
+        let file = memoryFolder.appendingPathComponent(PublishMemory.fileName)
+        #expect(PublishMemory.load(from: memoryFolder, key: Self.key, outputDirectory: output).documentCount == 3)
+        var bytes = try Data(contentsOf: file)
+        var key = Self.key
+        var folder = output
+        switch damage {
+        case .truncated: bytes = bytes.prefix(bytes.count - 9)
+        case .byteFlipped: bytes[bytes.count / 2] ^= 0x01
+        case .empty: bytes = Data()
+        case .otherKey: key = "another key"
+        case .otherOutputFolder: folder = root.appendingPathComponent("elsewhere")
+        }
+        try bytes.write(to: file)
+        #expect(PublishMemory.load(from: memoryFolder, key: key, outputDirectory: folder).documentCount == 0, "\(damage)")
+        // And a publish over it renders everything, as a cold one.
+        entries[4].title = "Edited"
+        var publisher = FeedPublisher(description: site, outputDirectory: output, cache: PreparedEntryCache())
+        publisher.memory = PublishMemory.load(from: memoryFolder, key: key, outputDirectory: folder)
+        let report = try publisher.publish(entries)
+        #expect(report.fragmentsFromFiles == 0 && report.fragmentsRendered == 90, "\(damage)")
+        #expect(try Self.contents(of: output) == Self.cold(entries, site: site, root: root))
+    }
+
+    @Test func aFeedEditedByHandIsNotTakenFrom() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = Fixtures.description()
+        var entries = Fixtures.entries(30)
+        let (output, memoryFolder) = try Self.published(entries, site: site, root: root)
+        // The same length, one body changed: the file's stamp no longer is the one recorded.
+        let atom = output.appendingPathComponent("atom.xml")
+        let text = try String(contentsOf: atom, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Body of entry 12 ", with: "Body of entry XX ").utf8).write(to: atom)
+        entries[0].title = "Edited"
+        let report = try Self.freshPublisher(site, output: output, memoryFolder: memoryFolder).publish(entries)
+        // RSS and JSON Feed are taken from their files (but the edited entry); Atom is rendered whole.
+        #expect(report.fragmentsFromFiles == 58 && report.fragmentsRendered == 32)
+        #expect(try Self.contents(of: output) == Self.cold(entries, site: site, root: root))
+    }
+
+    @Test func aSliceWhoseBytesChangedUnderAnUnchangedStampIsRenderedAgain() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = Fixtures.description()
+        var entries = Fixtures.entries(30)
+        let (output, memoryFolder) = try Self.published(entries, site: site, root: root)
+        let atom = output.appendingPathComponent("atom.xml")
+        let text = try String(contentsOf: atom, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Body of entry 12 ", with: "Body of entry XX ").utf8).write(to: atom)
+        // A memory claiming the edited file is the one written (as a disk losing bits would leave it): only the
+        // slices' checksums can tell.
+        let saved = PublishMemory.load(from: memoryFolder, key: Self.key, outputDirectory: output)
+        var documents = saved.allDocuments
+        documents["atom.xml"]?.stamp = try #require(FileStamp(regularFileAt: atom.path))
+        let forged = PublishMemory(outputDirectory: output.standardizedFileURL.path, documents: documents)
+        entries[0].title = "Edited"
+        var publisher = FeedPublisher(description: site, outputDirectory: output, cache: PreparedEntryCache())
+        publisher.memory = forged
+        let report = try publisher.publish(entries)
+        #expect(report.fragmentsFromFiles == 86 && report.fragmentsRendered == 4)
+        #expect(forged.rejected == 1)
+        #expect(try Self.contents(of: output) == Self.cold(entries, site: site, root: root))
+    }
+
+    @Test func everyFieldOfAnEntryIsInItsKey() throws {
+        // `ContentKey(_:)` lists the entry's fields one by one; a field added to `Entry` must be added there too.
+        #expect(Mirror(reflecting: Fixtures.entry(1)).children.count == 13)
+        let cleaner = ContentCleaner()
+        let base = Fixtures.entry(1)
+        var variants: [Entry] = []
+        for change in 0..<12 {
+            var entry = base
+            switch change {
+            case 0: entry.id += "x"
+            case 1: entry.title += "x"
+            case 2: entry.link += "x"
+            case 3: entry.published.secondsSinceEpoch += 1
+            case 4: entry.updated.utcOffsetSeconds += 60
+            case 5: entry.authors = [Person(name: "A")]
+            case 6: entry.summary = "s"
+            case 7: entry.contentHTML += " "
+            case 8: entry.tags.append("t")
+            case 9: entry.enclosures[0].length += 1
+            case 10: entry.language = "fr"
+            default: entry.imageURL = "https://example.org/i.png"
+            }
+            variants.append(entry)
+        }
+        var composed = base
+        composed.title = "caf\u{E9}"
+        var decomposed = base
+        decomposed.title = "cafe\u{301}"
+        let keys = ([base, composed, decomposed] + variants).map { ContentKey(PreparedEntry($0, cleaner: cleaner)) }
+        #expect(Set(keys).count == keys.count)
+        #expect(ContentKey(PreparedEntry(base, cleaner: cleaner)) == keys[0])
+    }
+}
