@@ -199,12 +199,16 @@ public actor Site {
             return previous.report(milliseconds: Int(elapsed.milliseconds))
         }
         var ingested = ingester.ingestAll(listing: listing, remembering: remembered?.articles, cache: cache, progress: progress)
-        EntryScreening.screen(&ingested.result)
+        var memory = ingested.memory
+        ingested.memory = ArticleMemory()
+        // Entries the cache gives unchanged, which passed before, are not screened again.
+        let clean = EntryScreening.screen(&ingested.result, alreadyScreened: memory.isScreened)
+        memory.markScreened(clean)
         logger.debug(
             "phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(ingested.result.entries.count) entries, \(ingested.reused) from the build cache"
         )
         return try finishBuild(
-            ingested.result, refused: listing.refused, memory: ingested.memory, strict: strict, logsWithheld: logsWithheld, since: start)
+            ingested.result, refused: listing.refused, memory: memory, strict: strict, logsWithheld: logsWithheld, since: start)
     }
 
     /// The rest of a full build: the entry table from what was ingested, then the publish, then the cache.
