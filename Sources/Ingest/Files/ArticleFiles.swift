@@ -29,8 +29,11 @@ public enum ArticleFiles {
 
     /// Lists article files like `scan(_:)`, with the stamp each regular file had when listed (from the
     /// `lstat` the listing makes anyway), for the build cache.
+    /// - Parameter sorted: false to leave the paths in the order the folders list them, for a caller that may
+    ///   need no order at all (a build that finds nothing changed); `SourceListing.sort()` sorts them later.
+    ///   Sorting 200,000 paths took a third of a second.
     /// - Throws: when the source folder cannot be read.
-    public static func listing(of source: URL) throws -> SourceListing {
+    public static func listing(of source: URL, sorted: Bool = true) throws -> SourceListing {
         let lookedAt = SourceStamp.now()
         let root = source.standardizedFileURL.resolvingSymlinksInPath()
         var found: [(path: String, stamp: SourceStamp?)] = []
@@ -38,8 +41,10 @@ public enum ArticleFiles {
         let folder = try FileDescriptor.open(directoryAt: root.path)
         defer { try? folder.close() }
         try walk(folder, relative: "", root: root, into: &found, refused: &refused)
-        found.sort { $0.path < $1.path }
-        return SourceListing(paths: found.map(\.path), stamps: found.map(\.stamp), refused: refused.sorted { $0.file < $1.file }, lookedAt: lookedAt)
+        var listing = SourceListing(
+            paths: found.map(\.path), stamps: found.map(\.stamp), refused: refused.sorted { $0.file < $1.file }, lookedAt: lookedAt)
+        if sorted { listing.sort() }
+        return listing
     }
 
     /// True when a relative path names an article file by the name rules alone (extension, hidden parts,
@@ -144,4 +149,11 @@ public struct SourceListing: Sendable {
     public var refused: [IngestIssue]
     /// When the listing began, in seconds since 1970 (see `SourceStamp.isSure(lookedAt:)`).
     public var lookedAt: Double
+
+    /// Puts the paths (and their stamps) in order; see `ArticleFiles.listing(of:sorted:)`.
+    public mutating func sort() {
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        paths = order.map { paths[$0] }
+        stamps = order.map { stamps[$0] }
+    }
 }
