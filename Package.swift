@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "FeedBuilderTests", dependencies: ["FeedBuilder", "FeedModel", "Validation", "XML", "CrierTestHelpers"],
             swiftSettings: strictSettings),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Pipeline", "FeedModel", "CrierTestHelpers"], swiftSettings: strictSettings),
         .testTarget(
             name: "CrierTests", dependencies: ["crier", "CrierTestHelpers"], exclude: ["readers.py", "Hostile", "RealSites"],

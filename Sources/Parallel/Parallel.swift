@@ -32,9 +32,9 @@ public enum Parallel {
                     guard start < count else { return }
                     for index in start..<min(start + run, count) {
                         do throws(Failure) {
-                            slots.store(.success(try work.value(index)), at: index)
+                            slots.store(try work.value(index), at: index)
                         } catch {
-                            slots.store(.failure(error), at: index)
+                            slots.fail(error, at: index)
                         }
                     }
                 }
@@ -71,35 +71,51 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 
 /// One slot per index: each written by exactly one worker (the one that claimed it) and read only after
 /// `concurrentPerform` returns, which is what makes the `@unchecked Sendable` sound.
+///
+/// The outputs are moved in and moved out, never copied: copying a result holding many strings retains each of
+/// them once more, and releasing the slots afterwards undoes it, which was a tenth of a warm build's ingest.
 private final class Slots<Output, Failure: Error>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Result<Output, Failure>?>
+    private let values: UnsafeMutablePointer<Output>
+    /// Which of `values` hold an output (each flag written by its slot's worker only).
+    private let filled: UnsafeMutableBufferPointer<Bool>
+    private let failures = Mutex<[Int: Failure]>([:])
     private let next = Atomic<Int>(0)
 
     init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
+        values = .allocate(capacity: count)
+        filled = .allocate(capacity: count)
+        filled.initialize(repeating: false)
     }
 
     deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
+        for index in filled.indices where filled[index] { (values + index).deinitialize(count: 1) }
+        values.deallocate()
+        filled.deallocate()
     }
 
     func claim(_ run: Int) -> Int {
         next.wrappingAdd(run, ordering: .relaxed).oldValue
     }
 
-    func store(_ result: Result<Output, Failure>, at index: Int) {
-        buffer[index] = result
+    func store(_ output: consuming Output, at index: Int) {
+        (values + index).initialize(to: output)
+        filled[index] = true
     }
 
+    func fail(_ error: Failure, at index: Int) {
+        failures.withLock { $0[index] = error }
+    }
+
+    /// The outputs in order, moved out of the slots; the first failure by index is thrown instead.
     func collect() throws(Failure) -> [Output] {
-        var outputs: [Output] = []
-        outputs.reserveCapacity(buffer.count)
-        for slot in buffer {
-            guard let slot else { continue }
-            outputs.append(try slot.get())
+        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
+        let count = filled.count
+        guard filled.allSatisfy({ $0 }) else { return [] }
+        let outputs = [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { base.moveInitialize(from: values, count: count) }
+            initialized = count
         }
+        filled.update(repeating: false)
         return outputs
     }
 }

@@ -30,23 +30,30 @@ enum EntryScreening {
 extension EntryScreening {
     /// Screens every entry of a whole ingest: failed articles move from `entries` to `failed`, warnings join
     /// the result's. Costs a few microseconds per entry, with nothing to do for entries Crier named itself.
-    static func screen(_ result: inout IngestResult) {
-        var entries: [Entry] = []
-        var paths: [String] = []
-        entries.reserveCapacity(result.entries.count)
-        paths.reserveCapacity(result.entryPaths.count)
-        for (entry, path) in zip(result.entries, result.entryPaths) {
-            let verdict = screen(entry, path: path)
+    /// - Parameter alreadyScreened: true for the path of an entry known to pass with nothing to say (the
+    ///   build cache remembers the verdict for an entry it gives unchanged); such entries are not screened.
+    /// - Returns: the paths of the entries screened here that passed with nothing to say.
+    @discardableResult
+    static func screen(_ result: inout IngestResult, alreadyScreened: (String) -> Bool = { _ in false }) -> [String] {
+        var failing: Set<Int> = []
+        var clean: [String] = []
+        for (index, path) in result.entryPaths.enumerated() where !alreadyScreened(path) {
+            let verdict = screen(result.entries[index], path: path)
             result.warnings += verdict.warnings
             if let failure = verdict.failure {
                 result.failed.append(failure)
-            } else {
-                entries.append(entry)
-                paths.append(path)
+                failing.insert(index)
+            } else if verdict.warnings.isEmpty {
+                clean.append(path)
             }
         }
-        result.entries = entries
-        result.entryPaths = paths
+        // Most builds fail nothing: the entries stay where they are.
+        if !failing.isEmpty {
+            let kept = result.entries.indices.filter { !failing.contains($0) }
+            result.entries = kept.map { result.entries[$0] }
+            result.entryPaths = kept.map { result.entryPaths[$0] }
+        }
+        return clean
     }
 }
 

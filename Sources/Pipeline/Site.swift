@@ -165,9 +165,10 @@ public actor Site {
         cacheKey = configBytes.flatMap {
             CacheKey.make(source: source, configFile: configFile ?? source.appendingPathComponent("crier.yml"), configBytes: $0, statePath: statePath)
         }
-        let listing: SourceListing
+        var listing: SourceListing
         do {
-            listing = try ArticleFiles.listing(of: source)
+            // Unsorted until a build is needed: telling that nothing changed needs no order.
+            listing = try ArticleFiles.listing(of: source, sorted: false)
         } catch {
             // As `Ingester.ingestAll` reports it; nothing is remembered from a folder that cannot be listed.
             let failed = IngestIssue(file: source.path, message: "cannot list the source folder (\(error.localizedDescription))")
@@ -198,13 +199,18 @@ public actor Site {
             logger.debug("nothing changed since the last build: \(Self.formatted(elapsed.milliseconds)) ms")
             return previous.report(milliseconds: Int(elapsed.milliseconds))
         }
+        listing.sort()
         var ingested = ingester.ingestAll(listing: listing, remembering: remembered?.articles, cache: cache, progress: progress)
-        EntryScreening.screen(&ingested.result)
+        var memory = ingested.memory
+        ingested.memory = ArticleMemory()
+        // Entries the cache gives unchanged, which passed before, are not screened again.
+        let clean = EntryScreening.screen(&ingested.result, alreadyScreened: memory.isScreened)
+        memory.markScreened(clean)
         logger.debug(
             "phase ingest: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms for \(ingested.result.entries.count) entries, \(ingested.reused) from the build cache"
         )
         return try finishBuild(
-            ingested.result, refused: listing.refused, memory: ingested.memory, strict: strict, logsWithheld: logsWithheld, since: start)
+            ingested.result, refused: listing.refused, memory: memory, strict: strict, logsWithheld: logsWithheld, since: start)
     }
 
     /// The rest of a full build: the entry table from what was ingested, then the publish, then the cache.

@@ -36,6 +36,22 @@ public struct FileDescriptor: Sendable {
         return FileDescriptor(rawValue: descriptor, path: path)
     }
 
+    /// Opens the folder at `path` for listing (`FileSystem.entries(in:)`) and for calls relative to it.
+    public static func open(directoryAt path: String) throws(SystemError) -> FileDescriptor {
+        let descriptor = systemOpen(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor < 0 { throw SystemError("open", path: path) }
+        return FileDescriptor(rawValue: descriptor, path: path)
+    }
+
+    /// Opens the folder `name` inside the folder open as `parent`, without following a symbolic link:
+    /// one name to look up instead of a whole path, for a walk through a tree.
+    public static func open(directoryNamed name: String, in parent: FileDescriptor) throws(SystemError) -> FileDescriptor {
+        let path = parent.path.hasSuffix("/") ? parent.path + name : parent.path + "/" + name
+        let descriptor = openat(parent.rawValue, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor < 0 { throw SystemError("open", path: path) }
+        return FileDescriptor(rawValue: descriptor, path: path)
+    }
+
     /// Opens `path` for reading and writing, creating it (mode 0644) when missing: for lock files.
     public static func open(creatingAt path: String) throws(SystemError) -> FileDescriptor {
         let descriptor = systemOpen(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

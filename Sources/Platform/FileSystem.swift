@@ -53,4 +53,43 @@ public enum FileSystem {
         }
         return names
     }
+
+    /// One name in a folder, with its kind when the folder's listing says it (`d_type`).
+    public struct Entry: Sendable {
+        /// The name, valid UTF-8.
+        public var name: String
+        /// What the name is, as the listing says; nil when the file system does not say (then `lstat` it).
+        public var kind: FileStatus.Kind?
+    }
+
+    /// The names in the folder open as `folder`, without `.`, `..` and names that are not valid UTF-8 (no
+    /// article path could name them), in `readdir` order. The descriptor stays open and owned by the caller.
+    public static func entries(in folder: FileDescriptor) throws(SystemError) -> [Entry] {
+        // fdopendir takes over the descriptor it is given: give it a copy, so closing the listing leaves ours.
+        let copy = dup(folder.rawValue)
+        guard copy >= 0, let handle = fdopendir(copy) else {
+            let error = SystemError("opendir", path: folder.path)
+            if copy >= 0 { close(copy) }
+            throw error
+        }
+        defer { closedir(handle) }
+        rewinddir(handle)
+        var entries: [Entry] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(validating: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let name, name != ".", name != ".." else { continue }
+            let kind: FileStatus.Kind? =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): .regular
+                case Int32(DT_DIR): .directory
+                case Int32(DT_LNK): .symbolicLink
+                case Int32(DT_UNKNOWN): nil
+                default: .other
+                }
+            entries.append(Entry(name: name, kind: kind))
+        }
+        return entries
+    }
 }

@@ -97,7 +97,7 @@ import Testing
             #expect(text == "payload " + path.dropFirst().dropLast(3))
             // A payload with another checksum, or out of the file, is not handed out.
             #expect(pack.withPayload(offset: offset, length: length, checksum: checksum ^ 1) { _ in true } == nil)
-            #expect(pack.withPayload(offset: offset, length: pack.bytes.count, checksum: checksum) { _ in true } == nil)
+            #expect(pack.withPayload(offset: offset, length: pack.file.count, checksum: checksum) { _ in true } == nil)
         }
 
         let manifest = URL(fileURLWithPath: cache.manifestPath)
@@ -140,7 +140,7 @@ import Testing
         #expect(memory.packID != firstPack && rounds == 2)
         let loaded = try #require(cache.load(key: "k"))
         let pack = try #require(cache.pack(for: loaded.articles))
-        #expect(pack.bytes.count == BuildCache.packHeaderLength + 4 * (big.count + 1))
+        #expect(pack.file.count == BuildCache.packHeaderLength + 4 * (big.count + 1))
         for (path, expected) in [("f0", 9), ("f1", 11), ("f2", 12), ("f3", 13)] {
             guard case .stored(let offset, let length, let checksum) = loaded.articles.files[path]?.payload else {
                 Issue.record("\(path) not stored")

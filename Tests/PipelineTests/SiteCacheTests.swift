@@ -1,5 +1,7 @@
 import CrierTestHelpers
+import FeedModel
 import Foundation
+import Ingest
 import Logging
 import Pipeline
 import Testing
@@ -141,7 +143,7 @@ import Testing
         var daemon: Site? = nil
         for step in 0..<24 {
             let paths = versions.keys.sorted()
-            switch Int.random(in: 0..<9, using: &random) {
+            switch Int.random(in: 0..<11, using: &random) {
             case 0, 1:
                 try add()
             case 2, 3:
@@ -172,7 +174,16 @@ import Testing
                 let limit = [0, 2, 3, 5].randomElement(using: &random) ?? 3
                 try folder.write(Self.config.replacingOccurrences(of: "limit: 3", with: "limit: \(limit)"), to: "crier.yml")
                 daemon = nil
-            case 8 where Bool.random(using: &random):
+            case 8:
+                // The state store written behind the cache's back (another tool, another configuration's build
+                // whose cache save failed): the states the cache remembers no longer hold.
+                guard let path = paths.randomElement(using: &random) else { break }
+                let store = try StateStore(path: folder.source.appendingPathComponent(".crier/state.sqlite"))
+                _ = try store.record(
+                    [StateStore.Observation(path: path, contentHash: "written by hand")],
+                    now: Timestamp(secondsSinceEpoch: 1_600_000_000 + Int64(step))
+                ) { _, _ in "tag:hand.example,2020:\(step)" }
+            case 9 where Bool.random(using: &random):
                 // A published feed edited by hand (its length kept): nothing of it may be taken as published.
                 let feed = folder.output.appendingPathComponent(["atom.xml", "rss.xml", "feed.json"].randomElement(using: &random)!)
                 if let text = try? String(contentsOf: feed, encoding: .utf8) {

@@ -1,4 +1,5 @@
 public import Foundation
+import Parallel
 public import Platform
 
 /// Finds the article files in a source folder.
@@ -22,27 +23,28 @@ public enum ArticleFiles {
     /// (pointing outside the source folder, or at nothing), each with the reason, so a build can name them.
     /// - Throws: when the source folder cannot be read.
     public static func scan(_ source: URL) throws -> (articles: [String], refused: [IngestIssue]) {
-        let root = source.standardizedFileURL.resolvingSymlinksInPath()
-        var found: [String] = []
-        var refused: [IngestIssue] = []
-        var stamps: [String: SourceStamp]? = nil
-        try walk(root, relative: "", root: root, into: &found, refused: &refused, stamps: &stamps)
-        return (found.sorted(), refused.sorted { $0.file < $1.file })
+        let listing = try listing(of: source)
+        return (listing.paths, listing.refused)
     }
 
     /// Lists article files like `scan(_:)`, with the stamp each regular file had when listed (from the
     /// `lstat` the listing makes anyway), for the build cache.
+    /// - Parameter sorted: false to leave the paths in the order the folders list them, for a caller that may
+    ///   need no order at all (a build that finds nothing changed); `SourceListing.sort()` sorts them later.
+    ///   Sorting 200,000 paths took a third of a second.
     /// - Throws: when the source folder cannot be read.
-    public static func listing(of source: URL) throws -> SourceListing {
+    public static func listing(of source: URL, sorted: Bool = true) throws -> SourceListing {
         let lookedAt = SourceStamp.now()
         let root = source.standardizedFileURL.resolvingSymlinksInPath()
-        var found: [String] = []
+        var found: [(path: String, stamp: SourceStamp?)] = []
         var refused: [IngestIssue] = []
-        var stamps: [String: SourceStamp]? = [:]
-        try walk(root, relative: "", root: root, into: &found, refused: &refused, stamps: &stamps)
-        found.sort()
-        return SourceListing(
-            paths: found, stamps: found.map { stamps?[$0] }, refused: refused.sorted { $0.file < $1.file }, lookedAt: lookedAt)
+        let folder = try FileDescriptor.open(directoryAt: root.path)
+        defer { try? folder.close() }
+        try walk(folder, relative: "", root: root, into: &found, refused: &refused)
+        var listing = SourceListing(
+            paths: found.map(\.path), stamps: found.map(\.stamp), refused: refused.sorted { $0.file < $1.file }, lookedAt: lookedAt)
+        if sorted { listing.sort() }
+        return listing
     }
 
     /// True when a relative path names an article file by the name rules alone (extension, hidden parts,
@@ -90,20 +92,27 @@ public enum ArticleFiles {
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
+    /// Lists the folder open as `folder` (`relative` to the source folder) and those under it: names from one
+    /// `readdir` pass and a `fstatat` for each article (and each name the listing does not type), relative to
+    /// the open folder. Foundation's listing and a whole path per `lstat` cost more than the rest of a warm build.
     private static func walk(
-        _ folder: URL, relative: String, root: URL, into found: inout [String], refused: inout [IngestIssue],
-        stamps: inout [String: SourceStamp]?
+        _ folder: FileDescriptor, relative: String, root: URL, into found: inout [(path: String, stamp: SourceStamp?)],
+        refused: inout [IngestIssue]
     ) throws {
         let folderPath = folder.path
-        // Names and one lstat each: Foundation's per-URL resource values cost more than the rest of listing.
-        for name in try FileManager.default.contentsOfDirectory(atPath: folderPath) {
-            if name.hasPrefix(".") { continue }
+        // A regular file that is not an article needs no status at all.
+        let names = try FileSystem.entries(in: folder).compactMap { entry in
+            entry.name.hasPrefix(".") || (entry.kind == .regular && !isArticleName(entry.name)) ? nil : entry.name
+        }
+        // The statuses on all cores: the kernel's name look-ups are most of a warm build's listing.
+        let statuses = Parallel.map(names[...], run: 256) { name in FileStatus(linkAt: name, in: folder) }
+        for (name, status) in zip(names, statuses) {
             let path = relative.isEmpty ? name : relative + "/" + name
-            let childPath = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
-            guard let status = FileStatus(linkAt: childPath) else { continue }
+            guard let status else { continue }
             switch status.kind {
             case .symbolicLink:
                 guard isArticleName(name) else { continue }
+                let childPath = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
                 let child = URL(fileURLWithPath: childPath)
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: childPath, isDirectory: &isDirectory) else {
@@ -115,14 +124,13 @@ public enum ArticleFiles {
                     refused.append(IngestIssue(file: path, message: "symlink to a file outside the source folder; not read"))
                     continue
                 }
-                if !isDirectory.boolValue { found.append(path) }
+                if !isDirectory.boolValue { found.append((path, nil)) }
             case .directory:
-                try walk(
-                    URL(fileURLWithPath: childPath, isDirectory: true), relative: path, root: root, into: &found, refused: &refused,
-                    stamps: &stamps)
+                let child = try FileDescriptor.open(directoryNamed: name, in: folder)
+                defer { try? child.close() }
+                try walk(child, relative: path, root: root, into: &found, refused: &refused)
             case .regular where isArticleName(name):
-                found.append(path)
-                stamps?[path] = SourceStamp(status)
+                found.append((path, SourceStamp(status)))
             default:
                 continue
             }
@@ -141,4 +149,11 @@ public struct SourceListing: Sendable {
     public var refused: [IngestIssue]
     /// When the listing began, in seconds since 1970 (see `SourceStamp.isSure(lookedAt:)`).
     public var lookedAt: Double
+
+    /// Puts the paths (and their stamps) in order; see `ArticleFiles.listing(of:sorted:)`.
+    public mutating func sort() {
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        paths = order.map { paths[$0] }
+        stamps = order.map { stamps[$0] }
+    }
 }

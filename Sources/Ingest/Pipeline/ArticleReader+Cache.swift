@@ -12,7 +12,7 @@ extension ArticleReader.Result {
 
     /// The cache's bytes for this result.
     func cacheBytes() -> [UInt8] {
-        var writer = CacheWriter(capacity: 512)
+        var writer = CacheWriter(capacity: 4096)
         switch self {
         case .parsed(let parsed):
             writer.write(Kind.parsed.rawValue)
@@ -24,7 +24,11 @@ extension ArticleReader.Result {
             writer.write(Kind.failed.rawValue)
             writer.write(issue)
         }
-        return writer.bytes
+        // Kept until the cache is saved, 10,000 of them: exactly sized, not with the room the writer grew.
+        let bytes = writer.bytes
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
     }
 
     /// The result kept as `bytes` for the file at `path`, modified at `modified` (seconds since 1970), whose

@@ -15,20 +15,28 @@ extension Ingester {
 
     /// Ingests the files of `listing` like `ingestAll(progress:)`, taking the parse of each file `remembered`
     /// with the same stamp from the cache's pack instead of reading the file (an unsure stamp is confirmed by
-    /// the hash of the file's bytes first). Every id and date is still settled against the state store, so a
-    /// remembered parse gives exactly the entry a fresh one would.
+    /// the hash of the file's bytes first). Every id and date is settled as a fresh parse's would be: from the
+    /// state the cache remembers for the file while the store still has the mark it had then
+    /// (`StateStore.Mark`), so an unchanged article costs no look-up and no write; else from the store, in
+    /// one transaction, in path order, as `ingestAll(progress:)` does.
     public func ingestAll(
         listing: SourceListing, remembering remembered: ArticleMemory?, cache: BuildCache?,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> RememberingResult {
+        // The dictionary alone: reached through the optional memory, each look-up copied the whole value.
+        let rememberedFiles = remembered?.files ?? [:]
         let stampsMatch = listing.paths.indices.contains { index in
-            listing.stamps[index].map { remembered?.files[listing.paths[index]]?.stamp == $0 } ?? false
+            listing.stamps[index].map { rememberedFiles[listing.paths[index]]?.stamp == $0 } ?? false
         }
         let pack = stampsMatch ? remembered.flatMap { cache?.pack(for: $0) } : nil
+        let mark = store.mark()
+        let statesHold = mark != nil && remembered?.storeMark == mark
         let done = Mutex<Int>(0)
         let total = listing.paths.count
-        let items = Parallel.map(count: total, run: ParallelReading.runLength) { index in
-            let outcome = read(listing.paths[index], stamp: listing.stamps[index], lookedAt: listing.lookedAt, remembered: remembered, pack: pack)
+        var items = Parallel.map(count: total, run: ParallelReading.runLength) { index in
+            let outcome = read(
+                listing.paths[index], stamp: listing.stamps[index], lookedAt: listing.lookedAt, remembered: rememberedFiles, pack: pack,
+                statesHold: statesHold)
             if let progress {
                 done.withLock { done in
                     done += 1
@@ -37,15 +45,63 @@ extension Ingester {
             }
             return outcome
         }
+        // The files not settled from memory, settled against the store together.
+        var unsettled: [ArticleReader.Parsed] = []
+        for index in items.indices where items[index].needsSettling {
+            if case .read(.parsed(let file)) = items[index].outcome { unsettled.append(file) }
+        }
+        let settled = settle(unsettled)
+        unsettled = []
+
+        var result = IngestResult(leftOut: listing.refused)
+        result.entries.reserveCapacity(items.count)
+        result.entryPaths.reserveCapacity(items.count)
         var memory = ArticleMemory()
         memory.packID = remembered?.packID ?? 0
+        memory.storeMark = settled.wrote ? store.mark() : mark
         memory.files.reserveCapacity(items.count)
         var reused = 0
-        for (path, item) in zip(listing.paths, items) {
-            if let file = item.file { memory.files[path] = file }
+        var next = 0
+        // Each item is moved out of the array (a harmless placeholder moved in), so its strings move into the
+        // result instead of being copied and released.
+        let placeholder = Item(outcome: .read(.leftOut(IngestIssue(file: "", message: ""))), file: nil, reused: false)
+        for (index, path) in listing.paths.enumerated() {
+            let item = items.withUnsafeMutableBufferPointer { buffer in
+                let slot = buffer.baseAddress! + index
+                defer { slot.initialize(to: placeholder) }
+                return slot.move()
+            }
+            var outcome: IngestOutcome?
+            var state: ArticleState?
+            switch item.outcome {
+            case .settled(let remembered, let rememberedState):
+                (outcome, state) = (remembered, rememberedState)
+            case .read(.parsed):
+                (outcome, state) = (settled.outcomes[next], settled.states[next])
+                next += 1
+            case .read(.leftOut(let issue)):
+                result.leftOut.append(issue)
+            case .read(.failed(let issue)):
+                result.failed.append(issue)
+            }
+            switch outcome {
+            case .entry(let entry, let warnings):
+                result.entries.append(entry)
+                result.entryPaths.append(path)
+                result.warnings += warnings
+            case .failed(let issue): result.failed.append(issue)
+            case .leftOut(let issue): result.leftOut.append(issue)
+            case nil: break
+            }
+            if var file = item.file {
+                // Another state may give another entry: the pipeline screens it again.
+                if state == nil || state != file.state { file.screened = false }
+                file.state = state
+                memory.files[path] = file
+            }
             if item.reused { reused += 1 }
         }
-        return RememberingResult(result: collect(items.map(\.result), refused: listing.refused), memory: memory, reused: reused)
+        return RememberingResult(result: result, memory: memory, reused: reused)
     }
 
     /// Ingests one file like `ingest(relativePath:)` and records it in `memory` (for the daemon, which keeps
@@ -53,44 +109,73 @@ extension Ingester {
     public func ingest(relativePath path: String, remembering memory: inout ArticleMemory) -> IngestOutcome {
         let lookedAt = SourceStamp.now()
         let stamp = SourceStamp(regularFileAt: source.appendingPathComponent(path).path)
-        let item = read(path, stamp: stamp, lookedAt: lookedAt, remembered: nil, pack: nil)
+        let item = read(path, stamp: stamp, lookedAt: lookedAt, remembered: [:], pack: nil)
         memory.files[path] = item.file
-        switch item.result {
-        case .parsed(let file): return settle([file])[0]
+        guard case .read(let result) = item.outcome else { return .failed(IngestIssue(file: path, message: "cannot be read")) }
+        switch result {
         case .leftOut(let issue): return .leftOut(issue)
         case .failed(let issue): return .failed(issue)
+        case .parsed(let file):
+            // The states remembered for other files hold only while nothing but this process wrote the store.
+            let before = store.mark()
+            if before == nil || memory.storeMark != before { memory.forgetStates() }
+            let settled = settle([file])
+            memory.files[path]?.state = settled.states[0]
+            memory.storeMark = settled.wrote ? store.mark() : before
+            return settled.outcomes[0]
         }
     }
 
     private struct Item: Sendable {
-        var result: ArticleReader.Result
+        var outcome: Outcome
         var file: ArticleMemory.File?
         var reused: Bool
+
+        /// True for a parsed file still to be settled against the store.
+        var needsSettling: Bool {
+            if case .read(.parsed) = outcome { true } else { false }
+        }
     }
 
-    /// One file: from the pack when its stamp (and, when unsure, its hash) matches what is remembered, else
-    /// read and parsed, with the record the next build needs.
+    private enum Outcome: Sendable {
+        /// Read or taken from the pack; parsed files still to be settled against the store.
+        case read(ArticleReader.Result)
+        /// Taken from the pack and settled with the state the cache remembers.
+        case settled(IngestOutcome, ArticleState)
+    }
+
+    /// One file: from the pack when its stamp (and, when unsure, its hash) matches what is remembered, and
+    /// then, when `statesHold`, settled with its remembered state (see `state(_:fits:)`) right here, on all
+    /// cores; else read and parsed, with the record the next build needs.
     private func read(
-        _ path: String, stamp: SourceStamp?, lookedAt: Double, remembered: ArticleMemory?, pack: BuildCache.Pack?
+        _ path: String, stamp: SourceStamp?, lookedAt: Double, remembered: [String: ArticleMemory.File], pack: BuildCache.Pack?,
+        statesHold: Bool = false
     ) -> Item {
-        if let stamp, let old = remembered?.files[path], old.stamp == stamp, let pack,
+        if let stamp, let old = remembered[path], old.stamp == stamp, let pack,
             case .stored(let offset, let length, let checksum) = old.payload,
             old.isSure || ArticleMemory.hashOfFile(source.appendingPathComponent(path).path) == old.contentHash
         {
-            let modified = reader.plausibleModification(stamp.modifiedSeconds)
             let result = pack.withPayload(offset: offset, length: length, checksum: checksum) { bytes in
-                ArticleReader.Result(cacheBytes: bytes, path: path, contentHash: old.contentHash, modified: modified)
+                // Only a new file's first-seen time needs its modification time; settled from memory, it has one.
+                ArticleReader.Result(cacheBytes: bytes, path: path, contentHash: old.contentHash, modified: nil)
             }
-            if let result {
+            if var result {
                 var file = old
                 file.isSure = stamp.isSure(lookedAt: lookedAt)
-                return Item(result: result, file: file, reused: true)
+                if case .parsed(var parsed) = result {
+                    if statesHold, let state = old.state, Self.state(state, fits: parsed) {
+                        return Item(outcome: .settled(entry(parsed, state: state, identity: reader.identity), state), file: file, reused: true)
+                    }
+                    parsed.modified = reader.plausibleModification(stamp.modifiedSeconds)
+                    result = .parsed(parsed)
+                }
+                return Item(outcome: .read(result), file: file, reused: true)
             }
         }
         let (result, contentHash) = reader.readRemembering(path)
-        guard let stamp, let contentHash else { return Item(result: result, file: nil, reused: false) }
+        guard let stamp, let contentHash else { return Item(outcome: .read(result), file: nil, reused: false) }
         let file = ArticleMemory.File(
             stamp: stamp, isSure: stamp.isSure(lookedAt: lookedAt), contentHash: contentHash, payload: .fresh(result.cacheBytes()))
-        return Item(result: result, file: file, reused: false)
+        return Item(outcome: .read(result), file: file, reused: false)
     }
 }

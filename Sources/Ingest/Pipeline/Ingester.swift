@@ -73,7 +73,7 @@ public struct Ingester: Sendable {
             case .failed(let issue): result.failed.append(issue)
             }
         }
-        for (file, outcome) in zip(parsed, settle(parsed)) {
+        for (file, outcome) in zip(parsed, settle(parsed).outcomes) {
             switch outcome {
             case .entry(let entry, let warnings):
                 result.entries.append(entry)
@@ -90,17 +90,18 @@ public struct Ingester: Sendable {
     /// - Parameter relativePath: The file's path relative to the source folder.
     public func ingest(relativePath: String) -> IngestOutcome {
         switch reader.read(relativePath) {
-        case .parsed(let file): settle([file])[0]
+        case .parsed(let file): settle([file]).outcomes[0]
         case .leftOut(let issue): .leftOut(issue)
         case .failed(let issue): .failed(issue)
         }
     }
 
     /// Gives parsed files their ids and dates from the state store, in one transaction.
-    func settle(_ files: [ArticleReader.Parsed]) -> [IngestOutcome] {
-        guard !files.isEmpty else { return [] }
-        let identity = EntryIdentity(config: config)
-        let explicitDates = files.map(\.identity.explicitDate)
+    /// Returns each file's state as well (all nil when the store failed), and whether the store may have been
+    /// written (it is not when every file is as recorded).
+    func settle(_ files: [ArticleReader.Parsed]) -> (outcomes: [IngestOutcome], states: [ArticleState?], wrote: Bool) {
+        guard !files.isEmpty else { return ([], [], false) }
+        let identity = reader.identity
         let observations = files.map {
             StateStore.Observation(path: $0.path, contentHash: $0.contentHash, fixedID: $0.identity.fixedID, modified: $0.modified)
         }
@@ -108,28 +109,37 @@ public struct Ingester: Sendable {
         do {
             states = try store.record(observations, now: clock()) { path, firstSeen in identity.tagURI(path: path, published: firstSeen) }
         } catch {
-            return files.map { .failed(IngestIssue(file: $0.path, message: error.description)) }
+            return (files.map { .failed(IngestIssue(file: $0.path, message: error.description)) }, files.map { _ in nil }, true)
         }
-        return zip(files, zip(explicitDates, states)).map { file, pair in
-            let (explicit, state) = pair
-            let article = file.article
-            let published = explicit ?? state.firstSeen
-            let updated = article.updated ?? max(published, state.changed ?? published)
-            let entry = Entry(
-                id: state.assignedID,
-                title: article.title,
-                link: file.identity.link ?? identity.link(stated: article.link, path: file.path, slug: file.identity.slug, published: published),
-                published: published,
-                updated: updated,
-                authors: article.authors,
-                summary: article.summary.flatMap { FastText.isBlank($0) ? nil : $0 },
-                contentHTML: article.contentHTML,
-                tags: article.tags,
-                language: article.language.flatMap { $0.isEmpty ? nil : $0 },
-                imageURL: article.image.map { URLText.absolute($0, base: config.baseURL) },
-                contentIsSelfContained: article.contentIsSelfContained
-            )
-            return .entry(entry, warnings: file.warnings)
-        }
+        return (zip(files, states).map { entry($0, state: $1, identity: identity) }, states, true)
+    }
+
+    /// True when `state`, an article's row as the build cache remembers it, is what recording `file` would
+    /// leave: the same path and content hash, and no stated or date-derived id other than the one kept.
+    static func state(_ state: ArticleState, fits file: ArticleReader.Parsed) -> Bool {
+        state.path == file.path && state.contentHash == file.contentHash && (file.identity.fixedID ?? state.assignedID) == state.assignedID
+    }
+
+    /// The entry of a parsed file given its settled state.
+    func entry(_ file: ArticleReader.Parsed, state: ArticleState, identity: EntryIdentity) -> IngestOutcome {
+        let explicit = file.identity.explicitDate
+        let article = file.article
+        let published = explicit ?? state.firstSeen
+        let updated = article.updated ?? max(published, state.changed ?? published)
+        let entry = Entry(
+            id: state.assignedID,
+            title: article.title,
+            link: file.identity.link ?? identity.link(stated: article.link, path: file.path, slug: file.identity.slug, published: published),
+            published: published,
+            updated: updated,
+            authors: article.authors,
+            summary: article.summary.flatMap { FastText.isBlank($0) ? nil : $0 },
+            contentHTML: article.contentHTML,
+            tags: article.tags,
+            language: article.language.flatMap { $0.isEmpty ? nil : $0 },
+            imageURL: article.image.map { URLText.absolute($0, base: config.baseURL) },
+            contentIsSelfContained: article.contentIsSelfContained
+        )
+        return .entry(entry, warnings: file.warnings)
     }
 }

@@ -17,6 +17,12 @@ public struct ArticleMemory: Sendable {
         /// The SHA-256 of the bytes, as `ContentHash.hex` gives it.
         var contentHash: String
         var payload: Payload
+        /// The article's row in the state store (first seen, changed, id) as this build left it, when the
+        /// parse gave an entry; trusted only while the store has `ArticleMemory.storeMark`.
+        var state: ArticleState? = nil
+        /// True when the entry this file gave, with `state`, passed the pipeline's screening of its values with
+        /// nothing to say (`markScreened(_:)`): the same parse and state give the same entry and the same verdict.
+        var screened = false
     }
 
     /// Where a file's parse is kept.
@@ -31,6 +37,9 @@ public struct ArticleMemory: Sendable {
     var files: [String: File] = [:]
     /// The pack file the stored payloads are in, named by the random number in its header; 0 for none.
     var packID: UInt64 = 0
+    /// The state store's mark just after the `state`s of `files` were read or recorded; nil when they cannot be
+    /// trusted (see `StateStore.Mark`).
+    var storeMark: StateStore.Mark?
 
     /// An empty memory.
     public init() {}
@@ -46,6 +55,23 @@ public struct ArticleMemory: Sendable {
     /// Forgets every file whose path satisfies `predicate` (deleted files, a folder moved out).
     public mutating func forget(where predicate: (String) -> Bool) {
         files = files.filter { !predicate($0.key) }
+    }
+
+    /// True when the file at `path` gave the entry it gives now, and that entry passed the pipeline's screening
+    /// with nothing to say (the pipeline need not screen it again).
+    public func isScreened(_ path: String) -> Bool {
+        files[path]?.screened ?? false
+    }
+
+    /// Records that the entries of the files at `paths` passed the pipeline's screening with nothing to say.
+    public mutating func markScreened(_ paths: [String]) {
+        for path in paths { files[path]?.screened = true }
+    }
+
+    /// Forgets every file's state, when the state store changed behind the memory's back.
+    mutating func forgetStates() {
+        storeMark = nil
+        for path in files.keys { files[path]?.state = nil }
     }
 
     /// How many files are remembered with a stamp that is not sure.

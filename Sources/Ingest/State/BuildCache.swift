@@ -12,7 +12,10 @@ import Platform
 ///   number in its header names it. When dead payloads (of files since changed or deleted) outweigh the live
 ///   ones, it is rewritten whole, through a temp file and a rename.
 /// - `manifest`: the key the cache was made under, each file's stamp, content hash and payload location with
-///   a checksum, and the pipeline's record of the last build (`extra`), followed by a checksum of the whole.
+///   a checksum, its row in the state store (first seen, changed, id) and whether its entry passed the
+///   pipeline's screening, the state store's mark when those rows were read (`StateStore.Mark`: a row is
+///   trusted only while the store keeps that mark), and the pipeline's record of the last build (`extra`),
+///   followed by a checksum of the whole.
 ///   It is replaced through a temp file and a rename after the pack is written, so a build killed at any
 ///   moment leaves the old manifest, which names only payloads already complete.
 ///
@@ -39,7 +42,7 @@ public struct BuildCache: Sendable {
         public var extra: [UInt8]
     }
 
-    private static let manifestMagic = Array("CRIERMF1".utf8)
+    private static let manifestMagic = Array("CRIERMF2".utf8)
     private static let packMagic = Array("CRIERPK1".utf8)
     /// Header of the pack: magic and its number.
     static let packHeaderLength = 16
@@ -71,39 +74,41 @@ public struct BuildCache: Sendable {
             for _ in 0..<count {
                 guard let path = reader.string(), let stamp = reader.stamp(), let isSure = reader.bool(),
                     let hash = reader.string(), let offset = reader.int(), let length = reader.int(), let checksum = reader.word(),
-                    offset >= packHeaderLength, length >= 0
+                    offset >= packHeaderLength, length >= 0, let state = reader.state(path: path, contentHash: hash),
+                    let screened = reader.bool()
                 else { return nil }
                 memory.files[path] = ArticleMemory.File(
-                    stamp: stamp, isSure: isSure, contentHash: hash, payload: .stored(offset: offset, length: length, checksum: checksum))
+                    stamp: stamp, isSure: isSure, contentHash: hash, payload: .stored(offset: offset, length: length, checksum: checksum),
+                    state: state, screened: screened)
             }
-            guard let extra = reader.byteArray(), reader.isAtEnd else { return nil }
+            guard let mark = reader.mark(), let extra = reader.byteArray(), reader.isAtEnd else { return nil }
+            memory.storeMark = mark
             return Remembered(articles: memory, extra: extra)
         }
     }
 
     /// The pack file's bytes when it is the one `memory` refers to; nil otherwise (missing, replaced, damaged).
+    /// Mapped, not read: a warm build touches every payload once, and copying tens of megabytes into the heap
+    /// first cost more than decoding them.
     func pack(for memory: ArticleMemory) -> Pack? {
-        guard memory.packID != 0, let file = try? FileDescriptor.open(readingAt: packPath) else { return nil }
-        defer { try? file.close() }
-        guard let bytes = try? file.readToEnd(), bytes.count >= Self.packHeaderLength, bytes.starts(with: Self.packMagic) else {
-            return nil
-        }
-        let id = bytes.withUnsafeBytes { buffer in
+        guard memory.packID != 0, let file = try? MappedFile(readingAt: packPath) else { return nil }
+        let id = file.withUnsafeBytes { buffer -> UInt64? in
+            guard buffer.count >= Self.packHeaderLength, buffer.starts(with: Self.packMagic) else { return nil }
             var reader = CacheReader(buffer, offset: Self.packMagic.count)
             return reader.word()
         }
-        return id == memory.packID ? Pack(bytes: bytes) : nil
+        return id == memory.packID ? Pack(file: file) : nil
     }
 
     /// The payloads of a pack file.
     struct Pack: Sendable {
-        let bytes: [UInt8]
+        let file: MappedFile
 
         /// Calls `body` with the payload's bytes when they are within the file and have the checksum;
         /// returns nil otherwise.
         func withPayload<T>(offset: Int, length: Int, checksum: UInt64, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
-            guard offset >= BuildCache.packHeaderLength, length >= 0, offset <= bytes.count - length else { return nil }
-            return bytes.withUnsafeBytes { buffer in
+            file.withUnsafeBytes { buffer in
+                guard offset >= BuildCache.packHeaderLength, length >= 0, offset <= buffer.count - length else { return nil }
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length])
                 guard CacheChecksum.of(payload) == checksum else { return nil }
                 return body(payload)
@@ -124,7 +129,7 @@ public struct BuildCache: Sendable {
         defer { lock.unlock() }
         removeLeftovers()
         try writePack(&articles)
-        var writer = CacheWriter(capacity: 64 + articles.count * 160 + extra.count)
+        var writer = CacheWriter(capacity: 256 + articles.count * 240 + extra.count)
         writer.append(raw: Self.manifestMagic)
         writer.write(key)
         writer.writeWord(articles.packID)
@@ -138,7 +143,10 @@ public struct BuildCache: Sendable {
             writer.write(offset)
             writer.write(length)
             writer.writeWord(checksum)
+            writer.write(file.state)
+            writer.write(file.screened)
         }
+        writer.write(articles.storeMark)
         writer.write(bytes: extra)
         writer.writeWord(CacheChecksum.of(writer.bytes))
         try replace(manifestPath, with: writer.bytes)
@@ -148,18 +156,20 @@ public struct BuildCache: Sendable {
     /// Appends fresh payloads to the pack, or writes a new pack when there is none usable or it is more than
     /// half dead bytes.
     private func writePack(_ articles: inout ArticleMemory) throws {
-        var fresh: [(path: String, bytes: [UInt8])] = []
+        var fresh: [String] = []
+        var freshBytes = 0
         var live = 0
         for (path, file) in articles.files {
             switch file.payload {
-            case .fresh(let bytes): fresh.append((path, bytes))
+            case .fresh(let bytes):
+                fresh.append(path)
+                freshBytes += bytes.count
             case .stored(_, let length, _): live += length
             }
         }
-        let freshBytes = fresh.reduce(0) { $0 + $1.bytes.count }
         if let size = packSize(for: articles), size + freshBytes <= 2 * (live + freshBytes) + (1 << 20) {
             guard !fresh.isEmpty else { return }
-            try append(fresh, at: size, to: &articles)
+            try append(fresh.sorted(), at: size, to: &articles)
             return
         }
         try rewritePack(&articles, from: pack(for: articles))
@@ -181,44 +191,70 @@ public struct BuildCache: Sendable {
         return id == articles.packID ? status.size : nil
     }
 
-    private func append(_ fresh: [(path: String, bytes: [UInt8])], at end: Int, to articles: inout ArticleMemory) throws {
-        guard let handle = FileHandle(forWritingAtPath: packPath) else { throw CacheWriteError(path: packPath) }
-        defer { try? handle.close() }
+    private func append(_ fresh: [String], at end: Int, to articles: inout ArticleMemory) throws {
+        let file = try FileDescriptor.open(appendingAt: packPath)
+        defer { try? file.close() }
         // The file may have grown past what we read (bytes a killed save appended); append after them.
-        var offset = Int(try handle.seekToEnd())
-        guard offset >= end else { throw CacheWriteError(path: packPath) }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(fresh.reduce(0) { $0 + $1.bytes.count })
-        for (path, bytes) in fresh {
-            joined += bytes
+        guard let size = FileStatus(linkAt: packPath)?.size, size >= end else { throw CacheWriteError(path: packPath) }
+        var output = ChunkedOutput(file: file, offset: size)
+        for path in fresh {
+            guard case .fresh(let bytes) = articles.files[path]?.payload else { continue }
+            let offset = output.offset
+            try bytes.withUnsafeBytes { try output.write($0) }
             articles.files[path]?.payload = .stored(offset: offset, length: bytes.count, checksum: CacheChecksum.of(bytes))
-            offset += bytes.count
         }
-        try handle.write(contentsOf: joined)
+        try output.flush()
     }
 
+    /// Writes a new pack of every payload through a temp file, a megabyte at a time: the whole pack in one
+    /// buffer (35 MB at 10,000 articles, twice that while the buffer grew) was a cold build's peak of memory.
+    /// Each fresh payload is let go once written.
     private func rewritePack(_ articles: inout ArticleMemory, from existing: Pack?) throws {
         var id: UInt64 = 0
         while id == 0 || id == articles.packID { id = UInt64.random(in: 1...UInt64.max) }
-        var writer = CacheWriter(capacity: 1 << 20)
-        writer.append(raw: Self.packMagic)
-        writer.writeWord(id)
-        for path in articles.files.keys.sorted() {
-            guard let file = articles.files[path] else { continue }
-            let bytes: [UInt8]?
-            switch file.payload {
-            case .fresh(let fresh): bytes = fresh
-            case .stored(let offset, let length, let checksum):
-                bytes = existing?.withPayload(offset: offset, length: length, checksum: checksum) { Array($0) }
+        var header = CacheWriter(capacity: Self.packHeaderLength)
+        header.append(raw: Self.packMagic)
+        header.writeWord(id)
+        let temporary = try FileDescriptor.makeUnique(template: packPath + ".tmp-XXXXXX", mode: 0o644)
+        do {
+            var output = ChunkedOutput(file: temporary, offset: 0)
+            try header.bytes.withUnsafeBytes { try output.write($0) }
+            for path in articles.files.keys.sorted() {
+                guard let file = articles.files[path] else { continue }
+                let offset = output.offset
+                let stored: ArticleMemory.Payload?
+                switch file.payload {
+                case .fresh(let fresh):
+                    try fresh.withUnsafeBytes { try output.write($0) }
+                    stored = .stored(offset: offset, length: fresh.count, checksum: CacheChecksum.of(fresh))
+                case .stored(let oldOffset, let length, let checksum):
+                    var failure: (any Error)?
+                    let copied = existing?.withPayload(offset: oldOffset, length: length, checksum: checksum) { bytes -> Bool? in
+                        do { try output.write(bytes) } catch { failure = error }
+                        return true
+                    }
+                    if let failure { throw failure }
+                    stored = copied == true ? .stored(offset: offset, length: length, checksum: checksum) : nil
+                }
+                if let stored {
+                    articles.files[path]?.payload = stored
+                } else {
+                    articles.files[path] = nil
+                }
             }
-            guard let bytes else {
-                articles.files[path] = nil
-                continue
-            }
-            articles.files[path]?.payload = .stored(offset: writer.bytes.count, length: bytes.count, checksum: CacheChecksum.of(bytes))
-            writer.append(raw: bytes)
+            try output.flush()
+            try temporary.close()
+        } catch {
+            try? temporary.close()
+            try? FileSystem.removeFile(temporary.path)
+            throw error
         }
-        try replace(packPath, with: writer.bytes)
+        do {
+            try FileSystem.rename(temporary.path, to: packPath)
+        } catch {
+            try? FileSystem.removeFile(temporary.path)
+            throw error
+        }
         articles.packID = id
     }
 
@@ -248,6 +284,58 @@ public struct BuildCache: Sendable {
         for name in names where name.contains(".tmp-") {
             try? FileSystem.removeFile(folder.appendingPathComponent(name).path)
         }
+    }
+}
+
+extension CacheWriter {
+    /// Writes an article's settled state, or its absence: its path and content hash are the file's own.
+    fileprivate mutating func write(_ state: ArticleState?) {
+        write(state != nil)
+        guard let state else { return }
+        write(state.firstSeen)
+        write(state.changed)
+        write(state.assignedID)
+    }
+}
+
+extension CacheReader {
+    /// Reads what `write(_: ArticleState?)` wrote for the file at `path`: `.some(nil)` for none, nil when damaged.
+    fileprivate mutating func state(path: String, contentHash: String) -> ArticleState?? {
+        guard let present = bool() else { return nil }
+        if !present { return .some(nil) }
+        guard let firstSeen = timestamp(), let changed = optionalTimestamp(), let assignedID = string() else { return nil }
+        return .some(ArticleState(path: path, firstSeen: firstSeen, contentHash: contentHash, changed: changed, assignedID: assignedID))
+    }
+}
+
+/// Bytes on their way to a file, written a megabyte at a time.
+private struct ChunkedOutput {
+    let file: FileDescriptor
+    /// Where the next byte lands in the file.
+    private(set) var offset: Int
+    private var buffer: [UInt8] = []
+    private static let chunk = 1 << 20
+
+    init(file: FileDescriptor, offset: Int) {
+        self.file = file
+        self.offset = offset
+        buffer.reserveCapacity(Self.chunk)
+    }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > Self.chunk { try flush() }
+        if bytes.count >= Self.chunk {
+            try file.write(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+        offset += bytes.count
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try file.write($0) }
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -169,6 +169,13 @@ public struct CacheReader {
         return Array(bytes[offset..<offset + count])
     }
 
+    /// Reads `count` bytes written without a length (`CacheWriter.append(raw:)`).
+    public mutating func raw(count: Int) -> [UInt8]? {
+        guard count >= 0, bytes.count - offset >= count else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
+    }
+
     /// Reads a timestamp.
     public mutating func timestamp() -> Timestamp? {
         guard let seconds = signed(), let offsetSeconds = int() else { return nil }
@@ -213,13 +220,30 @@ public enum CacheChecksum {
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
 
     /// The checksum of `bytes`.
+    ///
+    /// Four independent lanes over each 32 bytes, merged at the end, so the multiplications of one lane do not
+    /// wait on another's: one lane ran at 2.5 GB/s, and a warm build checks every payload of the pack.
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = prime2 &+ UInt64(bytes.count) &* prime1
-        var index = 0
         let count = bytes.count
+        var hash = prime2 &+ UInt64(count) &* prime1
+        var index = 0
+        if count >= 32 {
+            var lanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
+            while index + 32 <= count {
+                lanes.0 = round(lanes.0, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                lanes.1 = round(lanes.1, bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+                lanes.2 = round(lanes.2, bytes.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self))
+                lanes.3 = round(lanes.3, bytes.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+                index += 32
+            }
+            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
+                hash ^= round(0, lane)
+                hash = hash.rotated(by: 27) &* prime1 &+ 0x85EB_CA77_C2B2_AE63
+            }
+        }
         while index + 8 <= count {
             let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            hash ^= (word &* prime2).rotated(by: 31) &* prime1
+            hash ^= round(0, word)
             hash = hash.rotated(by: 27) &* prime1 &+ 0x85EB_CA77_C2B2_AE63
             index += 8
         }
@@ -232,6 +256,12 @@ public enum CacheChecksum {
         hash = hash &* prime2
         hash ^= hash >> 29
         return hash
+    }
+
+    /// One lane's step: the word mixed in, then rotated and multiplied.
+    @inline(__always)
+    private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+        (lane &+ word &* prime2).rotated(by: 31) &* prime1
     }
 
     /// The checksum of an array's bytes.
