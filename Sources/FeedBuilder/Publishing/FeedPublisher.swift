@@ -38,6 +38,9 @@ public struct FeedPublisher: Sendable {
     /// the feeds a previous publish listed that are no longer produced. On for a site (`crier build`, `crier
     /// watch`); off by default, so a publisher used on its own writes only the feed's documents.
     public var writesCatalogue = false
+    /// Tells this publisher which files of the output folder may have changed since its last publish (the
+    /// daemon's, on inotify); without one, every page this publisher may skip is examined on disk first.
+    public var observer: (any OutputObserver)?
     /// The pages this publisher (or a copy of it) last put on disk.
     let history = PageHistory()
     /// The fragments that passed validation, kept across publishes by this publisher and its copies.
