@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Pipeline", "Ingest", "FeedModel", "XML", "Platform",
+                "Pipeline", "FeedBuilder", "Ingest", "FeedModel", "XML", "Platform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

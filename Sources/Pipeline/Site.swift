@@ -28,6 +28,8 @@ public actor Site {
     /// Kept across updates: it remembers the cleaned entries and the pages it put on disk, so an update
     /// cleans only changed entries and renders and validates only the pages they are on.
     private var publisher: FeedPublisher?
+    /// Tells the publisher which feed files changed since its last publish (`crier watch`'s `OutputWatch`).
+    private var outputObserver: (any OutputObserver)?
     /// The articles the last publish left out because an older one has their link or id.
     private var withheld: [WithheldEntry] = []
     /// Works out the section, tag, author and language feeds of each publish.
@@ -70,6 +72,13 @@ public actor Site {
         derivedFeeds = SiteFeeds(config: config, configName: configFile?.lastPathComponent ?? "crier.yml")
         store = try Self.openStore(at: self.statePath)
         cache = BuildCache(statePath: self.statePath)
+    }
+
+    /// Lets `observer` tell the publisher which files of the output folder changed between publishes, so pages
+    /// whose files nobody touched are not examined one by one (`OutputObserver`).
+    public func observeOutput(with observer: any OutputObserver) {
+        outputObserver = observer
+        publisher?.observer = observer
     }
 
     /// What the site publishes, from its configuration alone: for serving a folder built earlier, without
@@ -352,7 +361,8 @@ public actor Site {
             for entry in withheld where !self.withheld.contains(entry) { logger.error("\(entry.issue)") }
         }
         self.withheld = withheld
-        let description = config.feedDescription()
+        // The same value every publish, so the publisher recognises the description by identity.
+        let description = derivedFeeds.siteDescription
         var publisher: FeedPublisher
         if let existing = self.publisher {
             publisher = existing
@@ -364,13 +374,18 @@ public actor Site {
         // The configuration may have been reloaded; a changed description makes every page render again.
         publisher.builder.description = description
         publisher.writesCatalogue = true
+        publisher.observer = outputObserver
         self.publisher = publisher
         let derived: [DerivedFeed]
+        let deriving = ContinuousClock.now
         do {
             derived = try derivedFeeds.derived(publishable, paths: paths)
         } catch {
             throw .configuration(error)
         }
+        logger.debug(
+            "phase before publishing: \(Self.formatted((deriving - start).milliseconds)) ms, derived feeds: \(Self.formatted((ContinuousClock.now - deriving).milliseconds)) ms"
+        )
         let published: PublishReport
         do {
             published = try publisher.publish(publishable, derived: derived)

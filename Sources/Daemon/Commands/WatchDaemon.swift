@@ -67,6 +67,8 @@ public struct WatchDaemon: Sendable {
         let lock = try Site.lockOutput(output)
         defer { lock.release() }
         let site = try Site(source: source, output: output, configFile: configFile, statePath: statePath, logger: logger)
+        // Between updates, the feed files nobody touched are trusted without a `stat` each.
+        await site.observeOutput(with: OutputWatch())
         let ignored = FolderWatcher.foldersToIgnore(source: site.source, output: site.outputDirectory)
         let watcher: any ChangeWatcher =
             if let interval = configuration.pollInterval {

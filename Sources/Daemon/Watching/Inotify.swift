@@ -37,7 +37,8 @@ struct InotifyMask: OptionSet, Sendable {
 /// bookkeeping (watch descriptors to folders) never races with incoming events.
 final class Inotify: @unchecked Sendable {
     private let descriptor: Int32
-    private let source: any DispatchSourceRead
+    /// Delivers events as they come; nil for an instance read only when asked (`pendingEvents()`).
+    private let source: (any DispatchSourceRead)?
     private var closed = false
 
     /// Opens an inotify instance and starts delivering batches of events to `handler` on `queue`.
@@ -49,7 +50,7 @@ final class Inotify: @unchecked Sendable {
             throw WatchError.cannotWatch(path: "inotify", reason: Self.describe(errno))
         }
         descriptor = fd
-        source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         source.setEventHandler { [descriptor = fd] in
             let events = Self.drain(descriptor)
             if !events.isEmpty { handler(events) }
@@ -58,10 +59,37 @@ final class Inotify: @unchecked Sendable {
             _ = Glibc.close(descriptor)
         }
         source.resume()
+        self.source = source
+    }
+
+    /// Opens an inotify instance whose events are read only by `pendingEvents()`, when its owner asks.
+    init() throws(WatchError) {
+        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else {
+            throw WatchError.cannotWatch(path: "inotify", reason: Self.describe(errno))
+        }
+        descriptor = fd
+        source = nil
     }
 
     deinit {
         close()
+    }
+
+    /// Every event queued so far (for an instance made by `init()`).
+    func pendingEvents() -> [InotifyEvent] {
+        closed ? [] : Self.drain(descriptor)
+    }
+
+    /// Watches one folder for anything that can change a file in it: writes (as they happen, not only when the
+    /// writer closes), attribute and link changes, names created, removed or renamed in or out, and the folder
+    /// itself removed or moved.
+    func addContentWatch(folder path: String) -> Int32? {
+        let mask =
+            UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE)
+            | UInt32(IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
+        let wd = inotify_add_watch(descriptor, path, mask)
+        return wd >= 0 ? wd : nil
     }
 
     /// Watches one folder (not recursively: inotify has no recursive mode). Returns `nil` with the reason when
@@ -88,7 +116,7 @@ final class Inotify: @unchecked Sendable {
     func close() {
         guard !closed else { return }
         closed = true
-        source.cancel()
+        if let source { source.cancel() } else { _ = Glibc.close(descriptor) }
     }
 
     /// Reads every pending event until the kernel says `EAGAIN`.

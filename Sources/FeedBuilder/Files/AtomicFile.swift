@@ -93,6 +93,22 @@ enum AtomicFile {
         }
     }
 
+    /// Flushes a closed file's data to disk (`Temporary.syncAndClose`, by path, for files synced side by side).
+    static func sync(_ path: String) throws(PublishError) {
+        do throws(SystemError) {
+            let file = try FileDescriptor.open(readingAt: path)
+            do throws(SystemError) {
+                try file.sync()
+            } catch {
+                try? file.close()
+                throw error
+            }
+            try file.close()
+        } catch {
+            throw PublishError(error)
+        }
+    }
+
     /// Creates a temp file next to `target`, named by `TemporaryName` (hidden, so servers and globbing skip it).
     static func temporary(for target: String) throws(PublishError) -> Temporary {
         let (directory, name) = split(target)

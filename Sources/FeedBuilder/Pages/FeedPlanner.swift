@@ -25,20 +25,27 @@ struct FeedPlanner {
             return PlannedFeed(
                 kind: kind, description: description, members: members, entryCount: count, pages: pages(key, description.outputs, split))
         }
-        // With a cache, a feed cut from the same inputs as last time is cut the same way (`BudgetPlan`).
-        var signature: (text: String, identities: [UInt64])?
-        if let cache {
-            let text = String(reflecting: description) + "\n" + String(reflecting: generator)
-            let identities = members.map { $0.map { keys[$0] } } ?? keys
-            if let last = cache.budgetPlan(for: key), last.matches(text: text, members: members, identities: identities) {
-                return PlannedFeed(
-                    kind: kind, description: description, members: last.keptMembers, entryCount: last.entryCount,
-                    pages: pages(key, description.outputs, last.split), oversized: last.oversized)
-            }
-            signature = (text, identities)
+        // With a cache, a feed cut from the same inputs as last time is cut the same way, and one cut for the same
+        // description measures only the entries whose identities moved (`BudgetPlan`).
+        let identities = cache.map { _ in members.map { $0.map { keys[$0] } } ?? keys }
+        let last = cache?.budgetPlan(for: key)
+        if let last, let identities, last.matches(description, generator: generator, members: members, identities: identities) {
+            return PlannedFeed(
+                kind: kind, description: description, members: last.keptMembers, entryCount: last.entryCount,
+                pages: pages(key, description.outputs, last.split), oversized: last.oversized)
         }
-        let sizes = try entrySizes(description, members: members, count: count)
-        let budget = maxBytes - (try frameBound(description))
+        let positions = members ?? Array(0..<count)
+        let sizes: [Int]
+        let frame: Int
+        if let last, let identities, last.isFor(description, generator: generator) {
+            let (head, missing, tail) = last.reusableSizes(for: identities)
+            sizes = Array(head) + (try entrySizes(description, positions: Array(positions[missing]))) + Array(tail)
+            frame = last.frameBound
+        } else {
+            sizes = try entrySizes(description, positions: positions)
+            frame = try frameBound(description)
+        }
+        let budget = maxBytes - frame
         var kept: [Int] = []
         var keptSizes: [Int] = []
         var oversized: [OversizedEntry] = []
@@ -57,11 +64,11 @@ struct FeedPlanner {
         }
         let split = PageSplit.plan(entryCount: kept.count, limit: description.limit, budget: budget) { keptSizes[$0] }
         let keptMembers: [Int]? = members == nil && oversized.isEmpty ? nil : kept
-        if let cache, let signature {
+        if let cache, let identities {
             cache.remember(
                 BudgetPlan(
-                    text: signature.text, members: members, identities: signature.identities, keptMembers: keptMembers,
-                    entryCount: kept.count, split: split, oversized: oversized),
+                    description: description, generator: generator, members: members, identities: identities, sizes: sizes,
+                    frameBound: frame, keptMembers: keptMembers, entryCount: kept.count, split: split, oversized: oversized),
                 for: key)
         }
         return PlannedFeed(
@@ -73,14 +80,16 @@ struct FeedPlanner {
         cache?.pages(for: key, outputs: outputs, split: split) ?? PagePlan(outputs: outputs, split: split).pages
     }
 
-    /// The bytes each entry of the feed adds to a document, in the largest of its formats, separator included.
-    private func entrySizes(_ description: FeedDescription, members: [Int]?, count: Int) throws(PublishError) -> [Int] {
+    /// The bytes each entry at `positions` (prepared positions) adds to a document of the feed, in the largest of
+    /// its formats, separator included.
+    private func entrySizes(_ description: FeedDescription, positions: [Int]) throws(PublishError) -> [Int] {
+        let count = positions.count
         var largest = Array(repeating: 0, count: count)
+        guard count > 0 else { return largest }
         for output in description.outputs {
             let variant = FragmentVariant(format: output.format, in: description)
             let index = store.index(of: variant, fileName: output.fileName)
             let separator = output.format == .json ? 2 : 0
-            let positions = (0..<count).map { members?[$0] ?? $0 }
             var known = cache?.sizes(of: positions.map { keys[$0] }, variant: variant) ?? Array(repeating: nil, count: count)
             for (offset, position) in positions.enumerated() where known[offset] == nil {
                 known[offset] = store.renderedSize(position, variant: index)

@@ -61,11 +61,12 @@ extension FeedPublisher {
             let listed = published + previous.filter { feed in feed.outputs.contains { !current.contains($0.fileName) } }
             try writeIfChanged(FeedCatalogue.list(listed), named: FeedCatalogue.listName, in: stage.directory, touching: &touchedDirectories)
         }
-        // Every changed document is on disk before the first rename, so a failing fsync renames nothing.
+        // Every changed document is on disk before the first rename, so a failing fsync renames nothing. The files
+        // are synced side by side: each `fsync` mostly waits for the disk, and the disk takes several at once.
         try PhaseTiming.measure("sync", into: &phases) { () throws(PublishError) in
-            for document in changed {
-                try document.temporary.syncAndClose()
-            }
+            for document in changed { try document.temporary.close() }
+            let paths = changed.map(\.temporary.path)
+            _ = try Parallel.map(paths[...]) { path throws(PublishError) in try AtomicFile.sync(path) }
         }
         for document in changed {
             try document.temporary.moveIntoPlace(at: document.target)
@@ -91,9 +92,8 @@ extension FeedPublisher {
             try writeIfChanged(opml, named: FeedCatalogue.opmlName, in: stage.directory, touching: &touchedDirectories)
             try writeIfChanged(list, named: FeedCatalogue.listName, in: stage.directory, touching: &touchedDirectories)
         }
-        for touched in touchedDirectories.sorted() {
-            try AtomicFile.syncDirectory(touched)
-        }
+        let folders = touchedDirectories.sorted()
+        _ = try Parallel.map(folders[...]) { folder throws(PublishError) in try AtomicFile.syncDirectory(folder) }
         // Only now is every rendered page validated and in place (written, or already there byte for byte).
         for document in stage.documents {
             if let inputs = document.inputs { history.remember(inputs, target: document.target) }
@@ -109,7 +109,8 @@ extension FeedPublisher {
                 },
                 rendered: stage.documents.map(\.page.fileName), produced: producedPages)
         }
-        history.keepOnly(producedPages)
+        // The same pages as last time: no record can be of a page no longer produced.
+        if !sameLayout { history.keepOnly(producedPages) }
         history.remember(layout: producedPages, list: list)
         report.rendered = stage.documents.map(\.page.fileName).sorted()
         report.written.sort()

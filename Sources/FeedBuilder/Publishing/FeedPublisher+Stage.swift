@@ -45,7 +45,9 @@ extension FeedPublisher {
         var directory = outputDirectory.path(percentEncoded: false)
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
         try AtomicFile.createDirectory(directory)
-        removeLeftoverTemporaries(of: feed, in: directory)
+        // What may have changed in the output folder since the last publish, when someone observes it.
+        let changes = observer?.changes()
+        removeLeftoverTemporaries(of: feed, in: directory, changes: changes)
 
         var stage = PublishStage(directory: directory)
         var createdDirectories: Set<String> = [directory]
@@ -55,31 +57,43 @@ extension FeedPublisher {
         let contexts = feed.feeds.map { planned in
             check.allowsSkippingUnchangedPages
                 ? history.context(
-                    PageContext(description: planned.description, generator: feed.generator),
-                    for: planned.description.outputs.first?.fileName ?? "")
+                    description: planned.description, generator: feed.generator, for: planned.description.outputs.first?.fileName ?? "")
                 : nil
         }
         let pages = feed.feeds.indices.flatMap { feedIndex in
             feed.feeds[feedIndex].pages.map { page in (feedIndex: feedIndex, page: page, parts: AtomicFile.split(page.fileName)) }
         }
         // Whether each page's inputs and file are those last published, on all cores: at 2,400 pages this was
-        // most of a `crier watch` update's staging. Each file is examined by its name in its folder, opened once:
-        // a `stat` of the whole path walked every folder above it again.
+        // most of a `crier watch` update's staging. A file in a folder the observer saw quiet is the one last
+        // published without a look at it; any other is examined by its name in its folder, opened once (a `stat` of
+        // the whole path walked every folder above it again).
+        func folderPath(_ relative: String) -> String { relative == "." ? directory : directory + "/" + relative }
         var folders: [String: FileDescriptor] = [:]
+        // Each quiet folder (relative) with the names touched in it.
+        var quiet: [String: Set<String>] = [:]
         if contexts.contains(where: { $0 != nil }) {
-            for item in pages where folders[item.parts.directory] == nil {
-                let path = item.parts.directory == "." ? directory : directory + "/" + item.parts.directory
+            for item in pages where folders[item.parts.directory] == nil && quiet[item.parts.directory] == nil {
+                let path = folderPath(item.parts.directory)
+                if let changes, changes.quietFolders.contains(path) {
+                    let prefix = path + "/"
+                    quiet[item.parts.directory] = Set(changes.touched.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
+                    if quiet[item.parts.directory]?.isEmpty ?? true { continue }
+                }
                 if let opened = try? FileDescriptor.open(readingAt: path) { folders[item.parts.directory] = opened }
             }
         }
         defer { for descriptor in folders.values { try? descriptor.close() } }
-        let opened = folders
+        let (opened, trusted) = (folders, quiet)
         let unchanged: [Bool] = Parallel.map(count: pages.count, run: 64) { index in
             let item = pages[index]
-            guard let context = contexts[item.feedIndex], let folder = opened[item.parts.directory],
+            guard let context = contexts[item.feedIndex],
                 let inputs = feed.inputs(of: item.page, in: feed.feeds[item.feedIndex], context: context)
             else { return false }
-            return history.isUnchanged(inputs, stamp: FileStamp(regularFileAt: item.parts.name, in: folder))
+            if let touched = trusted[item.parts.directory], !touched.contains(item.parts.name) {
+                return history.isUnchanged(inputs)
+            }
+            guard let descriptor = opened[item.parts.directory] else { return false }
+            return history.isUnchanged(inputs, stamp: FileStamp(regularFileAt: item.parts.name, in: descriptor))
         }
         // Pages another process (or an earlier publisher) left as they would be now (`PublishMemory`).
         let remembered: [Bool] =
@@ -114,6 +128,8 @@ extension FeedPublisher {
             stage.discardTemporaries()
             throw error
         }
+        // From now on, changes to these folders are what the next publish asks the observer about.
+        observer?.observe(folders: Set(Set(pages.map(\.parts.directory)).map(folderPath)))
         return stage
     }
 
@@ -122,7 +138,11 @@ extension FeedPublisher {
     /// The caller holds the output folder's lock (`OutputLock`), so no other publish can own them; without
     /// this, every `kill -9` mid-publish would leave a feed-sized file forever and a small disk would fill up.
     /// Best effort: a leftover that cannot be removed does not stop the publish.
-    private func removeLeftoverTemporaries(of feed: PreparedFeed, in directory: String) {
+    ///
+    /// A folder the observer saw quiet, no name in it touched, cannot have gained a temp file since it was last
+    /// swept, and is not listed again.
+    private func removeLeftoverTemporaries(of feed: PreparedFeed, in directory: String, changes: OutputChanges?) {
+        let touchedFolders = changes?.touchedFolders ?? []
         // The outputs' file names by folder, so a folder holding several (the three formats of a feed, side by
         // side) is listed once, not once per output: the site's folder holds every archive page.
         var outputNames: [String: [String]] = [:]
@@ -134,6 +154,7 @@ extension FeedPublisher {
             outputNames[folder, default: []].append(name)
         }
         for folder in folders {
+            if let changes, changes.quietFolders.contains(folder), !touchedFolders.contains(folder) { continue }
             guard let names = try? AtomicFile.names(in: folder), let outputs = outputNames[folder] else { continue }
             for candidate in names {
                 guard let target = AtomicFile.TemporaryName.target(of: candidate),

@@ -43,6 +43,9 @@ public struct FeedPublisher: Sendable {
     /// is brought up to date by every successful publish (saving it is the caller's business). Nil renders
     /// and checks every fragment a publisher has not kept in memory itself.
     public var memory: PublishMemory?
+    /// Tells this publisher which files of the output folder may have changed since its last publish (the
+    /// daemon's, on inotify); without one, every page this publisher may skip is examined on disk first.
+    public var observer: (any OutputObserver)?
     /// The pages this publisher (or a copy of it) last put on disk.
     let history = PageHistory()
     /// The fragments that passed validation, kept across publishes by this publisher and its copies.

@@ -11,25 +11,47 @@ public import Ingest
 /// do not depend on the order articles were read in.
 ///
 /// Kept by a `Site` across publishes: the normalised form of every tag, name and language seen is remembered,
-/// so `crier watch` does not fold the case of 10,000 articles' tags again on every save.
+/// so `crier watch` does not fold the case of 10,000 articles' tags again on every save; and so is what the last
+/// feeds were derived from (`DerivedBasis`): a save that changes no entry's path, tags, authors or language (a
+/// body or title edited) gets the last feeds back as they were, the very values, without grouping anything again.
 public final class SiteFeeds {
     private let config: SiteConfig
     /// The configuration file's name, for errors.
     private let configName: String
     /// Each term as written to its grouping key (NFC, lower case, spaces collapsed).
     private var keys: [String: String] = [:]
+    /// What `last` was derived from.
+    private var basis = DerivedBasis()
+    /// The feeds of the last successful `derived`; nil before it, or after it threw.
+    private var last: [DerivedFeed]?
+    /// The description of each feed made so far, by its folder, with the title and language it was made for: a
+    /// feed made again with the same ones gets the same value (the same storage), which the publisher recognises by identity.
+    private var made: [String: (title: String, language: String?, description: FeedDescription)] = [:]
+
+    /// The site feed's description (`SiteConfig.feedDescription()`), made once: the same value on every publish.
+    public let siteDescription: FeedDescription
 
     /// Creates a planner for a configuration.
     /// - Parameter configName: the configuration file's name, named by errors.
     public init(config: SiteConfig, configName: String = "crier.yml") {
         self.config = config
         self.configName = configName
+        siteDescription = config.feedDescription()
     }
 
     /// The derived feeds of `entries`, read from `paths` (same positions, relative to the source folder).
     /// - Throws: `ConfigError` naming the folder or key when a section cannot be a URL segment or two feeds
     ///   would share a folder.
     public func derived(_ entries: [Entry], paths: [String]) throws(ConfigError) -> [DerivedFeed] {
+        if basis.update(entries, paths: paths), let last { return last }
+        last = nil
+        let feeds = try derivedAfresh(entries, paths: paths)
+        last = feeds
+        return feeds
+    }
+
+    /// `derived`, grouping every entry.
+    func derivedAfresh(_ entries: [Entry], paths: [String]) throws(ConfigError) -> [DerivedFeed] {
         var feeds: [(folder: String, feed: DerivedFeed)] = []
         var owners: [String: String] = [:]
         // Names in the output folder that are not feed folders: the site's files and the list of feeds.
@@ -53,8 +75,9 @@ public final class SiteFeeds {
             guard let settings = config.taxonomies[taxonomy] else { continue }
             for term in terms(of: taxonomy, in: entries) where term.members.count >= settings.minEntries {
                 let folder = settings.folder + "/" + term.slug
-                var feed = makeFeed(taxonomy.kind, title: term.title, folder: folder, settings: settings.feed, members: term.members)
-                if taxonomy == .languages { feed.description.language = term.key }
+                let feed = makeFeed(
+                    taxonomy.kind, title: term.title, folder: folder, settings: settings.feed, members: term.members,
+                    language: taxonomy == .languages ? term.key : nil)
                 feeds.append((folder, feed))
             }
         }
@@ -211,9 +234,20 @@ public final class SiteFeeds {
         return String(repeating: "0", count: 6 - digits.count) + digits
     }
 
-    /// A derived feed in `folder`, from the site's description and the family's settings.
-    private func makeFeed(_ kind: FeedKind, title: String, folder: String, settings: DerivedFeedSettings, members: [Int]) -> DerivedFeed {
-        var description = config.feedDescription()
+    /// A derived feed in `folder`, from the site's description and the family's settings; `language`, when given,
+    /// is the feed's own (a language feed says its language).
+    private func makeFeed(
+        _ kind: FeedKind, title: String, folder: String, settings: DerivedFeedSettings, members: [Int], language: String? = nil
+    ) -> DerivedFeed {
+        // Keyed by the folder's bytes: two spellings of one folder name are two folders on disk.
+        let key = "\(kind) " + Array(folder.utf8).map { String($0, radix: 16) }.joined(separator: " ")
+        if let known = made[key], DerivedBasis.Item.same(known.title, title),
+            (known.language == nil) == (language == nil), DerivedBasis.Item.same(known.language ?? "", language ?? "")
+        {
+            return DerivedFeed(kind: kind, description: known.description, members: members)
+        }
+        var description = siteDescription
+        if let language { description.language = language }
         description.title = config.title + ": " + title
         let encoded = URLPath.encoded(folder)
         description.homePageURL = config.baseURL + encoded + "/"
@@ -223,6 +257,7 @@ public final class SiteFeeds {
         if let limit = settings.limit { description.limit = limit == 0 ? nil : limit }
         if let content = settings.content { description.content = content }
         if let maxBytes = settings.maxBytes { description.maxBytes = maxBytes == 0 ? nil : maxBytes }
+        made[key] = (title, language, description)
         return DerivedFeed(kind: kind, description: description, members: members)
     }
 }
