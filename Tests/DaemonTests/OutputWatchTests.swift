@@ -75,8 +75,9 @@ import Testing
         }
 
         // The whole output folder moved away and an empty one put in its place: every feed document is written
-        // again. (`feeds.opml` is not: the publisher rewrites the lists of feeds only when the feeds change.)
-        let documents = expected.filter { $0.key != "feeds.opml" }
+        // again, and the list of feeds (`feeds.opml`) with them.
+        let documents = expected
+        #expect(documents["feeds.opml"] != nil)
         try FileManager.default.moveItem(at: output, to: folder.path("moved"))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
         _ = try await site.update(changedPaths: [])

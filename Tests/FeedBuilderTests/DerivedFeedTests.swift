@@ -239,6 +239,14 @@ import Validation
         #expect(!after.contains("tags/swift") && after.contains("news/atom.xml"))
         let listed = try #require(FeedCatalogue.read(from: directory))
         #expect(listed.map(\.kind) == [.site, .section])
+
+        // The same feeds again, after someone deleted the lists: the publisher puts both back, as they were.
+        let list = try Data(contentsOf: directory.appendingPathComponent(FeedCatalogue.listName))
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("feeds.opml"))
+        try Data("edited".utf8).write(to: directory.appendingPathComponent(FeedCatalogue.listName))
+        _ = try publisher.publish(entries, derived: [Self.derived("news", members: [1, 2])])
+        #expect(try String(contentsOf: directory.appendingPathComponent("feeds.opml"), encoding: .utf8) == after)
+        #expect(try Data(contentsOf: directory.appendingPathComponent(FeedCatalogue.listName)) == list)
     }
 }
 

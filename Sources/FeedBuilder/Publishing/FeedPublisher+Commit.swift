@@ -79,10 +79,14 @@ extension FeedPublisher {
         if !sameLayout {
             report.removed = try removeStaleArchives(of: outputs, producing: producedPages, in: stage.directory, touching: &touchedDirectories)
         }
-        if writesCatalogue && !sameLayout {
-            report.removed += try removeVanishedFeeds(
-                previous, keeping: Set(outputs.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
-            report.removed.sort()
+        if writesCatalogue {
+            // With the layout unchanged nothing vanished, but the two catalogue files are still put back if someone
+            // deleted or edited them (each compared with what it should hold: two small reads).
+            if !sameLayout {
+                report.removed += try removeVanishedFeeds(
+                    previous, keeping: Set(outputs.map(\.fileName)), in: stage.directory, touching: &touchedDirectories)
+                report.removed.sort()
+            }
             let opml: [UInt8]
             do {
                 opml = try FeedCatalogue.opml(title: feed.description.title, feeds: published)
