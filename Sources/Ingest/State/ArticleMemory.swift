@@ -143,12 +143,14 @@ extension ArticleMemory {
     /// whose stamp was unsure still hashes to what was remembered; such a file is marked sure when its stamp
     /// has settled by the time of `listing`.
     ///
-    /// While the records are not decoded, the listing's digest (`StampDigest`) is compared with the one stored:
-    /// when they agree, the counts agree and no stamp was unsure, no record is decoded at all. Any other case
-    /// (a digest that differs, an unsure stamp, a symlinked article) decodes them and compares path by path.
+    /// While the records are not decoded and no stamp was unsure, the listing's digest (`StampDigest`) is compared
+    /// with the one stored, and no record is decoded at all: the same files with the same stamps always give the
+    /// same digest, so one that differs (or none, for a symlinked article) means something changed, and the
+    /// build that follows compares file by file anyway. With an unsure stamp, the records are decoded and
+    /// compared path by path, as that stamp's hash must be confirmed.
     public mutating func matches(_ listing: SourceListing, source: URL) -> Bool {
         guard listing.paths.count == count else { return false }
-        if let pending, pending.unsure == 0, StampDigest.of(listing) == pending.digest { return true }
+        if let pending, pending.unsure == 0 { return StampDigest.of(listing) == pending.digest }
         materialize()
         var unsure: [String] = []
         for (path, stamp) in zip(listing.paths, listing.stamps) {
