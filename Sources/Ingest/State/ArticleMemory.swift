@@ -33,8 +33,23 @@ public struct ArticleMemory: Sendable {
         case fresh([UInt8])
     }
 
-    /// Remembered files by relative path.
-    var files: [String: File] = [:]
+    /// Remembered files by relative path. While the manifest's records of them are not decoded yet (`pending`),
+    /// reading this decodes them each time (a copy), and changing it decodes them once, for good.
+    var files: [String: File] {
+        get { pending.map { $0.decode() ?? [:] } ?? decoded }
+        _modify {
+            materialize()
+            yield &decoded
+        }
+        set {
+            pending = nil
+            decoded = newValue
+        }
+    }
+    private var decoded: [String: File] = [:]
+    /// The manifest's records of `files`, not decoded yet: a build that finds nothing changed compares the
+    /// listing with `digest` and never needs them.
+    private var pending: PendingFiles?
     /// The pack file the stored payloads are in, named by the random number in its header; 0 for none.
     var packID: UInt64 = 0
     /// The state store's mark just after the `state`s of `files` were read or recorded; nil when they cannot be
@@ -45,11 +60,35 @@ public struct ArticleMemory: Sendable {
     public init() {}
 
     /// How many article files are remembered.
-    public var count: Int { files.count }
+    public var count: Int { pending?.count ?? decoded.count }
+
+    /// The digest of every remembered path and stamp, as the manifest stored it; nil once `files` is decoded
+    /// (or when it was never loaded), see `matches(_:source:)`.
+    var storedDigest: StampDigest? { pending?.digest }
+
+    /// The digest of every remembered path and stamp, computed from the records (decoding them if need be).
+    var digest: StampDigest {
+        var digest = StampDigest()
+        var buffer: [UInt8] = []
+        for (path, file) in files { digest.add(path: path, stamp: file.stamp, buffer: &buffer) }
+        return digest
+    }
+
+    /// A memory of `count` files (`unsure` of them with unsure stamps) whose records `decode` will give on demand.
+    init(pending: PendingFiles) {
+        self.pending = pending
+    }
+
+    /// Decodes the pending records now; a memory whose records turn out damaged forgets every file.
+    mutating func materialize() {
+        guard let pending else { return }
+        self.pending = nil
+        decoded = pending.decode() ?? [:]
+    }
 
     /// True when the payloads refer to nothing but `packID`'s pack, so nothing needs writing but the manifest.
     var hasFreshPayloads: Bool {
-        files.values.contains { if case .fresh = $0.payload { true } else { false } }
+        pending == nil && decoded.values.contains { if case .fresh = $0.payload { true } else { false } }
     }
 
     /// Forgets every file whose path satisfies `predicate` (deleted files, a folder moved out).
@@ -76,7 +115,26 @@ public struct ArticleMemory: Sendable {
 
     /// How many files are remembered with a stamp that is not sure.
     public var unsureCount: Int {
-        files.values.reduce(0) { $0 + ($1.isSure ? 0 : 1) }
+        pending?.unsure ?? decoded.values.reduce(0) { $0 + ($1.isSure ? 0 : 1) }
+    }
+}
+
+/// The records of a manifest's article files, kept as the manifest's bytes until something needs them (see
+/// `ArticleMemory.files`), with what its header says of them.
+struct PendingFiles: Sendable {
+    /// The whole manifest, its checksum already checked.
+    var manifest: [UInt8]
+    /// Where the records are in it.
+    var records: Range<Int>
+    /// How many files, and how many of those with unsure stamps.
+    var count: Int
+    var unsure: Int
+    /// The digest of every path and stamp.
+    var digest: StampDigest
+
+    /// The records decoded; nil when they do not decode to `count` files.
+    func decode() -> [String: ArticleMemory.File]? {
+        BuildCache.decodeFiles(manifest, records: records, count: count)
     }
 }
 
@@ -84,8 +142,16 @@ extension ArticleMemory {
     /// True when `listing` names exactly the remembered files, each with its remembered stamp, and every file
     /// whose stamp was unsure still hashes to what was remembered; such a file is marked sure when its stamp
     /// has settled by the time of `listing`.
+    ///
+    /// While the records are not decoded and no stamp was unsure, the listing's digest (`StampDigest`) is compared
+    /// with the one stored, and no record is decoded at all: the same files with the same stamps always give the
+    /// same digest, so one that differs (or none, for a symlinked article) means something changed, and the
+    /// build that follows compares file by file anyway. With an unsure stamp, the records are decoded and
+    /// compared path by path, as that stamp's hash must be confirmed.
     public mutating func matches(_ listing: SourceListing, source: URL) -> Bool {
-        guard listing.paths.count == files.count else { return false }
+        guard listing.paths.count == count else { return false }
+        if let pending, pending.unsure == 0 { return StampDigest.of(listing) == pending.digest }
+        materialize()
         var unsure: [String] = []
         for (path, stamp) in zip(listing.paths, listing.stamps) {
             guard let stamp, let file = files[path], file.stamp == stamp else { return false }

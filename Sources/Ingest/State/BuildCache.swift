@@ -15,7 +15,9 @@ import Platform
 ///   a checksum, its row in the state store (first seen, changed, id) and whether its entry passed the
 ///   pipeline's screening, the state store's mark when those rows were read (`StateStore.Mark`: a row is
 ///   trusted only while the store keeps that mark), and the pipeline's record of the last build (`extra`),
-///   followed by a checksum of the whole.
+///   followed by a checksum of the whole. The header also holds a digest of every path and stamp
+///   (`StampDigest`) and how many stamps are unsure, so a build with nothing changed can tell it without
+///   decoding a record (they are decoded on demand: `ArticleMemory.files`).
 ///   It is replaced through a temp file and a rename after the pack is written, so a build killed at any
 ///   moment leaves the old manifest, which names only payloads already complete.
 ///
@@ -42,7 +44,7 @@ public struct BuildCache: Sendable {
         public var extra: [UInt8]
     }
 
-    private static let manifestMagic = Array("CRIERMF2".utf8)
+    private static let manifestMagic = Array("CRIERMF3".utf8)
     private static let packMagic = Array("CRIERPK1".utf8)
     /// Header of the pack: magic and its number.
     static let packHeaderLength = 16
@@ -67,23 +69,41 @@ public struct BuildCache: Sendable {
             var trailer = CacheReader(buffer, offset: buffer.count - 8)
             guard trailer.word() == CacheChecksum.of(body) else { return nil }
             var reader = CacheReader(body, offset: manifestMagic.count)
-            guard reader.string() == key, let packID = reader.word(), let count = reader.int(), count >= 0 else { return nil }
-            var memory = ArticleMemory()
+            guard reader.string() == key, let packID = reader.word(), let count = reader.int(), count >= 0,
+                let high = reader.word(), let low = reader.word(), let unsure = reader.int(), unsure >= 0, unsure <= count,
+                let recordsLength = reader.int(), recordsLength >= 0, recordsLength <= body.count - reader.offset
+            else { return nil }
+            // The records are checked (by the checksum above) but decoded only when needed (`ArticleMemory.files`).
+            let records = reader.offset..<reader.offset + recordsLength
+            reader = CacheReader(body, offset: records.upperBound)
+            guard let mark = reader.mark(), let extra = reader.byteArray(), reader.isAtEnd else { return nil }
+            var memory = ArticleMemory(
+                pending: PendingFiles(
+                    manifest: bytes, records: records, count: count, unsure: unsure, digest: StampDigest(high: high, low: low)))
             memory.packID = packID
-            memory.files.reserveCapacity(count)
+            memory.storeMark = mark
+            return Remembered(articles: memory, extra: extra)
+        }
+    }
+
+    /// Decodes the records of `count` files that `save` wrote at `records` in `manifest`; nil when damaged.
+    static func decodeFiles(_ manifest: [UInt8], records: Range<Int>, count: Int) -> [String: ArticleMemory.File]? {
+        manifest.withUnsafeBytes { buffer -> [String: ArticleMemory.File]? in
+            guard records.lowerBound >= 0, records.upperBound <= buffer.count else { return nil }
+            var reader = CacheReader(UnsafeRawBufferPointer(rebasing: buffer[..<records.upperBound]), offset: records.lowerBound)
+            var files: [String: ArticleMemory.File] = [:]
+            files.reserveCapacity(count)
             for _ in 0..<count {
                 guard let path = reader.string(), let stamp = reader.stamp(), let isSure = reader.bool(),
                     let hash = reader.string(), let offset = reader.int(), let length = reader.int(), let checksum = reader.word(),
                     offset >= packHeaderLength, length >= 0, let state = reader.state(path: path, contentHash: hash),
                     let screened = reader.bool()
                 else { return nil }
-                memory.files[path] = ArticleMemory.File(
+                files[path] = ArticleMemory.File(
                     stamp: stamp, isSure: isSure, contentHash: hash, payload: .stored(offset: offset, length: length, checksum: checksum),
                     state: state, screened: screened)
             }
-            guard let mark = reader.mark(), let extra = reader.byteArray(), reader.isAtEnd else { return nil }
-            memory.storeMark = mark
-            return Remembered(articles: memory, extra: extra)
+            return reader.isAtEnd && files.count == count ? files : nil
         }
     }
 
@@ -128,24 +148,39 @@ public struct BuildCache: Sendable {
         guard lock.tryLockExclusively() else { return false }
         defer { lock.unlock() }
         removeLeftovers()
+        articles.materialize()
         try writePack(&articles)
-        var writer = CacheWriter(capacity: 256 + articles.count * 240 + extra.count)
+        let files = articles.files
+        var records = CacheWriter(capacity: 256 + files.count * 240)
+        var digest = StampDigest()
+        var buffer: [UInt8] = []
+        var count = 0
+        var unsure = 0
+        for path in files.keys.sorted() {
+            guard let file = files[path], case .stored(let offset, let length, let checksum) = file.payload else { continue }
+            digest.add(path: path, stamp: file.stamp, buffer: &buffer)
+            count += 1
+            if !file.isSure { unsure += 1 }
+            records.write(path)
+            records.write(file.stamp)
+            records.write(file.isSure)
+            records.write(file.contentHash)
+            records.write(offset)
+            records.write(length)
+            records.writeWord(checksum)
+            records.write(file.state)
+            records.write(file.screened)
+        }
+        var writer = CacheWriter(capacity: 256 + records.bytes.count + extra.count)
         writer.append(raw: Self.manifestMagic)
         writer.write(key)
         writer.writeWord(articles.packID)
-        writer.write(articles.files.count)
-        for path in articles.files.keys.sorted() {
-            guard let file = articles.files[path], case .stored(let offset, let length, let checksum) = file.payload else { continue }
-            writer.write(path)
-            writer.write(file.stamp)
-            writer.write(file.isSure)
-            writer.write(file.contentHash)
-            writer.write(offset)
-            writer.write(length)
-            writer.writeWord(checksum)
-            writer.write(file.state)
-            writer.write(file.screened)
-        }
+        writer.write(count)
+        writer.writeWord(digest.high)
+        writer.writeWord(digest.low)
+        writer.write(unsure)
+        writer.write(records.bytes.count)
+        writer.append(raw: records.bytes)
         writer.write(articles.storeMark)
         writer.write(bytes: extra)
         writer.writeWord(CacheChecksum.of(writer.bytes))
