@@ -138,7 +138,7 @@ import Testing
         let high = (0..<8).map { UInt8(truncatingIfNeeded: digest.high >> UInt64($0 * 8)) }
         let at = try #require((0...(bytes.count - 8)).first { Array(bytes[$0..<$0 + 8]) == high })
         bytes[at] ^= 0x01
-        let checksum = CacheChecksum.of(Array(bytes.dropLast(8)))
+        let checksum = FastChecksum.of(Array(bytes.dropLast(8)))
         for index in 0..<8 { bytes[bytes.count - 8 + index] = UInt8(truncatingIfNeeded: checksum >> UInt64(index * 8)) }
         var loaded = try #require(BuildCache.decodeManifest(bytes, key: "key")).articles
         #expect(loaded.storedDigest != nil && loaded.storedDigest != digest)

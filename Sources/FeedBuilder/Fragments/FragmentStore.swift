@@ -1,6 +1,7 @@
 import FeedModel
 import Foundation
 import Parallel
+import Platform
 import XML
 
 /// Every entry fragment a publish needs, each rendered once per variant and shared by every document that
@@ -95,7 +96,7 @@ final class FragmentStore: @unchecked Sendable {
             missing = zip(missing, kept).compactMap { $1 == nil ? $0 : nil }
             if remembered != nil {
                 // Taken from memory, not rendered: their checksums, for the record of the documents written.
-                let taken = zip(unrendered, kept).compactMap { pair, bytes in bytes.map { (pair, FragmentChecksum.of($0)) } }
+                let taken = zip(unrendered, kept).compactMap { pair, bytes in bytes.map { (pair, FastChecksum.of($0)) } }
                 lock.withLock { for (pair, sum) in taken { checksums[pair.variant][pair.position] = sum } }
             }
         }
@@ -119,7 +120,7 @@ final class FragmentStore: @unchecked Sendable {
             rendered = try Parallel.map(missing[...], run: 16) { pair throws(FragmentFailure) in
                 do throws(XMLWriterError) {
                     let bytes = try renderers[pair.variant].fragment(for: prepared[pair.position])
-                    return (bytes, summing ? FragmentChecksum.of(bytes) : 0)
+                    return (bytes, summing ? FastChecksum.of(bytes) : 0)
                 } catch {
                     throw FragmentFailure(variant: pair.variant, error: error)
                 }

@@ -81,7 +81,7 @@ extension PublishMemory {
                 writer.write(location.checksum)
             }
         }
-        writer.write(FragmentChecksum.of(writer.bytes))
+        writer.write(FastChecksum.of(writer.bytes))
         return writer.bytes
     }
 
@@ -89,7 +89,7 @@ extension PublishMemory {
         guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { return nil }
         return bytes.withUnsafeBytes { buffer -> [String: Document]? in
             let body = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 8])
-            guard buffer.loadUnaligned(fromByteOffset: buffer.count - 8, as: UInt64.self).littleEndian == FragmentChecksum.of(body) else {
+            guard buffer.loadUnaligned(fromByteOffset: buffer.count - 8, as: UInt64.self).littleEndian == FastChecksum.of(body) else {
                 return nil
             }
             var reader = MemoryReader(buffer: body, offset: magic.count)

@@ -175,7 +175,7 @@ public final class PublishMemory: @unchecked Sendable {
                 initialized = (try? file.read(into: UnsafeMutableRawBufferPointer(buffer), at: location.offset)) ?? 0
                 complete = initialized == location.length
             }
-            return complete && FragmentChecksum.of(slice) == location.checksum ? slice : nil
+            return complete && FastChecksum.of(slice) == location.checksum ? slice : nil
         }
         var accepted = 0
         var failed = 0

@@ -67,7 +67,7 @@ public struct BuildCache: Sendable {
         return bytes.withUnsafeBytes { buffer -> Remembered? in
             let body = UnsafeRawBufferPointer(rebasing: buffer[0..<buffer.count - 8])
             var trailer = CacheReader(buffer, offset: buffer.count - 8)
-            guard trailer.word() == CacheChecksum.of(body) else { return nil }
+            guard trailer.word() == FastChecksum.of(body) else { return nil }
             var reader = CacheReader(body, offset: manifestMagic.count)
             guard reader.string() == key, let packID = reader.word(), let count = reader.int(), count >= 0,
                 let high = reader.word(), let low = reader.word(), let unsure = reader.int(), unsure >= 0, unsure <= count,
@@ -130,7 +130,7 @@ public struct BuildCache: Sendable {
             file.withUnsafeBytes { buffer in
                 guard offset >= BuildCache.packHeaderLength, length >= 0, offset <= buffer.count - length else { return nil }
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length])
-                guard CacheChecksum.of(payload) == checksum else { return nil }
+                guard FastChecksum.of(payload) == checksum else { return nil }
                 return body(payload)
             }
         }
@@ -183,7 +183,7 @@ public struct BuildCache: Sendable {
         writer.append(raw: records.bytes)
         writer.write(articles.storeMark)
         writer.write(bytes: extra)
-        writer.writeWord(CacheChecksum.of(writer.bytes))
+        writer.writeWord(FastChecksum.of(writer.bytes))
         try replace(manifestPath, with: writer.bytes)
         return true
     }
@@ -236,7 +236,7 @@ public struct BuildCache: Sendable {
             guard case .fresh(let bytes) = articles.files[path]?.payload else { continue }
             let offset = output.offset
             try bytes.withUnsafeBytes { try output.write($0) }
-            articles.files[path]?.payload = .stored(offset: offset, length: bytes.count, checksum: CacheChecksum.of(bytes))
+            articles.files[path]?.payload = .stored(offset: offset, length: bytes.count, checksum: FastChecksum.of(bytes))
         }
         try output.flush()
     }
@@ -261,7 +261,7 @@ public struct BuildCache: Sendable {
                 switch file.payload {
                 case .fresh(let fresh):
                     try fresh.withUnsafeBytes { try output.write($0) }
-                    stored = .stored(offset: offset, length: fresh.count, checksum: CacheChecksum.of(fresh))
+                    stored = .stored(offset: offset, length: fresh.count, checksum: FastChecksum.of(fresh))
                 case .stored(let oldOffset, let length, let checksum):
                     var failure: (any Error)?
                     let copied = existing?.withPayload(offset: oldOffset, length: length, checksum: checksum) { bytes -> Bool? in
