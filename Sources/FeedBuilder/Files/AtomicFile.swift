@@ -64,13 +64,7 @@ enum AtomicFile {
                 let file: FileDescriptor
                 if let open = self.file { file = open } else { file = try FileDescriptor.open(readingAt: path) }
                 self.file = nil
-                do throws(SystemError) {
-                    try file.sync()
-                } catch {
-                    try? file.close()
-                    throw error
-                }
-                try file.close()
+                try AtomicFile.syncAndClose(file)
             } catch {
                 throw PublishError(error)
             }
@@ -96,17 +90,21 @@ enum AtomicFile {
     /// Flushes a closed file's data to disk (`Temporary.syncAndClose`, by path, for files synced side by side).
     static func sync(_ path: String) throws(PublishError) {
         do throws(SystemError) {
-            let file = try FileDescriptor.open(readingAt: path)
-            do throws(SystemError) {
-                try file.sync()
-            } catch {
-                try? file.close()
-                throw error
-            }
-            try file.close()
+            try syncAndClose(FileDescriptor.open(readingAt: path))
         } catch {
             throw PublishError(error)
         }
+    }
+
+    /// Flushes an open file's data to disk and closes it, closing it too when the flush fails.
+    private static func syncAndClose(_ file: FileDescriptor) throws(SystemError) {
+        do throws(SystemError) {
+            try file.sync()
+        } catch {
+            try? file.close()
+            throw error
+        }
+        try file.close()
     }
 
     /// Creates a temp file next to `target`, named by `TemporaryName` (hidden, so servers and globbing skip it).
