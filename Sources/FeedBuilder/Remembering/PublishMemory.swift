@@ -79,10 +79,11 @@ public final class PublishMemory: @unchecked Sendable {
     /// next publish hashes only the entries an edit changed. Never saved (identities live in one process).
     private var keysByIdentity: [UInt64: ContentKey] = [:]
     /// True until this process's first publish is remembered: from then on the publisher's own in-memory
-    /// caches (`CarriedFragments`, `CheckedFragments`) know every fragment it rendered or checked, and looking
-    /// slices and verdicts up again here would rebuild tables of every remembered fragment on each of the
-    /// daemon's updates (about 30 ms at 10,000 articles in 10 sections) to find what those caches already give.
-    /// The record itself is still kept up to date and saved, for the next process.
+    /// caches (`PageHistory`, `CarriedFragments`, `CheckedFragments`) know every page it wrote and every
+    /// fragment it rendered or checked, and looking documents, slices and verdicts up again here would rebuild
+    /// tables of every remembered fragment on each of the daemon's updates (about 30 ms at 10,000 articles in
+    /// 10 sections) to find what those caches already give. The record itself is still kept up to date and
+    /// saved, for the next process.
     private var consulted = true
     /// How many fragments were taken from published files, and how many were found but failed a check.
     private(set) var taken = 0
@@ -103,9 +104,9 @@ public final class PublishMemory: @unchecked Sendable {
         lock.withLock { documents.count }
     }
 
-    /// The record of the document at `fileName`, if any.
+    /// The record of the document at `fileName`, if any, for a process's first publish (see `consulted`).
     func document(_ fileName: String) -> Document? {
-        lock.withLock { documents[fileName] }
+        lock.withLock { consulted ? documents[fileName] : nil }
     }
 
     /// Every remembered document, by file name.
@@ -127,16 +128,6 @@ public final class PublishMemory: @unchecked Sendable {
         let current = Dictionary(zip(identities, keys), uniquingKeysWith: { first, _ in first })
         lock.withLock { keysByIdentity = current }
         return keys
-    }
-
-    /// The length of each fragment (by content key, in a variant) where a published file holds one; what a
-    /// size budget plans with, without reading it.
-    func lengths(of keys: [ContentKey], variant: ContentKey) -> [Int?] {
-        lock.withLock {
-            guard consulted else { return keys.map { _ in nil } }
-            let found = lookup()
-            return keys.map { found[FragmentName(key: $0, variant: variant)]?.location.length }
-        }
     }
 
     /// True for each fragment (by content key) that passed in a document making `judgements`.
