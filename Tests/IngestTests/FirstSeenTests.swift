@@ -1,3 +1,4 @@
+import CrierTestHelpers
 import FeedModel
 import Foundation
 import Testing
@@ -86,5 +87,27 @@ import Testing
         let entry = try #require(result.entries.first)
         #expect(entry.published.utcOffsetSeconds == 9 * 3600)
         #expect(entry.id == "tag:example.com,2024-06-02:/late")
+    }
+    /// Claims jump over runs of taken seconds instead of walking them; the seconds given out must be exactly what
+    /// the plain walk gives: the first free second at or after each file's time, in path order, around seconds
+    /// the store already holds. Random batches with many shared times, checked against that walk.
+    @Test(arguments: [1, 2, 3, 4, 5]) func claimedSecondsAreTheFirstFreeOnes(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let store = try StateStore.inMemory()
+        var taken = Set<Int64>()
+        for batch in 0..<3 {
+            let observations = (0..<400).map { number in
+                StateStore.Observation(
+                    path: String(format: "b%d/%04d.txt", batch, number), contentHash: "h",
+                    modified: Timestamp(secondsSinceEpoch: june + Int64(random.next() % 40) * 7))
+            }
+            let states = try store.record(observations, now: Timestamp(secondsSinceEpoch: june)) { path, _ in path }
+            for (observation, state) in zip(observations, states) {
+                var expected = observation.modified!.secondsSinceEpoch
+                while taken.contains(expected) { expected += 1 }
+                taken.insert(expected)
+                #expect(state.firstSeen.secondsSinceEpoch == expected, "\(observation.path)")
+            }
+        }
     }
 }

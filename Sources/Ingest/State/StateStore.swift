@@ -165,6 +165,11 @@ public final class StateStore: Sendable {
     /// The first-seen seconds already given out, from the earliest a new file of this batch may claim on.
     private struct FirstSeenSeconds {
         var seconds: Set<Int64>
+        /// For a taken second, a later one to look at next: every second from the key up to (not including) the
+        /// value is taken. Files copied or checked out together share a modification time, and without these
+        /// jumps each of them walked the whole run of seconds the ones before it took: 10,000 such files made
+        /// 50 million set lookups, a tenth of a cold build.
+        var nextToTry: [Int64: Int64] = [:]
 
         /// Loads, in one query, every stored first-seen second at or after the earliest candidate of `observations`.
         init(in db: Database, from observations: [Observation], now: Timestamp) throws {
@@ -174,10 +179,17 @@ public final class StateStore: Sendable {
 
         /// `candidate`, or the first later second nobody has, which it then takes (offset kept).
         mutating func claim(_ candidate: Timestamp) -> Timestamp {
-            var claimed = candidate
-            while !seconds.insert(claimed.secondsSinceEpoch).inserted {
-                claimed.secondsSinceEpoch += 1
+            var second = candidate.secondsSinceEpoch
+            var walked: [Int64] = []
+            while seconds.contains(second) {
+                walked.append(second)
+                second = nextToTry[second] ?? second + 1
             }
+            seconds.insert(second)
+            // Everything walked, and the second just taken, is taken up to `second`: the next claim jumps past it.
+            for taken in walked { nextToTry[taken] = second + 1 }
+            var claimed = candidate
+            claimed.secondsSinceEpoch = second
             return claimed
         }
     }
