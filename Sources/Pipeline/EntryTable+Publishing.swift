@@ -44,18 +44,12 @@ extension EntryTable {
         guard !claims.contested.isEmpty || claims.hasTiedUpdated else { return (values, orderedPaths, []) }
         let withheld = withheldEntries()
         let left = Set(withheld.map(\.path))
-        let moved = claims.hasTiedUpdated ? updatedInstants(excluding: left) : [:]
+        let kept = left.isEmpty ? Array(values.indices) : values.indices.filter { !left.contains(orderedPaths[$0]) }
+        let moved = claims.hasTiedUpdated ? updatedInstants(of: kept) : []
         if left.isEmpty && moved.isEmpty { return (values, orderedPaths, withheld) }
-        var entries: [Entry] = []
-        var paths: [String] = []
-        entries.reserveCapacity(values.count - left.count)
-        paths.reserveCapacity(values.count - left.count)
-        for (entry, path) in zip(values, orderedPaths) where !left.contains(path) {
-            var entry = entry
-            if let seconds = moved[path] { entry.updated.secondsSinceEpoch = seconds }
-            entries.append(entry)
-            paths.append(path)
-        }
+        var entries = left.isEmpty ? values : kept.map { values[$0] }
+        let paths = left.isEmpty ? orderedPaths : kept.map { orderedPaths[$0] }
+        for (index, seconds) in moved { entries[index].updated.secondsSinceEpoch = seconds }
         return (entries, paths, withheld)
     }
 
@@ -83,21 +77,23 @@ extension EntryTable {
         return withheld.sorted { $0.path < $1.path }
     }
 
-    /// The new `updated` instant of each entry that must move: entries in order of `updated`, then path, each
-    /// at least one second after the one before.
-    private func updatedInstants(excluding left: Set<String>) -> [String: Int64] {
-        let order = orderedPaths.indices.filter { !left.contains(orderedPaths[$0]) }.sorted { left, right in
-            let leftSeconds = values[left].updated.secondsSinceEpoch
-            let rightSeconds = values[right].updated.secondsSinceEpoch
-            return leftSeconds != rightSeconds ? leftSeconds < rightSeconds : orderedPaths[left] < orderedPaths[right]
+    /// The new `updated` instant of each entry of `kept` (positions in `values`) that must move, by its index in
+    /// `kept`: entries in order of `updated`, then path, each at least one second after the one before.
+    ///
+    /// Articles dated by the day share instants by the thousand, so this runs on most publishes: the instants are
+    /// read once into an array, and paths are compared only between entries with the same one.
+    private func updatedInstants(of kept: [Int]) -> [(index: Int, seconds: Int64)] {
+        let instants = kept.map { values[$0].updated.secondsSinceEpoch }
+        let order = kept.indices.sorted { left, right in
+            instants[left] != instants[right] ? instants[left] < instants[right] : orderedPaths[kept[left]] < orderedPaths[kept[right]]
         }
-        var moved: [String: Int64] = [:]
+        var moved: [(index: Int, seconds: Int64)] = []
         var previous = Int64.min
-        for position in order {
-            var seconds = values[position].updated.secondsSinceEpoch
+        for index in order {
+            var seconds = instants[index]
             if seconds <= previous {
                 seconds = previous + 1
-                moved[orderedPaths[position]] = seconds
+                moved.append((index, seconds))
             }
             previous = seconds
         }

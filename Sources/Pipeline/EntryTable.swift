@@ -21,18 +21,31 @@ struct EntryTable {
 
     /// A table of entries read from `paths` (same positions; a path given twice keeps its last entry), put
     /// in order by one sort rather than one insertion each.
+    ///
+    /// Ingest gives paths in ascending order, each once: then no path needs looking up to find its last
+    /// entry, and the sort compares the published seconds kept in an array, reaching the entries only for ties.
     init(paths: [String], entries: [Entry]) {
-        var last: [String: Int] = [:]
-        for (position, path) in paths.enumerated() where position < entries.count { last[path] = position }
-        let order = last.values.sorted { left, right in
-            if FeedBuilder.isNewer(entries[left], than: entries[right]) { return true }
-            if FeedBuilder.isNewer(entries[right], than: entries[left]) { return false }
+        let count = min(paths.count, entries.count)
+        var positions: [Int]
+        if zip(paths[..<count], paths[..<count].dropFirst()).allSatisfy({ $0 < $1 }) {
+            positions = Array(0..<count)
+        } else {
+            var last: [String: Int] = [:]
+            for position in 0..<count { last[paths[position]] = position }
+            positions = Array(last.values)
+        }
+        let seconds = entries.map(\.published.secondsSinceEpoch)
+        // `FeedBuilder.isNewer`, with the positions as the last tie-break.
+        positions.sort { left, right in
+            if seconds[left] != seconds[right] { return seconds[left] > seconds[right] }
+            if entries[left].id != entries[right].id { return entries[left].id < entries[right].id }
             return left < right
         }
-        values = order.map { entries[$0] }
-        orderedPaths = order.map { paths[$0] }
-        byPath.reserveCapacity(order.count)
-        for position in order {
+        values = positions.map { entries[$0] }
+        orderedPaths = positions.map { paths[$0] }
+        byPath.reserveCapacity(positions.count)
+        claims = EntryClaims(capacity: positions.count)
+        for position in positions {
             byPath[paths[position]] = entries[position]
             claims.add(entries[position], path: paths[position])
         }

@@ -224,7 +224,7 @@ public actor Site {
 
     /// The rest of a full build: the entry table from what was ingested, then the publish, then the cache.
     private func finishBuild(
-        _ result: IngestResult, refused: [IngestIssue], memory: ArticleMemory, strict: Bool, logsWithheld: Bool,
+        _ result: IngestResult, refused: [IngestIssue], memory: consuming ArticleMemory, strict: Bool, logsWithheld: Bool,
         since start: ContinuousClock.Instant
     ) throws(PipelineError) -> BuildReport {
         needsFullLoad = false

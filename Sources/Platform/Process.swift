@@ -26,3 +26,17 @@ public enum ProcessSignal {
         _ = signal(number, SIG_IGN)
     }
 }
+
+/// Ending the process.
+public enum ProcessEnd {
+    /// Ends the process with `status` at once, standard output flushed, without freeing what it holds.
+    ///
+    /// A build of 10,000 articles holds hundreds of thousands of objects (entries, their strings, the publisher's
+    /// memory of every page); released one by one as the command returned, they cost a warm build tens of
+    /// milliseconds, for memory the kernel takes back whole. Call it only when nothing is left to do: no file
+    /// half written, every lock one the kernel releases with the process (`flock`), nothing in a buffer but
+    /// standard output's (`exit(3)` flushes C's streams; standard error is not buffered).
+    public static func now(status: Int32) -> Never {
+        exit(status)
+    }
+}

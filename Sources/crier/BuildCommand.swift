@@ -2,6 +2,7 @@ import ArgumentParser
 import FeedBuilder
 import Foundation
 import Pipeline
+import Platform
 
 /// `crier build`: ingest every article, build and validate the feeds, write them atomically.
 struct BuildCommand: AsyncParsableCommand {
@@ -45,14 +46,20 @@ struct BuildCommand: AsyncParsableCommand {
                 bar.finish()
                 throw error
             }
-            for issue in report.failed { printError("failed \(issue)") }
-            for issue in report.leftOut { printError("left out \(issue)") }
-            for warning in report.warnings { printError("warning \(warning)") }
-            if printLinks {
-                print(FeedCatalogue.links(await site.publication().catalogue), terminator: "")
-                printError(report.summary)
-            } else {
-                print(report.summary)
+            let links = printLinks ? FeedCatalogue.links(await site.publication().catalogue) : nil
+            // Everything is written and the report is all that is left: the process ends here, without taking the
+            // site's entries and the publisher's memory apart object by object (`ProcessEnd.now`).
+            withExtendedLifetime((site, lock)) {
+                for issue in report.failed { printError("failed \(issue)") }
+                for issue in report.leftOut { printError("left out \(issue)") }
+                for warning in report.warnings { printError("warning \(warning)") }
+                if let links {
+                    print(links, terminator: "")
+                    printError(report.summary)
+                } else {
+                    print(report.summary)
+                }
+                ProcessEnd.now(status: 0)
             }
         }
     }

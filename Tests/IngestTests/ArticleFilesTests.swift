@@ -59,6 +59,17 @@ import Testing
         #expect(!ArticleFiles.isArticlePath("4913"))
     }
 
+    @Test func extensionsAreMatchedWithoutRegardToCase() {
+        for name in ["a.md", "A.MD", "b.Markdown", "c.TXT", "d.htm", "e.HTML", "f.tar.md"] {
+            #expect(ArticleFiles.isArticlePath(name), "\(name)")
+        }
+        // Lower-cased as Unicode lower-cases it: the Kelvin sign becomes k.
+        #expect(ArticleFiles.isArticlePath("g.mar\u{212A}down"))
+        for name in ["a.mdx", "a.m", "a.", "md", "a.markdowns", "a.mark\u{00E9}down", "a.t\u{0078}\u{0301}t"] {
+            #expect(!ArticleFiles.isArticlePath(name), "\(name)")
+        }
+    }
+
     @Test func hiddenPartsAndEditorLeftoversAreIgnoredArticlesAndFoldersAreNot() {
         for path in [".post.md.swp", "drafts/.post.md.swx", ".git/index", "post.md~", "4913", "#post.md#", ".dat.nosync1A2B.x"] {
             #expect(ArticleFiles.isIgnored(path), "\(path)")

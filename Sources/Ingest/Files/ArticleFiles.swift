@@ -89,7 +89,27 @@ public enum ArticleFiles {
     static func isArticleName(_ name: String) -> Bool {
         if name.hasPrefix(".") || isEditorLeftover(name) { return false }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+        let suffix = name[name.index(after: dot)...]
+        // An ASCII extension is compared byte by byte (a listing asks this of every name, twice); any other goes
+        // through Unicode lower-casing, which maps a few non-ASCII letters to ASCII ones (the Kelvin sign to k).
+        if let ascii = asciiLowercased(suffix) { return extensionCodes.contains(ascii) }
+        return extensions.contains(suffix.lowercased())
+    }
+
+    /// The extensions of article files as `asciiLowercased` gives them.
+    private static let extensionCodes: Set<UInt64> = Set(extensions.compactMap { asciiLowercased($0[...]) })
+
+    /// Up to eight ASCII bytes, lower-cased, packed into one integer; nil for anything longer or not ASCII.
+    private static func asciiLowercased(_ text: Substring) -> UInt64? {
+        var code: UInt64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, count < 8 else { return nil }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            code = code << 8 | UInt64(lower)
+            count += 1
+        }
+        return code
     }
 
     /// Lists the folder open as `folder` (`relative` to the source folder) and those under it: names from one

@@ -7,7 +7,8 @@ extension Ingester {
     public struct RememberingResult: Sendable {
         /// The entries, failures and files left out, as `ingestAll(progress:)` gives them.
         public var result: IngestResult
-        /// What the next build should remember.
+        /// What the next build should remember, with its paths in order and their digest worked out from the
+        /// remembered one and the files that changed (`ArticleMemory.Known`), for the cache to save.
         public var memory: ArticleMemory
         /// How many files were taken from the cache rather than read and parsed.
         public var reused: Int
@@ -31,12 +32,22 @@ extension Ingester {
         let pack = stampsMatch ? remembered.flatMap { cache?.pack(for: $0) } : nil
         let mark = store.mark()
         let statesHold = mark != nil && remembered?.storeMark == mark
+        // The digest of the remembered paths and stamps, which the one of this listing's files differs from by
+        // the files added, changed and deleted alone (see `ArticleMemory.Known`); nil when it is not known.
+        let rememberedDigest: StampDigest? =
+            if let remembered {
+                remembered.count == rememberedFiles.count ? remembered.storedDigest ?? remembered.known?.digest : nil
+            } else {
+                StampDigest()
+            }
         let done = Mutex<Int>(0)
         let total = listing.paths.count
         var items = Parallel.map(count: total, run: ParallelReading.runLength) { index in
-            let outcome = read(
-                listing.paths[index], stamp: listing.stamps[index], lookedAt: listing.lookedAt, remembered: rememberedFiles, pack: pack,
-                statesHold: statesHold)
+            let path = listing.paths[index]
+            let old = rememberedFiles[path]
+            var outcome = read(path, stamp: listing.stamps[index], lookedAt: listing.lookedAt, old: old, pack: pack, statesHold: statesHold)
+            outcome.remembered = old != nil
+            if rememberedDigest != nil { outcome.digestChange = Self.digestChange(path: path, from: old?.stamp, to: outcome.file?.stamp) }
             if let progress {
                 done.withLock { done in
                     done += 1
@@ -62,9 +73,15 @@ extension Ingester {
         memory.files.reserveCapacity(items.count)
         var reused = 0
         var next = 0
+        var digest = rememberedDigest
+        var listedRemembered = 0
+        var sortedPaths: [String] = []
+        sortedPaths.reserveCapacity(items.count)
         // Each item is moved out of the array (a harmless placeholder moved in), so its strings move into the
         // result instead of being copied and released.
         let placeholder = Item(outcome: .read(.leftOut(IngestIssue(file: "", message: ""))), file: nil, reused: false)
+        // The listing is sorted, so `sortedPaths` is too; checked as it is made, as `Known` relies on it.
+        var inOrder = true
         for (index, path) in listing.paths.enumerated() {
             let item = items.withUnsafeMutableBufferPointer { buffer in
                 let slot = buffer.baseAddress! + index
@@ -98,8 +115,23 @@ extension Ingester {
                 if state == nil || state != file.state { file.screened = false }
                 file.state = state
                 memory.files[path] = file
+                if let last = sortedPaths.last, !(last < path) { inOrder = false }
+                sortedPaths.append(path)
             }
             if item.reused { reused += 1 }
+            if item.remembered { listedRemembered += 1 }
+            if let change = item.digestChange { digest?.add(change) }
+        }
+        if var known = digest, inOrder {
+            if listedRemembered != rememberedFiles.count {
+                // Files deleted since: their share of the remembered digest goes too.
+                let listed = Set(listing.paths)
+                var buffer: [UInt8] = []
+                for (path, file) in rememberedFiles where !listed.contains(path) {
+                    known.subtract(StampDigest.of(path: path, stamp: file.stamp, buffer: &buffer))
+                }
+            }
+            memory.setKnown(ArticleMemory.Known(digest: known, sortedPaths: sortedPaths))
         }
         return RememberingResult(result: result, memory: memory, reused: reused)
     }
@@ -109,7 +141,7 @@ extension Ingester {
     public func ingest(relativePath path: String, remembering memory: inout ArticleMemory) -> IngestOutcome {
         let lookedAt = SourceStamp.now()
         let stamp = SourceStamp(regularFileAt: source.appendingPathComponent(path).path)
-        let item = read(path, stamp: stamp, lookedAt: lookedAt, remembered: [:], pack: nil)
+        let item = read(path, stamp: stamp, lookedAt: lookedAt, old: nil, pack: nil)
         memory.files[path] = item.file
         guard case .read(let result) = item.outcome else { return .failed(IngestIssue(file: path, message: "cannot be read")) }
         switch result {
@@ -126,10 +158,24 @@ extension Ingester {
         }
     }
 
+    /// What a file's change does to the digest of the remembered files (`StampDigest`): its share with `old`
+    /// taken away, its share with `new` added; nil when the two are the same (the same stamp, or neither).
+    private static func digestChange(path: String, from old: SourceStamp?, to new: SourceStamp?) -> StampDigest? {
+        guard old != new else { return nil }
+        var buffer: [UInt8] = []
+        var change = new.map { StampDigest.of(path: path, stamp: $0, buffer: &buffer) } ?? StampDigest()
+        if let old { change.subtract(StampDigest.of(path: path, stamp: old, buffer: &buffer)) }
+        return change
+    }
+
     private struct Item: Sendable {
         var outcome: Outcome
         var file: ArticleMemory.File?
         var reused: Bool
+        /// True when the build cache remembered the file.
+        var remembered = false
+        /// What the file's change does to the digest of the remembered files, when known and not nothing.
+        var digestChange: StampDigest?
 
         /// True for a parsed file still to be settled against the store.
         var needsSettling: Bool {
@@ -148,10 +194,10 @@ extension Ingester {
     /// then, when `statesHold`, settled with its remembered state (see `state(_:fits:)`) right here, on all
     /// cores; else read and parsed, with the record the next build needs.
     private func read(
-        _ path: String, stamp: SourceStamp?, lookedAt: Double, remembered: [String: ArticleMemory.File], pack: BuildCache.Pack?,
+        _ path: String, stamp: SourceStamp?, lookedAt: Double, old: ArticleMemory.File?, pack: BuildCache.Pack?,
         statesHold: Bool = false
     ) -> Item {
-        if let stamp, let old = remembered[path], old.stamp == stamp, let pack,
+        if let stamp, let old, old.stamp == stamp, let pack,
             case .stored(let offset, let length, let checksum) = old.payload,
             old.isSure || ArticleMemory.hashOfFile(source.appendingPathComponent(path).path) == old.contentHash
         {

@@ -35,18 +35,24 @@ public struct ArticleMemory: Sendable {
 
     /// Remembered files by relative path. While the manifest's records of them are not decoded yet (`pending`),
     /// reading this decodes them each time (a copy), and changing it decodes them once, for good.
+    /// Changing it any way forgets `known`.
     var files: [String: File] {
         get { pending.map { $0.decode() ?? [:] } ?? decoded }
         _modify {
             materialize()
+            known = nil
             yield &decoded
         }
         set {
             pending = nil
+            known = nil
             decoded = newValue
         }
     }
     private var decoded: [String: File] = [:]
+    /// What is known of `files` without working it out from them again, while nothing but their payloads, states
+    /// and screening changed (see `Known`).
+    private(set) var known: Known?
     /// The manifest's records of `files`, not decoded yet: a build that finds nothing changed compares the
     /// listing with `digest` and never needs them.
     private var pending: PendingFiles?
@@ -66,8 +72,10 @@ public struct ArticleMemory: Sendable {
     /// (or when it was never loaded), see `matches(_:source:)`.
     var storedDigest: StampDigest? { pending?.digest }
 
-    /// The digest of every remembered path and stamp, computed from the records (decoding them if need be).
+    /// The digest of every remembered path and stamp: `known`'s, else computed from the records (decoding them if
+    /// need be).
     var digest: StampDigest {
+        if let known { return known.digest }
         var digest = StampDigest()
         var buffer: [UInt8] = []
         for (path, file) in files { digest.add(path: path, stamp: file.stamp, buffer: &buffer) }
@@ -104,18 +112,42 @@ public struct ArticleMemory: Sendable {
 
     /// Records that the entries of the files at `paths` passed the pipeline's screening with nothing to say.
     public mutating func markScreened(_ paths: [String]) {
-        for path in paths { files[path]?.screened = true }
+        materialize()
+        for path in paths { decoded[path]?.screened = true }
     }
 
     /// Forgets every file's state, when the state store changed behind the memory's back.
     mutating func forgetStates() {
         storeMark = nil
-        for path in files.keys { files[path]?.state = nil }
+        materialize()
+        for path in decoded.keys { decoded[path]?.state = nil }
+    }
+
+    /// Records where the file at `path` has its payload now (the cache wrote it), keeping `known`.
+    mutating func setPayload(_ payload: Payload, for path: String) {
+        materialize()
+        decoded[path]?.payload = payload
+    }
+
+    /// Records what `Ingester.ingestAll` worked out about `files` as it made them.
+    mutating func setKnown(_ known: Known) {
+        self.known = known
     }
 
     /// How many files are remembered with a stamp that is not sure.
     public var unsureCount: Int {
         pending?.unsure ?? decoded.values.reduce(0) { $0 + ($1.isSure ? 0 : 1) }
+    }
+}
+
+extension ArticleMemory {
+    /// What a build knows about the files it remembers without hashing or sorting them all again: saving the cache
+    /// after one article changed needs the digest of every path and stamp, and the paths in order.
+    struct Known: Sendable {
+        /// The digest of every path and stamp (`StampDigest`).
+        var digest: StampDigest
+        /// Every path, sorted.
+        var sortedPaths: [String]
     }
 }
 

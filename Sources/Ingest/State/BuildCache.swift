@@ -151,14 +151,17 @@ public struct BuildCache: Sendable {
         articles.materialize()
         try writePack(&articles)
         let files = articles.files
-        var records = CacheWriter(capacity: 256 + files.count * 240)
+        // Known after an ingest (`ArticleMemory.Known`): one changed article need not have every path hashed and
+        // sorted again.
+        let known = articles.known.flatMap { $0.sortedPaths.count == files.count ? $0 : nil }
+        var records = CacheWriter(capacity: 256 + files.count * 260)
         var digest = StampDigest()
         var buffer: [UInt8] = []
         var count = 0
         var unsure = 0
-        for path in files.keys.sorted() {
+        for path in known?.sortedPaths ?? files.keys.sorted() {
             guard let file = files[path], case .stored(let offset, let length, let checksum) = file.payload else { continue }
-            digest.add(path: path, stamp: file.stamp, buffer: &buffer)
+            if known == nil { digest.add(path: path, stamp: file.stamp, buffer: &buffer) }
             count += 1
             if !file.isSure { unsure += 1 }
             records.write(path)
@@ -170,6 +173,18 @@ public struct BuildCache: Sendable {
             records.writeWord(checksum)
             records.write(file.state)
             records.write(file.screened)
+        }
+        if let known {
+            if count == files.count {
+                digest = known.digest
+            } else {
+                // A file without a stored payload is not recorded (none is, once the pack is written): the digest
+                // is of the files recorded.
+                for path in known.sortedPaths {
+                    guard let file = files[path], case .stored = file.payload else { continue }
+                    digest.add(path: path, stamp: file.stamp, buffer: &buffer)
+                }
+            }
         }
         var writer = CacheWriter(capacity: 256 + records.bytes.count + extra.count)
         writer.append(raw: Self.manifestMagic)
@@ -236,7 +251,7 @@ public struct BuildCache: Sendable {
             guard case .fresh(let bytes) = articles.files[path]?.payload else { continue }
             let offset = output.offset
             try bytes.withUnsafeBytes { try output.write($0) }
-            articles.files[path]?.payload = .stored(offset: offset, length: bytes.count, checksum: FastChecksum.of(bytes))
+            articles.setPayload(.stored(offset: offset, length: bytes.count, checksum: FastChecksum.of(bytes)), for: path)
         }
         try output.flush()
     }
@@ -272,7 +287,7 @@ public struct BuildCache: Sendable {
                     stored = copied == true ? .stored(offset: offset, length: length, checksum: checksum) : nil
                 }
                 if let stored {
-                    articles.files[path]?.payload = stored
+                    articles.setPayload(stored, for: path)
                 } else {
                     articles.files[path] = nil
                 }

@@ -42,6 +42,21 @@ public struct StampDigest: Sendable, Hashable {
         high = high &+ other.high &+ (carry ? 1 : 0)
     }
 
+    /// Takes away another digest's files (all of them among this one's): the sum is modulo 2^128, so what was
+    /// added can be taken away again, and a digest can follow a set of files as a few of them change.
+    public mutating func subtract(_ other: StampDigest) {
+        let (difference, borrow) = low.subtractingReportingOverflow(other.low)
+        low = difference
+        high = high &- other.high &- (borrow ? 1 : 0)
+    }
+
+    /// The digest of the one file at `path` with `stamp`.
+    static func of(path: String, stamp: SourceStamp, buffer: inout [UInt8]) -> StampDigest {
+        var digest = StampDigest()
+        digest.add(path: path, stamp: stamp, buffer: &buffer)
+        return digest
+    }
+
     /// `add(path:stamp:)` with a scratch buffer the caller keeps between files.
     mutating func add(path: String, stamp: SourceStamp, buffer: inout [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
