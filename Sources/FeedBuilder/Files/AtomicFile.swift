@@ -20,6 +20,12 @@ enum AtomicFile {
         private var file: FileDescriptor?
         /// True once renamed over its target or discarded: the path is then no longer ours.
         private var isGone = false
+        /// Bytes written or copied since the disk was last asked to start writing them (`startWriteback`).
+        private var unsynced = 0
+
+        /// How many bytes are written before the disk is asked to start writing them: a large document is then
+        /// mostly on the disk when the commit syncs it, instead of all of it waiting for that `fsync`.
+        static let writebackStep = 8 << 20
 
         init(_ file: FileDescriptor) {
             self.path = file.path
@@ -32,14 +38,7 @@ enum AtomicFile {
 
         /// Writes all bytes at the end of the file, retrying short writes and interrupted calls.
         func write(_ bytes: [UInt8]) throws(PublishError) {
-            guard !isGone else { throw PublishError(.fileSystem(path: path, operation: "write", message: "file already gone")) }
-            let file: FileDescriptor
-            if let open = self.file {
-                file = open
-            } else {
-                do throws(SystemError) { file = try FileDescriptor.open(appendingAt: path) } catch { throw PublishError(error) }
-                self.file = file
-            }
+            let file = try opened(for: "write")
             let failure = bytes.withUnsafeBytes { buffer -> SystemError? in
                 do throws(SystemError) {
                     try file.write(buffer)
@@ -49,6 +48,37 @@ enum AtomicFile {
                 }
             }
             if let failure { throw PublishError(failure) }
+            wrote(bytes.count, to: file)
+        }
+
+        /// Counts bytes added to the file, and asks the disk to start on them every `writebackStep` bytes.
+        private func wrote(_ count: Int, to file: FileDescriptor) {
+            unsynced += count
+            if unsynced >= Self.writebackStep {
+                file.startWriteback()
+                unsynced = 0
+            }
+        }
+
+        /// Appends `count` bytes of `source` from its byte `offset`, copied by the kernel (`FileDescriptor.copy`).
+        func copy(from source: FileDescriptor, offset: Int, count: Int) throws(PublishError) {
+            let file = try opened(for: "copy")
+            do throws(SystemError) { try file.copy(from: source, offset: offset, count: count) } catch { throw PublishError(error) }
+            wrote(count, to: file)
+        }
+
+        /// The open descriptor, opened again at the file's end after a `close()`. Not in append mode: the kernel
+        /// copies into it at its position (`copy`), which it refuses for a file opened to append.
+        private func opened(for operation: String) throws(PublishError) -> FileDescriptor {
+            guard !isGone else { throw PublishError(.fileSystem(path: path, operation: operation, message: "file already gone")) }
+            if let file { return file }
+            do throws(SystemError) {
+                let file = try FileDescriptor.open(writingAtEndOf: path)
+                self.file = file
+                return file
+            } catch {
+                throw PublishError(error)
+            }
         }
 
         /// Closes the descriptor, keeping the file; a later `write` appends to it.

@@ -38,6 +38,10 @@ final class FragmentStore: @unchecked Sendable {
     /// Per variant, per entry position: the fragment's checksum once rendered or read, kept after the fragment
     /// is released, for the memory's record of the documents written; empty without a memory.
     private var checksums: [[UInt64?]] = []
+    /// Per variant, per entry position: where a published file holds the fragment, for one found there (and
+    /// not yet read into `fragments`); empty without a memory. Documents copy such a fragment from the file
+    /// (`pieces(_:variant:)`); only what must be in memory is read (`fragments(_:variant:)`).
+    private var slices: [[FileSlice?]] = []
 
     init(
         entries: [PreparedEntry], carried: CarriedFragments? = nil, identities: [UInt64]? = nil,
@@ -64,6 +68,7 @@ final class FragmentStore: @unchecked Sendable {
             if remembered != nil {
                 variantKeys.append(ContentKey(variant))
                 checksums.append(Array(repeating: nil, count: entries.count))
+                slices.append(Array(repeating: nil, count: entries.count))
             }
             return variants.count - 1
         }
@@ -82,7 +87,7 @@ final class FragmentStore: @unchecked Sendable {
         let (unrendered, renderers, names): ([(position: Int, variant: Int)], [FragmentRenderer], [String]) = lock.withLock {
             var seen = Set<Int>()
             var missing: [(position: Int, variant: Int)] = []
-            for pair in wanted where fragments[pair.variant][pair.position] == nil {
+            for pair in wanted where fragments[pair.variant][pair.position] == nil && !hasSlice(pair) {
                 if seen.insert(pair.variant &* count &+ pair.position).inserted { missing.append(pair) }
             }
             return (missing, variants.map(FragmentRenderer.init(variant:)), fileNames)
@@ -102,12 +107,12 @@ final class FragmentStore: @unchecked Sendable {
         }
         if let remembered, !missing.isEmpty {
             let keys = lock.withLock { missing.map { (remembered.keys[$0.position], variantKeys[$0.variant]) } }
-            let found = remembered.memory.fragments(keys)
+            let found = remembered.memory.slices(keys)
             lock.withLock {
-                for (pair, fragment) in zip(missing, found) {
-                    guard let fragment else { continue }
-                    fragments[pair.variant][pair.position] = fragment.bytes
-                    checksums[pair.variant][pair.position] = fragment.checksum
+                for (pair, slice) in zip(missing, found) {
+                    guard let slice else { continue }
+                    slices[pair.variant][pair.position] = slice
+                    checksums[pair.variant][pair.position] = slice.checksum
                 }
             }
             missing = zip(missing, found).compactMap { $1 == nil ? $0 : nil }
@@ -143,7 +148,7 @@ final class FragmentStore: @unchecked Sendable {
         guard let carried, !pairs.isEmpty else { return }
         let kept: [(identity: UInt64, variant: FragmentVariant, bytes: [UInt8])] = lock.withLock {
             pairs.compactMap { pair in
-                fragments[pair.variant][pair.position].map { (carried.identities[pair.position], variants[pair.variant], $0) }
+                bytes(pair.position, variant: pair.variant).map { (carried.identities[pair.position], variants[pair.variant], $0) }
             }
         }
         carried.fragments.keep(kept)
@@ -152,7 +157,7 @@ final class FragmentStore: @unchecked Sendable {
     /// The fragment of the entry at `position` in `variant`, which must have been rendered.
     func fragment(_ position: Int, variant: Int) -> [UInt8] {
         lock.withLock {
-            guard let bytes = fragments[variant][position] else { preconditionFailure("fragment read before it was rendered") }
+            guard let bytes = bytes(position, variant: variant) else { preconditionFailure("fragment read before it was rendered") }
             return bytes
         }
     }
@@ -161,10 +166,40 @@ final class FragmentStore: @unchecked Sendable {
     func fragments(_ positions: some Collection<Int>, variant: Int) -> [[UInt8]] {
         lock.withLock {
             positions.map { position in
-                guard let bytes = fragments[variant][position] else { preconditionFailure("fragment read before it was rendered") }
+                guard let bytes = bytes(position, variant: variant) else { preconditionFailure("fragment read before it was rendered") }
                 return bytes
             }
         }
+    }
+
+    /// The fragments of the entries at `positions`, in order, which must have been rendered or found: those
+    /// found in a published file as slices of it, to be copied from there, the others as bytes.
+    func pieces(_ positions: some Collection<Int>, variant: Int) -> [FragmentPiece] {
+        lock.withLock {
+            positions.map { position in
+                if let bytes = fragments[variant][position] { return .bytes(bytes) }
+                guard let slice = slices.isEmpty ? nil : slices[variant][position] else {
+                    preconditionFailure("fragment read before it was rendered")
+                }
+                return .slice(slice)
+            }
+        }
+    }
+
+    /// Under the lock: the bytes of a fragment, read from its published file (and kept) when it was found there;
+    /// nil when it was neither rendered nor found.
+    private func bytes(_ position: Int, variant: Int) -> [UInt8]? {
+        if let bytes = fragments[variant][position] { return bytes }
+        guard !slices.isEmpty, let slice = slices[variant][position] else { return nil }
+        let bytes = slice.bytes()
+        fragments[variant][position] = bytes
+        slices[variant][position] = nil
+        return bytes
+    }
+
+    /// Under the lock: whether the fragment of this pair was found in a published file and not read yet.
+    private func hasSlice(_ pair: (position: Int, variant: Int)) -> Bool {
+        !slices.isEmpty && slices[pair.variant][pair.position] != nil
     }
 
     /// Where each of these fragments (rendered, not yet released) will sit in a document written now, from
@@ -181,7 +216,9 @@ final class FragmentStore: @unchecked Sendable {
             for (index, position) in positions.enumerated() {
                 if index > 0 || separatorFirst { next += separator }
                 // A fragment without its bytes or checksum here leaves the document unrecorded, never misrecorded.
-                guard let length = fragments[variant][position]?.count, let checksum = checksums[variant][position] else { return nil }
+                guard let length = fragments[variant][position]?.count ?? slices[variant][position]?.length,
+                    let checksum = checksums[variant][position]
+                else { return nil }
                 locations.append(PublishMemory.Location(key: remembered.keys[position], offset: next, length: length, checksum: checksum))
                 next += length
             }
@@ -196,7 +233,7 @@ final class FragmentStore: @unchecked Sendable {
 
     /// The size of a rendered fragment, or nil when it was not rendered.
     func renderedSize(_ position: Int, variant: Int) -> Int? {
-        lock.withLock { fragments[variant][position]?.count }
+        lock.withLock { fragments[variant][position]?.count ?? (slices.isEmpty ? nil : slices[variant][position]?.length) }
     }
 
     /// Forgets these (entry position, variant) fragments: no document still to be written holds them. A later
@@ -204,16 +241,28 @@ final class FragmentStore: @unchecked Sendable {
     func release(_ pairs: [(position: Int, variant: Int)]) {
         guard !pairs.isEmpty else { return }
         lock.withLock {
-            for pair in pairs { fragments[pair.variant][pair.position] = nil }
+            for pair in pairs {
+                fragments[pair.variant][pair.position] = nil
+                if !slices.isEmpty { slices[pair.variant][pair.position] = nil }
+            }
         }
     }
 
     /// Forgets the fragments of `variant` at `positions` (no document still to be written holds them).
     func release(_ positions: some Sequence<Int>, variant: Int) {
         lock.withLock {
-            for position in positions { fragments[variant][position] = nil }
+            for position in positions {
+                fragments[variant][position] = nil
+                if !slices.isEmpty { slices[variant][position] = nil }
+            }
         }
     }
+}
+
+/// A fragment ready to be written: its bytes, or where a published file holds them.
+enum FragmentPiece: Sendable {
+    case bytes([UInt8])
+    case slice(FileSlice)
 }
 
 /// A fragment that failed to render, with its variant.

@@ -8,7 +8,7 @@ extension FeedPublisher {
     /// Every fragment the staged documents hold is rendered first, once per variant however many feeds hold it
     /// (`FragmentStore`). Then the site feed's documents, and after them every derived feed's, are checked a
     /// window of entries at a time side by side (`DocumentsCheck`; a derived feed's fragments passed already in
-    /// the site feed are not checked again) while a writer thread appends each window to its temp file.
+    /// the site feed are not checked again) while writer threads (one per core) append each window to its temp file.
     /// - Returns: each staged document's findings, in the order of `stage.documents`.
     func renderAndValidate(
         _ feed: PreparedFeed, into stage: inout PublishStage, checkedBy check: DocumentCheck,
@@ -43,7 +43,7 @@ extension FeedPublisher {
         var sizes = Array(repeating: 0, count: documents.count)
         // Where each document's fragments sit in it, for the memory (nil once one could not be recorded).
         var located: [[PublishMemory.Location]?] = documents.map { _ in feed.store.remembered == nil ? nil : [] }
-        let writer = ChunkWriter()
+        let writer = ChunkWriters(documents: documents.count)
         let siteDocuments = documents.indices.filter { documents[$0].feedIndex == 0 }
         let derivedDocuments = documents.indices.filter { documents[$0].feedIndex != 0 }
         for (name, members) in [("site feed", siteDocuments), ("derived feeds", derivedDocuments)] where !members.isEmpty {
@@ -62,7 +62,7 @@ extension FeedPublisher {
                         try feed.store.render(pairs)
                         checking?.check(window: window)
                         for index in members {
-                            let chunks = Self.chunks(window, of: jobs[index], store: feed.store)
+                            let chunks = Self.parts(window, of: jobs[index], store: feed.store)
                             let lastWindow = (jobs[index].positions.count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize - 1
                             let range = Self.range(window, of: jobs[index])
                             if located[index] != nil, !range.isEmpty {
@@ -75,7 +75,7 @@ extension FeedPublisher {
                             for (offset, chunk) in chunks.enumerated() {
                                 sizes[index] += chunk.count
                                 let closing = window >= lastWindow && offset == chunks.count - 1
-                                writer.write(chunk, to: documents[index].temporary, closing: closing)
+                                writer.write(chunk, to: documents[index].temporary, document: index, closing: closing)
                             }
                         }
                         // The chunks hold the fragments' bytes; the store need not.
@@ -92,13 +92,16 @@ extension FeedPublisher {
             }
         }
         try writer.finish()
+        // Every span copied from a published file came from the file its slices were checked in.
+        try feed.store.remembered?.memory.confirmSources()
         if feed.store.remembered != nil {
             for index in documents.indices {
                 guard let fragments = located[index], let variant = feed.store.variantKey(jobs[index].variant) else { continue }
                 // A verdict is remembered only from the built-in check, and only for a document with no finding.
                 let clean = session != nil && reports[index]?.findings.isEmpty == true
                 stage.documents[index].contents = PublishMemory.Contents(
-                    frame: ContentKey(jobs[index].frame, separator: jobs[index].separator), variant: variant,
+                    frame: ContentKey(jobs[index].frame, separator: jobs[index].separator), separator: jobs[index].separator,
+                    variant: variant,
                     passedUnder: clean ? jobs[index].judgementsKey : nil, fragments: fragments)
             }
         }
@@ -122,24 +125,23 @@ extension FeedPublisher {
         return start..<min(start + PreparedFeed.windowSize, job.positions.count)
     }
 
-    /// Window `window` of a document as chunks to write: the head before the first window's fragments, the tail
-    /// after the last window's; none past the document's last window.
-    private static func chunks(_ window: Int, of job: CheckedDocument, store: FragmentStore) -> [RenderedChunk] {
+    /// Window `window` of a document as parts to write: the head before the first window's fragments, the tail
+    /// after the last window's; none past the document's last window. Fragments found in published files are
+    /// copied from there (`DocumentPart`).
+    private static func parts(_ window: Int, of job: CheckedDocument, store: FragmentStore) -> [DocumentPart] {
         let count = job.positions.count
         let windows = max(1, (count + PreparedFeed.windowSize - 1) / PreparedFeed.windowSize)
         guard window < windows else { return [] }
-        var chunks: [RenderedChunk] = []
-        if window == 0 { chunks.append(RenderedChunk(pieces: [job.frame.head])) }
+        var parts: [DocumentPart] = []
+        if window == 0 { parts.append(.rendered(RenderedChunk(pieces: [job.frame.head]))) }
         let start = window * PreparedFeed.windowSize
         let range = start..<min(start + PreparedFeed.windowSize, count)
         if !range.isEmpty {
-            chunks.append(
-                RenderedChunk(
-                    pieces: store.fragments(job.positions[range], variant: job.variant), separator: job.separator,
-                    separatorFirst: start > 0))
+            parts += DocumentPart.parts(
+                of: store.pieces(job.positions[range], variant: job.variant), separator: job.separator, separatorFirst: start > 0)
         }
-        if window == windows - 1 { chunks.append(RenderedChunk(pieces: [job.frame.tail])) }
-        return chunks
+        if window == windows - 1 { parts.append(.rendered(RenderedChunk(pieces: [job.frame.tail]))) }
+        return parts
     }
 
     /// A caller's check over each document's bytes as written, read back from its temp file: the bytes that

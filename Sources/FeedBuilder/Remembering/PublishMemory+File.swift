@@ -4,7 +4,7 @@ import Platform
 extension PublishMemory {
     /// The file's name in the build cache's folder.
     static let fileName = "published"
-    private static let magic = Array("CRIERPM1".utf8)
+    private static let magic = Array("CRIERPM2".utf8)
 
     /// The memory saved in `folder` under `key` for documents in `outputDirectory`; an empty one when there is
     /// none, or it was made under another key or for another folder, or it is damaged (truncated, edited).
@@ -70,6 +70,7 @@ extension PublishMemory {
                 writer.write(UInt64(bitPattern: value))
             }
             writer.write(document.contents.frame)
+            writer.write(document.contents.separator)
             writer.write(document.variant)
             writer.write(document.passedUnder != nil ? 1 : 0)
             if let passed = document.passedUnder { writer.write(passed) }
@@ -105,7 +106,9 @@ extension PublishMemory {
                 let stamp = FileStamp(
                     device: device, inode: inode, size: times[0], modifiedSeconds: times[1], modifiedNanoseconds: times[2],
                     changedSeconds: times[3], changedNanoseconds: times[4])
-                guard let frame = reader.key(), let variant = reader.key(), let hasPassed = reader.word(), hasPassed <= 1 else { return nil }
+                guard let frame = reader.key(), let separator = reader.bytes(), let variant = reader.key(), let hasPassed = reader.word(),
+                    hasPassed <= 1
+                else { return nil }
                 var passed: ContentKey?
                 if hasPassed == 1 {
                     guard let judgements = reader.key() else { return nil }
@@ -120,7 +123,8 @@ extension PublishMemory {
                     fragments.append(Location(key: key, offset: offset, length: length, checksum: checksum))
                 }
                 documents[name] = Document(
-                    fileName: name, stamp: stamp, contents: Contents(frame: frame, variant: variant, passedUnder: passed, fragments: fragments))
+                    fileName: name, stamp: stamp,
+                    contents: Contents(frame: frame, separator: separator, variant: variant, passedUnder: passed, fragments: fragments))
             }
             return reader.isAtEnd ? documents : nil
         }
@@ -145,9 +149,12 @@ private struct MemoryWriter {
     }
 
     mutating func write(_ text: String) {
-        let utf8 = Array(text.utf8)
-        write(utf8.count)
-        bytes += utf8
+        write(Array(text.utf8))
+    }
+
+    mutating func write(_ array: [UInt8]) {
+        write(array.count)
+        bytes += array
     }
 }
 
@@ -178,8 +185,12 @@ private struct MemoryReader {
     }
 
     mutating func string() -> String? {
+        bytes().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    mutating func bytes() -> [UInt8]? {
         guard let length = count(), offset + length <= buffer.count else { return nil }
         defer { offset += length }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length]), as: UTF8.self)
+        return Array(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length]))
     }
 }

@@ -8,9 +8,10 @@ import Platform
 /// For each document put in place it keeps the file's stamp after the publish, the variant of its fragments,
 /// and each fragment's `ContentKey`, offset, length and checksum; and, when the whole document passed
 /// validation without a finding, the judgements (`EntryJudgements`) it passed under. A later publish then:
-/// - takes an unchanged entry's fragment as a slice of the published file itself, so nothing is copied to
-///   keep it: a slice is used only while the file still has the recorded stamp and the slice the recorded
-///   length and checksum (`fragments(_:)`); anything else is rendered again;
+/// - takes an unchanged entry's fragment as a slice of the published file itself: a slice is used only while
+///   the file still has the recorded stamp and the slice the recorded length and checksum (`slices(_:)`), and
+///   anything else is rendered again. Neighbouring slices are copied into the new document as one span by the
+///   kernel, never read into memory but to be checked (`SourceFile`, `DocumentPart`);
 /// - skips checking a fragment whose exact bytes (its key and variant) passed under the same judgements
 ///   (`passed(_:judgements:)`), as `CheckedFragments` does within a process. The document around it is always
 ///   checked (`DocumentsCheck`).
@@ -32,6 +33,8 @@ public final class PublishMemory: @unchecked Sendable {
     struct Contents: Sendable, Equatable {
         /// The key of its head, tail and separator.
         var frame: ContentKey
+        /// The bytes between two of its fragments.
+        var separator: [UInt8]
         /// The key of its fragments' variant.
         var variant: ContentKey
         /// The judgements its fragments passed under, when the whole document passed without a finding.
@@ -74,7 +77,7 @@ public final class PublishMemory: @unchecked Sendable {
     /// The fragments that passed, worked out on first use.
     private var verdicts: Set<Verdict>?
     /// Files opened to take fragments from in the current publish, nil for one whose stamp no longer matches.
-    private var openFiles: [String: FileDescriptor?] = [:]
+    private var openFiles: [String: SourceFile?] = [:]
     /// The content key of each entry of the latest publish, by its `PreparedEntryCache` identity: the daemon's
     /// next publish hashes only the entries an edit changed. Never saved (identities live in one process).
     private var keysByIdentity: [UInt64: ContentKey] = [:]
@@ -139,43 +142,57 @@ public final class PublishMemory: @unchecked Sendable {
         }
     }
 
-    /// The fragments (by content key, in a variant) that published files still hold, read from them; nil
-    /// where none does, or the file or the slice fails a check (then it is rendered again).
-    func fragments(_ wanted: [(key: ContentKey, variant: ContentKey)]) -> [(bytes: [UInt8], checksum: UInt64)?] {
+    /// The fragments (by content key, in a variant) that published files still hold, each checked against its
+    /// recorded checksum; nil where none does, or the file or the slice fails a check (then it is rendered again).
+    ///
+    /// The slices are read a block of neighbours at a time into a buffer that is reused, only to be checked:
+    /// their bytes go into the new documents by a copy inside the kernel (`SourceFile`), so 40 MB of a feed kept
+    /// as it was cost one read into a small buffer instead of a copy into new arrays, a join and a write.
+    func slices(_ wanted: [(key: ContentKey, variant: ContentKey)]) -> [FileSlice?] {
         // Each wanted slice found and its file opened under the lock; read outside it.
-        var reads: [(file: FileDescriptor, location: Location, index: Int)] = []
+        var found: [(source: SourceFile, document: Int, location: Location, index: Int)] = []
         lock.withLock {
             guard consulted else { return }
-            let found = lookup()
+            let located = lookup()
             for (index, name) in wanted.enumerated() {
-                guard let (document, location) = found[FragmentName(key: name.key, variant: name.variant)],
-                    let file = open(documentNames[document])
+                guard let (document, location) = located[FragmentName(key: name.key, variant: name.variant)],
+                    let source = open(documentNames[document])
                 else { continue }
-                reads.append((file, location, index))
+                found.append((source, document, location, index))
             }
         }
-        var results = [(bytes: [UInt8], checksum: UInt64)?](repeating: nil, count: wanted.count)
-        guard !reads.isEmpty else { return results }
-        let found = reads
-        // Each slice read straight into the array that keeps it: one copy from the page cache, no buffer of
-        // megabytes in between to fault in and copy out of.
-        let slices = Parallel.map(count: found.count, run: 64) { index -> [UInt8]? in
-            let (file, location, _) = found[index]
-            var complete = false
-            let slice = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, initialized in
-                initialized = (try? file.read(into: UnsafeMutableRawBufferPointer(buffer), at: location.offset)) ?? 0
-                complete = initialized == location.length
+        var results = [FileSlice?](repeating: nil, count: wanted.count)
+        guard !found.isEmpty else { return results }
+        found.sort { ($0.document, $0.location.offset) < ($1.document, $1.location.offset) }
+        let blocks = Self.blocks(found.map { ($0.document, $0.location.offset, $0.location.length) })
+        let candidates = found
+        let verdicts = Parallel.map(count: blocks.count, run: 1) { index -> [Bool] in
+            let block = blocks[index]
+            let first = candidates[block.lowerBound]
+            let start = first.location.offset
+            let end = candidates[block].map { $0.location.offset + $0.location.length }.max() ?? start
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: end - start, alignment: 16)
+            defer { buffer.deallocate() }
+            let read = (try? first.source.file.read(into: buffer, at: start)) ?? 0
+            return candidates[block].map { candidate in
+                let from = candidate.location.offset - start
+                let to = from + candidate.location.length
+                return to <= read
+                    && FastChecksum.of(UnsafeRawBufferPointer(rebasing: buffer[from..<to])) == candidate.location.checksum
             }
-            return complete && FastChecksum.of(slice) == location.checksum ? slice : nil
         }
         var accepted = 0
         var failed = 0
-        for (read, slice) in zip(found, slices) {
-            if let slice {
-                results[read.index] = (slice, read.location.checksum)
-                accepted += 1
-            } else {
-                failed += 1
+        for (block, passed) in zip(blocks, verdicts) {
+            for (candidate, passed) in zip(candidates[block], passed) {
+                if passed {
+                    let location = candidate.location
+                    results[candidate.index] = FileSlice(
+                        source: candidate.source, offset: location.offset, length: location.length, checksum: location.checksum)
+                    accepted += 1
+                } else {
+                    failed += 1
+                }
             }
         }
         lock.withLock {
@@ -185,10 +202,42 @@ public final class PublishMemory: @unchecked Sendable {
         return results
     }
 
+    /// How many bytes of a published file are read at a time to check the slices in them.
+    static let blockSize = 1 << 20
+
+    /// Runs of slices (sorted by document, then offset) read together: slices of one document whose span from the
+    /// first's start to the last's end stays within `blockSize` (a longer slice is a block of its own).
+    static func blocks(_ slices: [(document: Int, offset: Int, length: Int)]) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var first = 0
+        for index in slices.indices.dropFirst() {
+            let start = slices[first]
+            if slices[index].document != start.document || slices[index].offset + slices[index].length - start.offset > blockSize {
+                blocks.append(first..<index)
+                first = index
+            }
+        }
+        if !slices.isEmpty { blocks.append(first..<slices.count) }
+        return blocks
+    }
+
+    /// Throws unless every file slices were taken from in this publish still has its recorded stamp, and no
+    /// slice read from one again failed its checksum: called once every copy from them is done, before the
+    /// commit, so a file someone else wrote while it was copied from is never half taken into a new document.
+    func confirmSources() throws(PublishError) {
+        let sources = lock.withLock { openFiles.values.compactMap { $0 } }
+        for source in sources where !source.isIntact {
+            throw PublishError(
+                .fileSystem(
+                    path: source.file.path, operation: "copy",
+                    message: "the file changed while this publish copied from it; nothing was published, so run the build again"))
+        }
+    }
+
     /// Closes the files opened to take fragments from; called at the end of every publish.
     func closeFiles() {
         lock.withLock {
-            for case let file? in openFiles.values { try? file.close() }
+            for case let source? in openFiles.values { try? source.file.close() }
             openFiles = [:]
         }
     }
@@ -237,12 +286,12 @@ public final class PublishMemory: @unchecked Sendable {
 
     /// The file of a remembered document, opened once per publish; nil when it is gone or no longer has the
     /// stamp recorded after it was written (someone else wrote it, or another publish replaced it since).
-    private func open(_ fileName: String) -> FileDescriptor? {
+    private func open(_ fileName: String) -> SourceFile? {
         if let opened = openFiles[fileName] { return opened }
-        var result: FileDescriptor?
+        var result: SourceFile?
         if let document = documents[fileName], let file = try? FileDescriptor.open(readingAt: outputDirectory + "/" + fileName) {
             if FileStatus(of: file)?.stamp == document.stamp {
-                result = file
+                result = SourceFile(file: file, stamp: document.stamp, separator: document.contents.separator)
             } else {
                 try? file.close()
             }
