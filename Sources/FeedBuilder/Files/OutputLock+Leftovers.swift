@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 extension OutputLock {
     /// Deletes the temporary files (named by `AtomicFile.TemporaryName`) that a `crier` killed in the middle of a publish left in
@@ -13,15 +14,17 @@ extension OutputLock {
         let root = outputDirectory.standardizedFileURL.path
         while let (relative, depth) = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            // Plain readdir and lstat: FileManager's listing and attributes read the user and group databases for
+            // every file (6-17 ms at the start of each build, measured), and the kind is all that is wanted here.
+            guard let names = try? FileSystem.names(inDirectory: folder) else { continue }
             for name in names.sorted() {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                // attributesOfItem does not follow symbolic links, so nothing outside the folder is touched.
-                let type = (try? FileManager.default.attributesOfItem(atPath: root + "/" + child))?[.type] as? FileAttributeType
-                if type == .typeDirectory, depth < 3, !name.hasPrefix(".") {
+                // lstat does not follow symbolic links, so nothing outside the folder is touched.
+                let kind = FileStatus(linkAt: root + "/" + child)?.kind
+                if kind == .directory, depth < 3, !name.hasPrefix(".") {
                     pending.append((child, depth + 1))
-                } else if type == .typeRegular, AtomicFile.TemporaryName.target(of: name) != nil {
-                    if (try? FileManager.default.removeItem(atPath: root + "/" + child)) != nil { removed.append(child) }
+                } else if kind == .regular, AtomicFile.TemporaryName.target(of: name) != nil {
+                    if (try? FileSystem.removeFile(root + "/" + child)) != nil { removed.append(child) }
                 }
             }
         }
