@@ -78,8 +78,10 @@ public struct WatchService<Site: Regenerating>: Service {
         let isRelevant = isRelevant
         let batches = debouncer.batches(
             of: events.filter { event in
-                if case .changed(let path) = event { return isRelevant(path) }
-                return true
+                switch event {
+                case .changed(let path), .written(let path): isRelevant(path)
+                case .folderRemoved, .rescan: true
+                }
             })
         let forwarders = [
             Task {
