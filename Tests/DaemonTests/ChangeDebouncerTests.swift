@@ -161,4 +161,43 @@ struct ChangeDebouncerTests {
         #expect(received == [.paths(["last.md"])])
         #expect(clock.now - start < .seconds(20))
     }
+
+    @Test("One file written completely goes out after the short gap, even after events that alone would wait longer")
+    func completedWriteIsQuick() async throws {
+        let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
+        let debouncer = ChangeDebouncer(settle: .seconds(2), window: .seconds(60), settleAfterWrite: .milliseconds(20))
+        let recorder = Recorder(debouncer.batches(of: events))
+        defer {
+            recorder.stop()
+            input.finish()
+        }
+        // vim's save: the article renamed away (a `MOVED_FROM`), then written again and closed.
+        let start = clock.now
+        input.yield(.changed("saved.md"))
+        input.yield(.written("saved.md"))
+        #expect(await recorder.wait(timeout: .seconds(30)) { !$0.isEmpty })
+        #expect(clock.now - start < .milliseconds(1500), "the batch waited for the usual quiet gap")
+        #expect(recorder.elements == [.paths(["saved.md"])])
+    }
+
+    @Test("A file left missing or half written, or a second file, waits for the usual gap")
+    func otherEventsWaitTheUsualGap() async throws {
+        for script: [WatchEvent] in [[.written("a.md"), .changed("a.md")], [.written("a.md"), .written("b.md")], [.rescan, .written("a.md")]] {
+            let (events, input) = AsyncStream.makeStream(of: WatchEvent.self)
+            let debouncer = ChangeDebouncer(settle: .milliseconds(400), window: .seconds(60), settleAfterWrite: .zero)
+            let recorder = Recorder(debouncer.batches(of: events))
+            let start = clock.now
+            for event in script { input.yield(event) }
+            #expect(await recorder.wait { !$0.isEmpty })
+            #expect(clock.now - start >= .milliseconds(380), "\(script)")
+            recorder.stop()
+            input.finish()
+        }
+    }
+
+    @Test("The gap after a completed write is never longer than the usual one")
+    func completedWriteGapIsCapped() {
+        #expect(ChangeDebouncer(settle: .milliseconds(1), settleAfterWrite: .milliseconds(5)).settleAfterWrite == .milliseconds(1))
+        #expect(ChangeDebouncer().settleAfterWrite == .milliseconds(2))
+    }
 }

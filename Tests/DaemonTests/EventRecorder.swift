@@ -45,11 +45,21 @@ extension Recorder where Element == WatchEvent {
     /// Waits until each of the paths was reported as changed.
     func waitForChanges(_ paths: Set<String>, timeout: Duration = .seconds(30)) async -> Bool {
         await wait(timeout: timeout) { events in
-            paths.isSubset(of: Set(events.compactMap { if case .changed(let path) = $0 { path } else { nil } }))
+            paths.isSubset(of: Set(events.compactMap(\.changedPath)))
         }
     }
 
     var changedPaths: Set<String> {
-        Set(elements.compactMap { if case .changed(let path) = $0 { path } else { nil } })
+        Set(elements.compactMap(\.changedPath))
+    }
+}
+
+extension WatchEvent {
+    /// The path of a `.changed` or `.written` event: either way, that file changed.
+    var changedPath: String? {
+        switch self {
+        case .changed(let path), .written(let path): path
+        case .folderRemoved, .rescan: nil
+        }
     }
 }

@@ -21,6 +21,8 @@ actor FakeSite: Regenerating {
 
     private(set) var calls: [Call] = []
     private(set) var completed = 0
+    /// `saveDeferred()` calls, and the regenerations completed at each.
+    private(set) var saves: [Int] = []
     var delay: Duration = .zero
     var failuresLeft = 0
     var written = ["atom.xml"]
@@ -58,6 +60,7 @@ actor FakeSite: Regenerating {
     func reloadAndRegenerate() async throws -> RegenerationReport { try await record(.reload) }
     func currentFeeds() async -> [FeedOutput] { testFeeds }
     func currentHubs() async -> [String] { hubs }
+    func saveDeferred() async { saves.append(completed) }
 }
 
 struct FakeFailure: Error, CustomStringConvertible {
@@ -167,6 +170,42 @@ struct WatchServiceTests {
             kill(getpid(), SIGHUP)
             #expect(await waitUntil { await site.calls == [.all, .reload] })
         }
+    }
+
+    @Test("What regenerations leave unsaved is saved once no change has come for the delay")
+    func savesWhenQuiet() async throws {
+        let site = FakeSite()
+        let watcher = ScriptedWatcher()
+        let service = WatchService(
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
+            reloadRequests: AsyncStream { _ in }, saveDelay: .milliseconds(200), logger: quietLogger)
+        let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
+        let running = Task { try await group.run() }
+        #expect(await waitUntil { await site.completed == 1 })
+        watcher.input.yield(.changed("a.md"))
+        // The first build saved what it found itself; the update's saving waits for the quiet after it.
+        #expect(await waitUntil { await site.saves.count == 1 })
+        #expect(await site.saves == [2])
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+
+    @Test("With changes coming, nothing is saved until the service stops, and then it is")
+    func savesOnStop() async throws {
+        let site = FakeSite()
+        let watcher = ScriptedWatcher()
+        let service = WatchService(
+            site: site, watcher: watcher, debouncer: ChangeDebouncer(settle: .milliseconds(20), window: .seconds(5)),
+            reloadRequests: AsyncStream { _ in }, saveDelay: .seconds(3600), logger: quietLogger)
+        let group = ServiceGroup(configuration: .init(services: [service], logger: quietLogger))
+        let running = Task { try await group.run() }
+        #expect(await waitUntil { await site.completed == 1 })
+        watcher.input.yield(.changed("a.md"))
+        #expect(await waitUntil { await site.completed == 2 })
+        #expect(await site.saves.isEmpty)
+        await group.triggerGracefulShutdown()
+        try await running.value
+        #expect(await site.saves == [2])
     }
 
     @Test("Graceful shutdown lets the regeneration in progress finish and drops queued work")

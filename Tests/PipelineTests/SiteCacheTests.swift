@@ -144,6 +144,27 @@ import Testing
         #expect(next.written.isEmpty && next.rendered.isEmpty)
     }
 
+    @Test func anUpdateWhoseSavesWereDeferredIsRememberedOnlyOnceSaved() async throws {
+        let folder = try SiteTestFolder(config: Self.config)
+        for number in 1...5 { try folder.write(Self.article(number, version: 1, dated: true), to: "a\(number).md") }
+        let daemon = try folder.site()
+        _ = try await daemon.buildAll()
+        try folder.write(Self.article(2, version: 2, dated: true), to: "a2.md")
+        _ = try await daemon.update(changedPaths: ["a2.md"], defersSaving: true)
+        // Killed here: the cache is the first build's, which the edited article no longer matches, so the next
+        // process builds (it renders again what it cannot take from the cache) instead of trusting it.
+        let killed = try await folder.site().buildAll()
+        #expect(!killed.rendered.isEmpty)
+        #expect(try await Self.coldFiles(folder).files == folder.publishedFiles())
+        try folder.write(Self.article(4, version: 2, dated: true), to: "a4.md")
+        _ = try await daemon.update(changedPaths: ["a4.md"], defersSaving: true)
+        await daemon.saveDeferred()
+        // Saved: the next process finds nothing to do.
+        let next = try await folder.site().buildAll()
+        #expect(next.written.isEmpty && next.rendered.isEmpty)
+        #expect(try await Self.coldFiles(folder).files == folder.publishedFiles())
+    }
+
     @Test func aConfigurationEditedWithoutAReloadIsNotTakenForTheOneBuilt() async throws {
         let folder = try SiteTestFolder(config: Self.config)
         for number in 1...5 { try folder.write(Self.article(number, version: 1, dated: true), to: "a\(number).md") }
@@ -229,7 +250,10 @@ import Testing
             // Most steps are a new process; some go through a long-lived site's update, as the daemon does.
             let report: BuildReport
             if let site = daemon, Bool.random(using: &random) {
-                report = try await site.update(changedPaths: Set(paths + versions.keys))
+                // Sometimes as `crier watch` does: the saves deferred, then made when quiet, or never (killed first).
+                let defers = Bool.random(using: &random)
+                report = try await site.update(changedPaths: Set(paths + versions.keys), defersSaving: defers)
+                if defers && Bool.random(using: &random) { await site.saveDeferred() }
             } else {
                 let site = try folder.site()
                 report = try await site.buildAll()

@@ -20,7 +20,8 @@ public struct WatchDaemon: Sendable {
         /// Longest a change waits while further changes keep arriving.
         public var debounce: Duration
 
-        /// Creates a configuration; the defaults rebuild 10 ms after a save, or every 100 ms during a burst.
+        /// Creates a configuration; the defaults rebuild 10 ms after a change (2 ms after one file was written
+        /// completely, `ChangeDebouncer.settleAfterWrite`), or every 100 ms during a burst.
         public init(
             serve: ListenAddress? = nil, pollInterval: Duration? = nil, settle: Duration = .milliseconds(10),
             debounce: Duration = .milliseconds(100)

@@ -5,7 +5,8 @@ public import FeedModel
 public protocol Regenerating: Sendable {
     /// Reads every article and publishes the feeds.
     func regenerateAll() async throws -> RegenerationReport
-    /// Re-reads the given files (relative paths; a missing file was deleted) and republishes.
+    /// Re-reads the given files (relative paths; a missing file was deleted) and republishes. What it remembers for
+    /// the next start (a cache) it may leave for `saveDeferred()`.
     func regenerate(changedPaths: Set<String>) async throws -> RegenerationReport
     /// Re-reads the configuration, then rebuilds everything.
     func reloadAndRegenerate() async throws -> RegenerationReport
@@ -16,11 +17,17 @@ public protocol Regenerating: Sendable {
     /// Every feed published, with its kind and title, for the index page; empty lists `currentFeeds()` as the
     /// site's.
     func currentCatalogue() async -> [PublishedFeed]
+    /// Saves what regenerations left unsaved; the service calls it once changes have stopped for a while, and
+    /// before it stops, so saving never delays the publish of a change.
+    func saveDeferred() async
 }
 
 extension Regenerating {
     /// No catalogue: the index page lists `currentFeeds()` as the site's feeds.
     public func currentCatalogue() async -> [PublishedFeed] { [] }
+
+    /// Nothing is ever left unsaved.
+    public func saveDeferred() async {}
 }
 
 /// What one regeneration did, as far as the daemon cares.

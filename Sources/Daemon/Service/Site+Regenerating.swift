@@ -7,9 +7,10 @@ extension Site: Regenerating {
         RegenerationReport(try buildAll(logsWithheld: true))
     }
 
-    /// `update(changedPaths:)`, reported for the daemon.
+    /// `update(changedPaths:)`, reported for the daemon; the build cache and the publish memory are saved by
+    /// `saveDeferred()`, once the daemon is quiet.
     public func regenerate(changedPaths: Set<String>) async throws -> RegenerationReport {
-        RegenerationReport(try update(changedPaths: changedPaths))
+        RegenerationReport(try update(changedPaths: changedPaths, defersSaving: true))
     }
 
     /// `reloadConfiguration()`, reported for the daemon.

@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// watcher → debouncer → `regenerate(changedPaths:)` (or `regenerateAll()` on a rescan) → server allow-list
 /// refresh → hub notification. Regenerations run one at a time, in order; changes that arrive during one are
-/// merged into the next. SIGHUP reloads the configuration.
+/// merged into the next. SIGHUP reloads the configuration. What a regeneration leaves unsaved (the build cache) is
+/// saved once no change has come for `saveDelay`, and before the service stops.
 /// On graceful shutdown (SIGINT/SIGTERM through a `ServiceGroup`) the regeneration in progress finishes,
 /// since the pipeline writes atomically but a half-done batch would be lost, and then `run()` returns.
 public struct WatchService<Site: Regenerating>: Service {
@@ -18,6 +19,7 @@ public struct WatchService<Site: Regenerating>: Service {
     private let server: FeedServer?
     private let reloadRequests: AsyncStream<Void>?
     private let isRelevant: @Sendable (String) -> Bool
+    private let saveDelay: Duration
     private let logger: Logger
 
     /// Creates the service.
@@ -33,6 +35,9 @@ public struct WatchService<Site: Regenerating>: Service {
     ///     before debouncing, so vim's swap files or an atomic write's temporary file do not cause a
     ///     regeneration of their own. `WatchDaemon` passes `ArticleFiles.isArticlePath`; nil (the default)
     ///     drops only what `ArticleFiles.isIgnored` names (hidden parts and editor leftovers).
+    ///   - saveDelay: How long after the last regeneration, with no change waiting, `Regenerating.saveDeferred()`
+    ///     runs; 1 s by default. A writer saving every few hundred milliseconds then costs one save at the end
+    ///     instead of one (30-60 ms of CPU at 10,000 articles) after every publish.
     ///   - logger: Gets one line per regeneration.
     public init(
         site: Site,
@@ -42,6 +47,7 @@ public struct WatchService<Site: Regenerating>: Service {
         server: FeedServer? = nil,
         reloadRequests: AsyncStream<Void>? = nil,
         isRelevant: (@Sendable (String) -> Bool)? = nil,
+        saveDelay: Duration = .seconds(1),
         logger: Logger
     ) {
         self.site = site
@@ -51,6 +57,7 @@ public struct WatchService<Site: Regenerating>: Service {
         self.server = server
         self.reloadRequests = reloadRequests
         self.isRelevant = isRelevant ?? { !ArticleFiles.isIgnored($0) }
+        self.saveDelay = max(saveDelay, .zero)
         self.logger = logger
     }
 
@@ -59,6 +66,8 @@ public struct WatchService<Site: Regenerating>: Service {
         /// Changes are waiting in the `PendingBatch`.
         case changes
         case reload
+        /// `saveDelay` has passed since regeneration number `after` ended.
+        case quiet(after: Int)
     }
 
     /// Builds everything, then regenerates on changes until graceful shutdown or cancellation.
@@ -78,8 +87,10 @@ public struct WatchService<Site: Regenerating>: Service {
         let isRelevant = isRelevant
         let batches = debouncer.batches(
             of: events.filter { event in
-                if case .changed(let path) = event { return isRelevant(path) }
-                return true
+                switch event {
+                case .changed(let path), .written(let path): isRelevant(path)
+                case .folderRemoved, .rescan: true
+                }
             })
         let forwarders = [
             Task {
@@ -97,12 +108,29 @@ public struct WatchService<Site: Regenerating>: Service {
             notifier?.cancelAll()
         }
 
+        let saveDelay = saveDelay
         await withGracefulShutdownHandler {
             await withTaskCancellationHandler {
+                // Regenerations so far, and the timer that asks for a save once the latest is `saveDelay` old.
+                var regenerations = 0
+                var saveTimer: Task<Void, Never>?
+                defer { saveTimer?.cancel() }
                 for await trigger in triggers {
                     // Work queued behind the write in progress is dropped on shutdown.
                     if stopping.isSet { break }
+                    if case .quiet(let after) = trigger {
+                        // A change that came since, or waits, brings its own timer: saving now would delay it.
+                        if after == regenerations && !pending.isWaiting { await site.saveDeferred() }
+                        continue
+                    }
+                    saveTimer?.cancel()
                     await handle(trigger, pending: pending)
+                    regenerations += 1
+                    let after = regenerations
+                    saveTimer = Task {
+                        guard (try? await Task.sleep(for: saveDelay)) != nil else { return }
+                        input.yield(.quiet(after: after))
+                    }
                 }
             } onCancel: {
                 input.finish()
@@ -111,6 +139,8 @@ public struct WatchService<Site: Regenerating>: Service {
             stopping.set()
             input.finish()
         }
+        // Stopping (or cancelled) with nothing more to publish: what is unsaved is saved now.
+        await site.saveDeferred()
     }
 
     private func handle(_ trigger: Trigger, pending: PendingBatch) async {
@@ -132,6 +162,8 @@ public struct WatchService<Site: Regenerating>: Service {
             case .reload:
                 description = "configuration reload"
                 report = try await site.reloadAndRegenerate()
+            case .quiet:
+                return
             }
         } catch {
             logger.error("Regeneration failed; still watching", metadata: ["error": "\(error)"])
@@ -189,6 +221,9 @@ private final class PendingBatch: Sendable {
             return false
         }
     }
+
+    /// Whether changes are waiting.
+    var isWaiting: Bool { batch.withLock { $0 != nil } }
 
     /// Removes and returns what is waiting.
     func take() -> ChangeBatch? {

@@ -12,13 +12,16 @@ public enum ChangeBatch: Sendable, Hashable {
 /// two or three times in a few milliseconds) or a `git checkout` of many files causes one regeneration.
 ///
 /// A batch goes out when the events have been quiet for `settle`, or at the latest `window` after the first
-/// event it holds, even if events keep arriving. The watcher reports completed writes (`IN_CLOSE_WRITE`,
-/// `IN_MOVED_TO`), so a single save is published a few milliseconds after it ends, while a long burst (a
+/// event it holds, even if events keep arriving. When the batch holds one file and its latest event says it was
+/// written completely (`WatchEvent.written`: `IN_CLOSE_WRITE`, `IN_MOVED_TO`), the shorter `settleAfterWrite` is
+/// enough: the save of one article is published a couple of milliseconds after it ends, while a long burst (a
 /// checkout, a sync tool copying a folder) is still coalesced into one regeneration per `window`. A rescan
 /// request wins over paths: the paths pending with it are dropped, since a full scan covers them.
 public struct ChangeDebouncer: Sendable {
     /// How long the events must be quiet before a batch goes out.
     public let settle: Duration
+    /// How long they must be quiet when the batch is one file whose latest event was a completed write.
+    public let settleAfterWrite: Duration
     /// The longest a change waits while further events keep arriving: a batch goes out at most this long
     /// after its first event.
     public let window: Duration
@@ -30,9 +33,20 @@ public struct ChangeDebouncer: Sendable {
     ///     each other, so this coalesces them without adding noticeable delay.
     ///   - window: The most a change is held back while events keep arriving; 100 ms by default, so a
     ///     `git checkout` of many files gives one regeneration (or one per 100 ms of a longer burst).
-    public init(settle: Duration = .milliseconds(10), window: Duration = .milliseconds(100)) {
+    ///   - settleAfterWrite: The quiet gap after a completed write when the batch holds that one file; 2 ms by
+    ///     default, never longer than `settle`. An editor's save that ends in a complete file (an in-place
+    ///     write and close, a temp file renamed over the article, vim's rename-away-then-write, which ends in a
+    ///     `CLOSE_WRITE`) can only be followed by events that do not change the text: a `chmod` or Foundation's
+    ///     close after its rename, microseconds later. Waiting the full `settle` for those added 8 ms to every
+    ///     save; one that comes later still costs a second update that finds nothing to write, not a wrong feed.
+    ///     Events that leave a file missing or half written (`MOVED_FROM`, `DELETE`, `MODIFY`) keep the full
+    ///     `settle`, so vim's rename-away is not published as a deletion.
+    public init(
+        settle: Duration = .milliseconds(10), window: Duration = .milliseconds(100), settleAfterWrite: Duration = .milliseconds(2)
+    ) {
         self.settle = max(settle, .zero)
         self.window = max(window, .zero)
+        self.settleAfterWrite = min(max(settleAfterWrite, .zero), self.settle)
     }
 
     /// The batches for a sequence of events. When the events end, whatever is pending is reported at once and
@@ -43,7 +57,7 @@ public struct ChangeDebouncer: Sendable {
         let (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let pending = PendingBox()
         let clock = ContinuousClock()
-        let settle = settle
+        let settle = (usual: settle, afterWrite: settleAfterWrite)
         let window = window
 
         let reader = Task {
@@ -113,14 +127,20 @@ private struct PendingChanges {
     private var latest: ContinuousClock.Instant?
     var inputEnded = false
 
-    mutating func add(_ event: WatchEvent, at now: ContinuousClock.Instant, settle: Duration, window: Duration) {
+    mutating func add(
+        _ event: WatchEvent, at now: ContinuousClock.Instant, settle: (usual: Duration, afterWrite: Duration), window: Duration
+    ) {
+        var quiet = settle.usual
         switch event {
         case .changed(let path), .folderRemoved(let path): paths.insert(path)
+        case .written(let path):
+            paths.insert(path)
+            if paths.count == 1 && !rescan { quiet = settle.afterWrite }
         case .rescan: rescan = true
         }
         let latest = self.latest ?? now.advanced(by: window)
         self.latest = latest
-        deadline = min(now.advanced(by: settle), latest)
+        deadline = min(now.advanced(by: quiet), latest)
     }
 
     /// Removes and returns the pending batch if it is due.

@@ -121,6 +121,8 @@ private final class FolderWatchSession: @unchecked Sendable {
             let path = tree.relative(folder, event.name)
             if event.mask.contains(.isDirectory) {
                 handleFolder(path, event.mask)
+            } else if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo) {
+                continuation.yield(.written(path))
             } else if !event.mask.contains(.create) {
                 // A plain CREATE is followed by CLOSE_WRITE once the content is there; reporting the CREATE
                 // would ingest a half-written file.

@@ -3,6 +3,9 @@ public enum WatchEvent: Sendable, Hashable {
     /// The file at this path, relative to the watched folder with `/` separators, may have been created,
     /// modified or removed. Whether it still exists is for the consumer to check.
     case changed(String)
+    /// The file at this path was just written and closed (`IN_CLOSE_WRITE`) or moved into place (`IN_MOVED_TO`):
+    /// what is there now is a complete version, unless another event for it follows.
+    case written(String)
     /// The folder at this relative path left the tree (moved out, or removed) together with everything in
     /// it, which produced no events of its own. `Site.update(changedPaths:)` forgets every entry under a
     /// path that no longer exists, so the folder's path is passed on as a changed path.
