@@ -34,7 +34,8 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Milliseconds of quiet after the last change before rebuilding.",
-            discussion: "A single save is rebuilt this long after it ends; capped by --debounce."
+            discussion:
+                "A single save is rebuilt this long after it ends (2 ms when the one file changed was written completely); capped by --debounce."
         ))
     var settle: Int = 10
 
