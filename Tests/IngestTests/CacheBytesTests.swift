@@ -44,9 +44,9 @@ import Testing
         #expect(hex == Self.expected)
     }
 
-    @Test func whatIsWrittenIsReadBack() throws {
+    @Test func whatIsWrittenIsReadBack() {
         let bytes = Self.sample()
-        try bytes.withUnsafeBytes { buffer in
+        bytes.withUnsafeBytes { buffer in
             var reader = CacheReader(buffer)
             for value in [0, 127, 128, 300, UInt64.max] as [UInt64] { #expect(reader.unsigned() == value) }
             for value in [0, 1, -1, -64, 64, Int64.min, Int64.max] as [Int64] { #expect(reader.signed() == value) }
