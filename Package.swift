@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Ingest", "FeedBuilder", "FeedModel", "Validation",
+                "Ingest", "FeedBuilder", "FeedModel", "Validation", "Platform",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

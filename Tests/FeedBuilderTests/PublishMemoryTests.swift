@@ -116,6 +116,25 @@ import Testing
         #expect(try Self.contents(of: output) == Self.cold(entries, site: site, root: root))
     }
 
+    /// A small memory cut at every length is ignored; so is one cut and sealed again with a checksum that fits,
+    /// which only the reader's own checks (lengths, counts, flags, the end) can find out.
+    @Test func aMemoryCutAnywhereIsIgnored() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (output, memoryFolder) = try Self.published(Fixtures.entries(2), site: Fixtures.description(), root: root)
+        let bytes = Array(try Data(contentsOf: memoryFolder.appendingPathComponent(PublishMemory.fileName)))
+        let folder = output.standardizedFileURL.path
+        #expect(PublishMemory.decode(bytes, key: Self.key, outputDirectory: folder)?.count == 3)
+        let body = bytes.dropLast(8)
+        for cut in 0..<bytes.count {
+            #expect(PublishMemory.decode(Array(bytes[0..<cut]), key: Self.key, outputDirectory: folder) == nil, "cut at \(cut)")
+            guard cut < body.count else { continue }
+            let part = Array(body[0..<cut])
+            let sealed = part + withUnsafeBytes(of: FastChecksum.of(part).littleEndian) { Array($0) }
+            #expect(PublishMemory.decode(sealed, key: Self.key, outputDirectory: folder) == nil, "cut at \(cut), sealed again")
+        }
+    }
+
     @Test func aFeedEditedByHandIsNotTakenFrom() throws {
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,4 +1,5 @@
 import FeedModel
+import Platform
 
 /// How a parse of one article file is kept in the build cache: every field the parsers produce, strings as
 /// their exact UTF-8 bytes, so an article served from the cache gives the same entry, byte for byte, as

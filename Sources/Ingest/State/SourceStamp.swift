@@ -31,38 +31,4 @@ extension FileStamp {
     public static func now() -> Double {
         Date().timeIntervalSince1970
     }
-
-    func write(to writer: inout CacheWriter) {
-        writer.write(device)
-        writer.write(inode)
-        writer.write(size)
-        writer.write(modifiedSeconds)
-        writer.write(modifiedNanoseconds)
-        writer.write(changedSeconds)
-        writer.write(changedNanoseconds)
-    }
-
-    init?(from reader: inout CacheReader) {
-        guard let device = reader.unsigned(), let inode = reader.unsigned(), let size = reader.signed(),
-            let modifiedSeconds = reader.signed(), let modifiedNanoseconds = reader.signed(),
-            let changedSeconds = reader.signed(), let changedNanoseconds = reader.signed()
-        else { return nil }
-        self.init(
-            device: device, inode: inode, size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds,
-            changedSeconds: changedSeconds, changedNanoseconds: changedNanoseconds)
-    }
-}
-
-extension CacheWriter {
-    /// Writes a file's stamp.
-    public mutating func write(_ stamp: SourceStamp) {
-        stamp.write(to: &self)
-    }
-}
-
-extension CacheReader {
-    /// Reads a file's stamp.
-    public mutating func stamp() -> SourceStamp? {
-        SourceStamp(from: &self)
-    }
 }

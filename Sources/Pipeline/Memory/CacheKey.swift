@@ -1,6 +1,7 @@
 import FeedBuilder
 import Foundation
 import Ingest
+import Platform
 
 /// The key a build cache is made under: everything besides the article files that decides the output.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Platform
 
 /// What the pipeline remembers of the last complete build, in the build cache beside the articles: enough to
 /// tell that a new build would publish exactly what is on disk, and to report it the same way.

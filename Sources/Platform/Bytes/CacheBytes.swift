@@ -1,7 +1,7 @@
-public import FeedModel
-
-/// Appends values to a byte buffer in the build cache's own compact form: integers as LEB128 varints (zigzag
-/// for signed ones), strings as a length and their UTF-8 bytes, optionals as a flag and the value.
+/// Appends values to a byte buffer in the compact form of the files Crier keeps between builds (the build
+/// cache's manifest and pack, the last-build record, the publish memory): integers as LEB128 varints (zigzag for
+/// signed ones), strings as a length and their UTF-8 bytes, optionals as a flag and the value. Modules add
+/// writers for their own types in extensions (Ingest: timestamps and issues).
 ///
 /// A hand-written form rather than `Codable`: Foundation's JSON coders took longer to write and read back
 /// 10,000 articles than parsing the Markdown they came from, which would defeat the cache.
@@ -60,26 +60,6 @@ public struct CacheWriter: Sendable {
         bytes.append(contentsOf: value)
     }
 
-    /// Writes a timestamp.
-    public mutating func write(_ value: Timestamp) {
-        write(value.secondsSinceEpoch)
-        write(value.utcOffsetSeconds)
-    }
-
-    /// Writes an optional timestamp.
-    public mutating func write(_ value: Timestamp?) {
-        write(value != nil)
-        if let value { write(value) }
-    }
-
-    /// Writes an issue about a file.
-    public mutating func write(_ issue: IngestIssue) {
-        write(issue.file)
-        write(issue.line != nil)
-        if let line = issue.line { write(line) }
-        write(issue.message)
-    }
-
     /// Writes a fixed eight-byte little-endian word (checksums, which are patched in after the fact).
     public mutating func writeWord(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
@@ -107,6 +87,10 @@ public struct CacheReader {
 
     /// True when every byte has been read.
     public var isAtEnd: Bool { offset == bytes.count }
+
+    /// How many bytes are left: a count read from the bytes can be checked against it before anything is
+    /// reserved for that many values.
+    public var remaining: Int { bytes.count - offset }
 
     /// Reads an unsigned integer.
     public mutating func unsigned() -> UInt64? {
@@ -174,32 +158,6 @@ public struct CacheReader {
         guard count >= 0, bytes.count - offset >= count else { return nil }
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
-    }
-
-    /// Reads a timestamp.
-    public mutating func timestamp() -> Timestamp? {
-        guard let seconds = signed(), let offsetSeconds = int() else { return nil }
-        return Timestamp(secondsSinceEpoch: seconds, utcOffsetSeconds: offsetSeconds)
-    }
-
-    /// Reads an optional timestamp: `.some(nil)` for an absent one, nil when damaged.
-    public mutating func optionalTimestamp() -> Timestamp?? {
-        guard let present = bool() else { return nil }
-        if !present { return .some(nil) }
-        guard let value = timestamp() else { return nil }
-        return .some(value)
-    }
-
-    /// Reads an issue about a file.
-    public mutating func issue() -> IngestIssue? {
-        guard let file = string(), let hasLine = bool() else { return nil }
-        var line: Int?
-        if hasLine {
-            guard let value = int() else { return nil }
-            line = value
-        }
-        guard let message = string() else { return nil }
-        return IngestIssue(file: file, line: line, message: message)
     }
 
     /// Reads a fixed eight-byte little-endian word.
