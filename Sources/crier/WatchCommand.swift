@@ -33,11 +33,12 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Milliseconds of quiet after the last change before rebuilding.",
+            "Milliseconds of quiet after the last change before rebuilding (default: 10).",
             discussion:
-                "A single save is rebuilt this long after it ends (2 ms when the one file changed was written completely); capped by --debounce."
+                "By default a save that ends in a complete file is rebuilt 2 ms after it; a value given here is waited after every change, "
+                + "for sync tools that write a folder in slow bursts. Capped by --debounce."
         ))
-    var settle: Int = 10
+    var settle: Int?
 
     @OptionGroup var logging: LoggingOptions
 
@@ -46,7 +47,9 @@ struct WatchCommand: AsyncParsableCommand {
             source: site.sourceURL, output: site.outputURL, configFile: site.configURL, statePath: site.stateURL,
             configuration: WatchDaemon.Configuration(
                 serve: serve, pollInterval: poll.map { .milliseconds(Int($0 * 1000)) },
-                settle: .milliseconds(settle), debounce: .milliseconds(debounce)),
+                settle: .milliseconds(settle ?? 10), debounce: .milliseconds(debounce),
+                // A settle the user chose is waited after every change, a complete write too.
+                settleAfterWrite: .milliseconds(settle ?? 2)),
             logger: logging.makeLogger(label: "crier.watch"))
         try await reportingErrors { try await daemon.runService() }
     }

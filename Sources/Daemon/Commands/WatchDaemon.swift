@@ -19,17 +19,21 @@ public struct WatchDaemon: Sendable {
         public var settle: Duration
         /// Longest a change waits while further changes keep arriving.
         public var debounce: Duration
+        /// Quiet after one file was written completely (`ChangeDebouncer.settleAfterWrite`), never longer than
+        /// `settle`.
+        public var settleAfterWrite: Duration
 
         /// Creates a configuration; the defaults rebuild 10 ms after a change (2 ms after one file was written
-        /// completely, `ChangeDebouncer.settleAfterWrite`), or every 100 ms during a burst.
+        /// completely), or every 100 ms during a burst.
         public init(
             serve: ListenAddress? = nil, pollInterval: Duration? = nil, settle: Duration = .milliseconds(10),
-            debounce: Duration = .milliseconds(100)
+            debounce: Duration = .milliseconds(100), settleAfterWrite: Duration = .milliseconds(2)
         ) {
             self.serve = serve
             self.pollInterval = pollInterval
             self.settle = settle
             self.debounce = debounce
+            self.settleAfterWrite = settleAfterWrite
         }
     }
 
@@ -84,7 +88,9 @@ public struct WatchDaemon: Sendable {
         let watch = WatchService(
             site: site,
             watcher: watcher,
-            debouncer: ChangeDebouncer(settle: max(.zero, configuration.settle), window: max(.zero, configuration.debounce)),
+            debouncer: ChangeDebouncer(
+                settle: max(.zero, configuration.settle), window: max(.zero, configuration.debounce),
+                settleAfterWrite: configuration.settleAfterWrite),
             notifier: HubNotifier(logger: logger),
             server: server,
             isRelevant: ArticleFiles.isArticlePath,
