@@ -104,8 +104,9 @@ struct DocumentsCheck {
         var reports = Parallel.map(checks[...]) { $0.finish() }
         let shortcut = documents.indices.filter { skips[$0].contains(true) }
         // Each entry's id as written, worked out once for every document that needs it (three formats of a
-        // 10,000-entry feed asked for the same 10,000 ids three times).
-        let ids = shortcut.isEmpty ? [] : Self.writtenIDs(store.entries)
+        // 10,000-entry feed asked for the same 10,000 ids three times), and only for the entries those documents
+        // hold: the daemon's update of a 50-entry page asked for all 10,000 of the site's.
+        let ids = shortcut.isEmpty ? [] : writtenIDs(at: shortcut.map { documents[$0].positions })
         for index in shortcut {
             if !reports[index].findings.isEmpty || !holdsAcrossEntries(documents[index], ids: ids) {
                 reports[index] = fullReport(documents[index])
@@ -141,30 +142,42 @@ struct DocumentsCheck {
     /// (in Atom, where the validator compares them) an `updated` instant with another. Ids are compared as
     /// written (what the writer drops removed, spaces trimmed), loosely rather than strictly: a false alarm
     /// costs a full check, a miss would not.
-    private func holdsAcrossEntries(_ document: CheckedDocument, ids written: [String]) -> Bool {
+    private func holdsAcrossEntries(_ document: CheckedDocument, ids written: [String?]) -> Bool {
         let positions = document.positions
         for index in positions.indices.dropFirst() where positions[index] <= positions[index - 1] { return false }
         var ids = Set<String>(minimumCapacity: positions.count)
         var instants = Set<Int64>(minimumCapacity: positions.count)
         for position in positions {
-            guard ids.insert(written[position]).inserted else { return false }
+            guard let id = written[position], ids.insert(id).inserted else { return false }
             if document.format == .atom, !instants.insert(store.entries[position].entry.updated.secondsSinceEpoch).inserted { return false }
         }
         return true
     }
 
-    /// Each entry's id as the validator compares it: what the writer drops removed, white space trimmed.
-    private static func writtenIDs(_ entries: [PreparedEntry]) -> [String] {
-        Parallel.map(entries[...], run: 256) { prepared in
-            let id = XMLCharacters.publishable(prepared.entry.id)
-            // Foundation's trimming reads the text as UTF-16; an id that starts and ends with a visible ASCII
-            // character (nearly all) has nothing to trim.
-            var copy = id
-            let untrimmed = copy.withUTF8 { bytes in
-                guard let first = bytes.first, let last = bytes.last else { return false }
-                return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
-            }
-            return untrimmed ? id : id.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The id of each entry at `positions` as the validator compares it (what the writer drops removed, white
+    /// space trimmed), by position in the store; nil for the entries no document asked about.
+    private func writtenIDs(at positions: [[Int]]) -> [String?] {
+        var wanted = [Bool](repeating: false, count: store.entries.count)
+        for list in positions { for position in list { wanted[position] = true } }
+        let needed = wanted.indices.filter { wanted[$0] }
+        let store = self.store
+        // By position, not by value: handing each `PreparedEntry` to the closure copied (retained) every field.
+        let computed = Parallel.map(needed[...], run: 256) { Self.writtenID(store.entries[$0].entry.id) }
+        var ids = [String?](repeating: nil, count: store.entries.count)
+        for (position, id) in zip(needed, computed) { ids[position] = id }
+        return ids
+    }
+
+    /// An id as the validator compares it.
+    private static func writtenID(_ stated: String) -> String {
+        let id = XMLCharacters.publishable(stated)
+        // Foundation's trimming reads the text as UTF-16; an id that starts and ends with a visible ASCII
+        // character (nearly all) has nothing to trim.
+        var copy = id
+        let untrimmed = copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
         }
+        return untrimmed ? id : id.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
