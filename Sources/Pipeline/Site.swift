@@ -267,14 +267,22 @@ public actor Site {
     /// Writes the cache; a failure (a full disk, a read-only folder) costs the next build time, never a feed.
     private func saveCache(extra: [UInt8]) {
         guard let cacheKey else { return }
+        timedSave(phase: "cache", of: "the build cache", failing: "the next build reads every article again") {
+            try cache.save(&memory, extra: extra, key: cacheKey)
+        }
+    }
+
+    /// Runs one save into the cache folder and logs its time as `phase` (then `detail`), or, when it fails, a
+    /// warning naming `what` and the `consequence`: a save that fails costs the next build time, never a feed.
+    private func timedSave(phase: String, detail: String = "", of what: String, failing consequence: String, _ save: () throws -> Void) {
         let start = ContinuousClock.now
         do {
-            try cache.save(&memory, extra: extra, key: cacheKey)
+            try save()
         } catch {
-            logger.warning("cannot save the build cache in \(cache.folder.path) (\(error)); the next build reads every article again")
+            logger.warning("cannot save \(what) in \(cache.folder.path) (\(error)); \(consequence)")
             return
         }
-        logger.debug("phase cache: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms")
+        logger.debug("phase \(phase): \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms\(detail)")
     }
 
     /// Re-reads the given article paths (relative to the source folder) and republishes.
@@ -466,15 +474,10 @@ public actor Site {
     /// Saves what the publisher's documents hold beside the build cache; a failure costs the next build time.
     private func savePublishMemory(of publisher: FeedPublisher, fragmentsFromFiles: Int?) {
         guard let memory = publisher.memory, let cacheKey else { return }
-        let start = ContinuousClock.now
-        do {
-            try memory.save(in: cache.folder, key: cacheKey)
-        } catch {
-            logger.warning("cannot save what was published in \(cache.folder.path) (\(error)); the next build renders every entry again")
-            return
-        }
         let taken = fragmentsFromFiles.map { ", \($0) fragments taken from the published files" } ?? ""
-        logger.debug("phase publish memory: \(Self.formatted((ContinuousClock.now - start).milliseconds)) ms\(taken)")
+        timedSave(phase: "publish memory", detail: taken, of: "what was published", failing: "the next build renders every entry again") {
+            try memory.save(in: cache.folder, key: cacheKey)
+        }
     }
 
     /// Milliseconds with one decimal, for the phase log.
