@@ -76,6 +76,16 @@ import Testing
         return (output, memoryFolder)
     }
 
+    /// Changes one entry's body in the published `atom.xml` to other bytes of the same length, as a hand edit
+    /// would; returns the file.
+    @discardableResult
+    static func editAtomByHand(in output: URL) throws -> URL {
+        let atom = output.appendingPathComponent("atom.xml")
+        let text = try String(contentsOf: atom, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Body of entry 12 ", with: "Body of entry XX ").utf8).write(to: atom)
+        return atom
+    }
+
     static func cold(_ entries: [Entry], site: FeedDescription, root: URL) throws -> [String: Data] {
         let folder = root.appendingPathComponent("cold-\(UUID().uuidString)")
         _ = try FeedPublisher(description: site, outputDirectory: folder).publish(entries)
@@ -142,9 +152,7 @@ import Testing
         var entries = Fixtures.entries(30)
         let (output, memoryFolder) = try Self.published(entries, site: site, root: root)
         // The same length, one body changed: the file's stamp no longer is the one recorded.
-        let atom = output.appendingPathComponent("atom.xml")
-        let text = try String(contentsOf: atom, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "Body of entry 12 ", with: "Body of entry XX ").utf8).write(to: atom)
+        try Self.editAtomByHand(in: output)
         entries[0].title = "Edited"
         let report = try Self.freshPublisher(site, output: output, memoryFolder: memoryFolder).publish(entries)
         // RSS and JSON Feed are taken from their files (but the edited entry); Atom is rendered whole.
@@ -158,9 +166,7 @@ import Testing
         let site = Fixtures.description()
         var entries = Fixtures.entries(30)
         let (output, memoryFolder) = try Self.published(entries, site: site, root: root)
-        let atom = output.appendingPathComponent("atom.xml")
-        let text = try String(contentsOf: atom, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "Body of entry 12 ", with: "Body of entry XX ").utf8).write(to: atom)
+        let atom = try Self.editAtomByHand(in: output)
         // A memory claiming the edited file is the one written (as a disk losing bits would leave it): only the
         // slices' checksums can tell.
         let saved = PublishMemory.load(from: memoryFolder, key: Self.key, outputDirectory: output)
