@@ -190,10 +190,12 @@ public actor Site {
                 IngestResult(failed: [failed]), refused: [], memory: ArticleMemory(), strict: strict, logsWithheld: logsWithheld,
                 since: start)
         }
-        let remembered = cacheKey.flatMap { cache.load(key: $0) }
+        // A variable: records `isUnchanged` decodes to compare stamps stay decoded for the ingest that follows.
+        var remembered = cacheKey.flatMap { cache.load(key: $0) }
         let unsure = remembered?.articles.unsureCount ?? 0
-        if mayReuseOutput, var last = remembered, let previous = LastBuild(bytes: last.extra),
-            previous.isUnchanged(listing: listing, articles: &last.articles, source: source, output: outputDirectory, statePath: statePath)
+        if mayReuseOutput, let extra = remembered?.extra, let previous = LastBuild(bytes: extra),
+            previous.isUnchanged(listing: listing, articles: &remembered!.articles, source: source, output: outputDirectory, statePath: statePath),
+            let last = remembered
         {
             if strict && !previous.failed.isEmpty { throw .strict(failed: previous.failed.count) }
             if logsWithheld { for issue in previous.withheld { logger.error("\(issue)") } }
@@ -233,7 +235,7 @@ public actor Site {
         since start: ContinuousClock.Instant
     ) throws(PipelineError) -> BuildReport {
         needsFullLoad = false
-        self.memory = memory
+        self.memory = consume memory
         entries = EntryTable(paths: result.entryPaths, entries: result.entries)
         failures = [:]
         warnings = [:]

@@ -157,6 +157,17 @@ import Testing
         // found by decoding the records, not by the digest.
         let matched = loaded.matches(listing, source: folder.url)
         #expect(!matched)
+        // Decoded to compare, the stored digest kept for the ingest that follows: it still describes the records.
+        #expect(loaded.storedDigest == loaded.digest)
+    }
+
+    @Test func theStoredDigestOutlivesDecodingButNotAChangedStamp() throws {
+        let folder = try TestFolder()
+        let (cache, listing) = try Self.savedMemory(in: folder, count: 10)
+        var loaded = try #require(cache.load(key: "key")).articles
+        loaded.markScreened(["p3.md"])
+        #expect(loaded.storedDigest == StampDigest.of(listing))
+        loaded.files["p3.md"]?.stamp.size += 1
         #expect(loaded.storedDigest == nil)
     }
 }

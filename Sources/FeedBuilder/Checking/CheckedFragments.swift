@@ -37,6 +37,7 @@ final class CheckedFragments: @unchecked Sendable {
     /// Records that these fragments passed under the judgements numbered `judgements`.
     func record(_ identities: some Sequence<UInt64>, judgements: Int) {
         lock.withLock {
+            passed.reserveCapacity(passed.count + identities.underestimatedCount)
             for identity in identities { passed.insert(Key(identity: identity, judgements: judgements)) }
         }
     }

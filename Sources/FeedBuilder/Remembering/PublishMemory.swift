@@ -56,14 +56,25 @@ public final class PublishMemory: @unchecked Sendable {
         var fragments: [Location] { contents.fragments }
     }
 
+    /// Keys are SHA-256 bits, so one word of each spreads names over a table as well as all four do, at a
+    /// quarter of the hashing: these tables hold every fragment of every remembered document (30,000 at 10,000
+    /// articles in three formats), built by each process's first publish.
     private struct FragmentName: Hashable {
         var key: ContentKey
         var variant: ContentKey
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(key.high ^ variant.low)
+        }
     }
 
     private struct Verdict: Hashable {
         var key: ContentKey
         var judgements: ContentKey
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(key.high ^ judgements.low)
+        }
     }
 
     /// The output folder the documents are in.
@@ -235,10 +246,19 @@ public final class PublishMemory: @unchecked Sendable {
     }
 
     /// Closes the files opened to take fragments from; called at the end of every publish.
+    ///
+    /// The closes run on another thread. A file this publish replaced is freed at its last close: its blocks and
+    /// its page cache (40 MB a feed at 10,000 articles with `limit: 0`), about 30 ms for three feeds, which then
+    /// overlap with what follows a publish (saving this memory and the build cache) instead of preceding it. The
+    /// descriptors are taken out of the table first, so nothing here reads from them again.
     func closeFiles() {
-        lock.withLock {
-            for case let source? in openFiles.values { try? source.file.close() }
-            openFiles = [:]
+        let sources = lock.withLock {
+            defer { openFiles = [:] }
+            return openFiles.values.compactMap { $0 }
+        }
+        guard !sources.isEmpty else { return }
+        DispatchQueue.global(qos: .utility).async {
+            for source in sources { try? source.file.close() }
         }
     }
 
@@ -275,7 +295,7 @@ public final class PublishMemory: @unchecked Sendable {
 
     private func passedFragments() -> Set<Verdict> {
         if let verdicts { return verdicts }
-        var known = Set<Verdict>()
+        var known = Set<Verdict>(minimumCapacity: documents.values.reduce(0) { $0 + ($1.passedUnder == nil ? 0 : $1.fragments.count) })
         for document in documents.values {
             guard let judgements = document.passedUnder else { continue }
             for location in document.fragments { known.insert(Verdict(key: location.key, judgements: judgements)) }

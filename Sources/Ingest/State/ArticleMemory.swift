@@ -41,15 +41,20 @@ public struct ArticleMemory: Sendable {
         _modify {
             materialize()
             known = nil
+            decodedDigest = nil
             yield &decoded
         }
         set {
             pending = nil
             known = nil
+            decodedDigest = nil
             decoded = newValue
         }
     }
     private var decoded: [String: File] = [:]
+    /// The manifest's digest of the paths and stamps of `decoded`, kept from the records it was decoded from
+    /// until `files` changes (`storedDigest`).
+    private var decodedDigest: StampDigest?
     /// What is known of `files` without working it out from them again, while nothing but their payloads, states
     /// and screening changed (see `Known`).
     private(set) var known: Known?
@@ -68,9 +73,9 @@ public struct ArticleMemory: Sendable {
     /// How many article files are remembered.
     public var count: Int { pending?.count ?? decoded.count }
 
-    /// The digest of every remembered path and stamp, as the manifest stored it; nil once `files` is decoded
-    /// (or when it was never loaded), see `matches(_:source:)`.
-    var storedDigest: StampDigest? { pending?.digest }
+    /// The digest of every remembered path and stamp, as the manifest stored it, also once the records are
+    /// decoded, until `files` changes; nil when it was never loaded. See `matches(_:source:)`.
+    var storedDigest: StampDigest? { pending?.digest ?? decodedDigest }
 
     /// The digest of every remembered path and stamp: `known`'s, else computed from the records (decoding them if
     /// need be).
@@ -91,7 +96,12 @@ public struct ArticleMemory: Sendable {
     mutating func materialize() {
         guard let pending else { return }
         self.pending = nil
-        decoded = pending.decode() ?? [:]
+        guard let files = pending.decode() else {
+            decoded = [:]
+            return
+        }
+        decoded = files
+        decodedDigest = pending.digest
     }
 
     /// True when the payloads refer to nothing but `packID`'s pack, so nothing needs writing but the manifest.
@@ -191,7 +201,8 @@ extension ArticleMemory {
         }
         for path in unsure {
             guard let file = files[path], Self.hashOfFile(source.appendingPathComponent(path).path) == file.contentHash else { return false }
-            files[path]?.isSure = file.stamp.isSure(lookedAt: listing.lookedAt)
+            // Not through `files`: the paths and stamps stay as they were, and so does their digest.
+            decoded[path]?.isSure = file.stamp.isSure(lookedAt: listing.lookedAt)
         }
         return true
     }
