@@ -1,5 +1,6 @@
 public import FeedModel
 import Parallel
+import Platform
 
 /// Turns a feed description and entries into the documents to publish, without touching the disk.
 ///
@@ -36,8 +37,11 @@ public struct FeedBuilder: Sendable {
 
     /// `prepare`; with a `PublishMemory`, every prepared entry also gets its `ContentKey`, and fragments are
     /// taken from the memory's published files where it has them.
+    /// - Parameter bodyHints: per entry (input order), the name an earlier process gave its body, which the
+    ///   caller vouches for (see `PublishMemory.contentKeys`); nil where unknown.
     func prepare(
-        _ entries: [Entry], derived: [DerivedFeed], cache: PreparedEntryCache?, memory: PublishMemory?
+        _ entries: [Entry], derived: [DerivedFeed], cache: PreparedEntryCache?, memory: PublishMemory?,
+        bodyHints: [ContentName?]? = nil
     ) throws(PublishError) -> PreparedFeed {
         for feed in [description] + derived.map(\.description) {
             if let limit = feed.limit, limit < 1 { throw PublishError(.invalidLimit(limit)) }
@@ -61,10 +65,13 @@ public struct FeedBuilder: Sendable {
             (identities, cleaned) = (nil, prepared.count)
         }
         let fragmentKeys = identities ?? Self.freshKeys(prepared.count)
-        let contentKeys = memory.map { $0.contentKeys(of: prepared, identities: identities) }
+        let hints = bodyHints.flatMap { hints in
+            hints.count == entries.count ? (order.map { $0.map { hints[$0] } } ?? hints).map { $0.map(ContentKey.init) } : nil
+        }
+        let named = memory.map { $0.contentKeys(of: prepared, identities: identities, bodyHints: hints) }
         let store = FragmentStore(
             entries: prepared, carried: identities == nil ? nil : cache?.carried, identities: identities,
-            remembered: memory.flatMap { memory in contentKeys.map { (memory, $0) } })
+            remembered: memory.flatMap { memory in named.map { (memory, $0.keys) } })
         let planner = FeedPlanner(
             entries: prepared, keys: fragmentKeys, cache: identities == nil ? nil : cache, store: store, generator: generator)
         var feeds = [try planner.plan(description, kind: .site, members: nil)]
@@ -84,9 +91,13 @@ public struct FeedBuilder: Sendable {
             feeds.append(try planner.plan(feed.description, kind: feed.kind, members: unique))
         }
         cache?.keepPlans(for: Set(feeds.compactMap { $0.description.outputs.first?.fileName }))
+        // Each body's name by input position, for the caller to keep (`PublishReport.bodyNames`).
+        let bodyNames = named.map { named in
+            (0..<entries.count).map { ContentName(named.bodies[preparedPosition?[$0] ?? $0]) }
+        }
         return PreparedFeed(
             generator: generator, entries: prepared, feeds: feeds, store: store, entryIdentities: identities,
-            fragmentKeys: fragmentKeys, cleanedCount: cleaned)
+            fragmentKeys: fragmentKeys, cleanedCount: cleaned, bodyNames: bodyNames)
     }
 
     /// Identity numbers for entries prepared without a cache, valid for one publish.

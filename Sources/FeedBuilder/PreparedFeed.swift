@@ -1,4 +1,5 @@
 public import FeedModel
+import Platform
 import XML
 
 /// A publish ready to render: entries checked, ordered newest first and cleaned, and every feed made of them
@@ -24,11 +25,15 @@ public struct PreparedFeed: Sendable {
     let fragmentKeys: [UInt64]
     /// The fragments rendered so far.
     let store: FragmentStore
+    /// The name of each entry's body (`ContentKey.body(of:)`), in the order the entries were given to `prepare`;
+    /// nil when prepared without a `PublishMemory`.
+    let bodyNames: [ContentName]?
 
     init(
         generator: FeedGenerator, entries: [PreparedEntry], feeds: [PlannedFeed], store: FragmentStore,
-        entryIdentities: [UInt64]?, fragmentKeys: [UInt64], cleanedCount: Int
+        entryIdentities: [UInt64]?, fragmentKeys: [UInt64], cleanedCount: Int, bodyNames: [ContentName]? = nil
     ) {
+        self.bodyNames = bodyNames
         self.generator = generator
         self.entries = entries
         self.feeds = feeds

@@ -3,6 +3,7 @@ public import FeedModel
 public import Foundation
 import Ingest
 public import Logging
+import Platform
 
 /// One site: a source folder of articles, its configuration, its state store and its published feeds.
 ///
@@ -54,6 +55,10 @@ public actor Site {
     /// What updates that deferred their saving (`update(changedPaths:defersSaving:)`) left for `saveDeferred()`;
     /// nil when the cache and the publish memory on disk are those of the last publish.
     private var unsaved: UnsavedWork?
+    /// The feed builder's names for the bodies of the entries the last publish put out, by article path, for
+    /// `memory` to keep at its next save (`ArticleMemory.setBodyNames(_:for:)`); nil once `memory` has changed
+    /// since (an update read files), so a name is never kept beside a record it was not made from.
+    private var publishedBodyNames: (paths: [String], names: [ContentName])?
 
     /// Opens a site: reads the configuration and opens the state store.
     ///
@@ -174,6 +179,7 @@ public actor Site {
         try requireSource()
         // A full build saves what it finds itself; an update's unsaved record would only be older.
         unsaved = nil
+        publishedBodyNames = nil
         let ingester = Ingester(source: source, config: config, store: store)
         // The bytes `config` was read from, not the file now: a daemon keeps its configuration until SIGHUP.
         cacheKey = configBytes.flatMap {
@@ -269,6 +275,10 @@ public actor Site {
     /// Writes the cache; a failure (a full disk, a read-only folder) costs the next build time, never a feed.
     private func saveCache(extra: [UInt8]) {
         guard let cacheKey else { return }
+        if let published = publishedBodyNames {
+            publishedBodyNames = nil
+            memory.setBodyNames(published.names, for: published.paths)
+        }
         timedSave(phase: "cache", of: "the build cache", failing: "the next build reads every article again") {
             try cache.save(&memory, extra: extra, key: cacheKey)
         }
@@ -303,6 +313,7 @@ public actor Site {
         if needsFullLoad { return try buildAll(strict: false, logsWithheld: true, mayReuseOutput: false, progress: nil) }
         let start = ContinuousClock.now
         try requireSource()
+        publishedBodyNames = nil
         let ingester = Ingester(source: source, config: config, store: store)
         var toRead: [String] = []
         for path in changedPaths.sorted() {
@@ -408,6 +419,10 @@ public actor Site {
         // The same value every publish, so the publisher recognises the description by identity.
         let description = derivedFeeds.siteDescription
         var publisher: FeedPublisher
+        // A new publisher has prepared nothing yet: every entry's key is to be worked out, and the names kept
+        // beside unchanged article files spare hashing their bodies (`ArticleMemory`). A publisher that has
+        // published knows its unchanged entries by identity already.
+        let bodyHints = self.publisher == nil ? memory.bodyNames(for: paths) : nil
         if let existing = self.publisher {
             publisher = existing
         } else {
@@ -432,9 +447,14 @@ public actor Site {
         )
         let published: PublishReport
         do {
-            published = try publisher.publish(publishable, derived: derived)
+            published = try publisher.publish(publishable, derived: derived, bodyHints: bodyHints)
         } catch {
             throw PipelineError(error)
+        }
+        // An article that failed keeps its last good entry in the feeds, which its record no longer gave.
+        if let names = published.bodyNames, names.count == paths.count {
+            let kept = failures.isEmpty ? Array(paths.indices) : paths.indices.filter { failures[paths[$0]] == nil }
+            publishedBodyNames = kept.count == paths.count ? (paths, names) : (kept.map { paths[$0] }, kept.map { names[$0] })
         }
         catalogue = published.feeds
         for phase in published.phases {

@@ -213,5 +213,31 @@ import Testing
         let keys = ([base, composed, decomposed] + variants).map { ContentKey(PreparedEntry($0, cleaner: cleaner)) }
         #expect(Set(keys).count == keys.count)
         #expect(ContentKey(PreparedEntry(base, cleaner: cleaner)) == keys[0])
+        // A body's name handed back covers the body alone: every other field still tells two entries apart.
+        let body = ContentKey.body(of: PreparedEntry(base, cleaner: cleaner))
+        let hinted = ([base, composed, decomposed] + variants).map { ContentKey(PreparedEntry($0, cleaner: cleaner), body: body) }
+        #expect(hinted[0] == keys[0])
+        let notInBody = [0, 1, 3, 4, 5, 8, 9, 10, 11].map { 3 + $0 }
+        #expect(Set(([0, 1, 2] + notInBody).map { hinted[$0] }).count == 3 + notInBody.count)
+    }
+
+    @Test func bodyNamesHandedBackGiveTheKeysAndBytesOfHashingAgain() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let memoryFolder = root.appendingPathComponent("memory")
+        let output = root.appendingPathComponent("out")
+        var entries = DerivedFeedTests.randomEntries(20, seed: 7)
+        let site = Fixtures.description(limit: nil)
+        let publisher = Self.freshPublisher(site, output: output, memoryFolder: memoryFolder)
+        let first = try publisher.publish(entries)
+        try publisher.memory?.save(in: memoryFolder, key: Self.key)
+        let names = try #require(first.bodyNames)
+        #expect(names.count == entries.count)
+        // The next process, one entry's `updated` moved (as the pipeline moves a tie), the names handed back.
+        entries[4].updated.secondsSinceEpoch += 1
+        let second = try Self.freshPublisher(site, output: output, memoryFolder: memoryFolder).publish(entries, bodyHints: names)
+        #expect(second.bodyNames == names)
+        #expect(second.fragmentsRendered > 0, "the entry whose updated moved is rendered again")
+        #expect(try Self.contents(of: output) == Self.cold(entries, site: site, root: root))
     }
 }

@@ -69,3 +69,25 @@ import Testing
         }
     }
 }
+
+/// A content name in the cache: a flag, then its two words little-endian; none is the flag alone.
+@Suite struct ContentNameBytesTests {
+    @Test func aNameIsAFlagThenTwoWords() {
+        var writer = CacheWriter()
+        writer.write(ContentName(high: 0x0102_0304_0506_0708, low: 0x1112_1314_1516_1718))
+        writer.write(nil as ContentName?)
+        #expect(writer.bytes == [1, 8, 7, 6, 5, 4, 3, 2, 1, 0x18, 0x17, 0x16, 0x15, 0x14, 0x13, 0x12, 0x11, 0])
+        writer.bytes.withUnsafeBytes { buffer in
+            var reader = CacheReader(buffer)
+            #expect(reader.contentName() == .some(ContentName(high: 0x0102_0304_0506_0708, low: 0x1112_1314_1516_1718)))
+            #expect(reader.contentName() == .some(nil))
+            #expect(reader.isAtEnd)
+            #expect(reader.contentName() == nil)
+        }
+        // Cut inside the words: damaged, not a name.
+        Array(writer.bytes.prefix(9)).withUnsafeBytes { buffer in
+            var reader = CacheReader(buffer)
+            #expect(reader.contentName() == nil)
+        }
+    }
+}

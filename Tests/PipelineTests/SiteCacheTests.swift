@@ -127,6 +127,23 @@ import Testing
         #expect(try await Self.coldFiles(folder).files == folder.publishedFiles())
     }
 
+    @Test func anUnchangedArticleWhoseUpdatedMovesPastANewTieIsPublishedWithIt() async throws {
+        let folder = try SiteTestFolder(config: Self.config)
+        try folder.write(SiteTestFolder.article("Kept", date: "2024-03-01T09:00:00Z"), to: "b.md")
+        try folder.write(SiteTestFolder.article("Other", date: "2024-03-02T09:00:00Z"), to: "c.md")
+        _ = try await folder.site().buildAll()
+        // A new article at the same instant, whose path sorts first: b.md's `updated` moves on by a second while
+        // its file, and the name of its body kept beside it, stay the same.
+        try folder.write(SiteTestFolder.article("New", date: "2024-03-01T09:00:00Z"), to: "a.md")
+        _ = try await folder.site().buildAll()
+        #expect(try String(decoding: #require(folder.publishedFiles()["atom.xml"]), as: UTF8.self).contains("2024-03-01T09:00:01Z"))
+        #expect(try await Self.coldFiles(folder).files == folder.publishedFiles())
+        // And back, once the new article goes.
+        try folder.remove("a.md")
+        _ = try await folder.site().buildAll()
+        #expect(try await Self.coldFiles(folder).files == folder.publishedFiles())
+    }
+
     @Test func aRestartedDaemonCatchesUpFromAnUnchangedBuild() async throws {
         let folder = try SiteTestFolder(config: Self.config)
         for number in 1...6 { try folder.write(Self.article(number, version: 1, dated: number != 3), to: "a\(number).md") }

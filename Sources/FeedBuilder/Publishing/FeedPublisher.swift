@@ -1,5 +1,6 @@
 public import FeedModel
 public import Foundation
+public import Platform
 public import Validation
 
 /// Builds every document of a feed, validates all of them, and only then puts them in place atomically.
@@ -71,10 +72,16 @@ public struct FeedPublisher: Sendable {
     /// - Parameters:
     ///   - entries: every entry of the site.
     ///   - derived: feeds made of some of them (sections, tags, authors, languages).
+    ///   - bodyHints: per entry, the name of its body from an earlier publish's `PublishReport.bodyNames`, where
+    ///     the caller vouches that the entry's body, summary and link are the ones that name was made from (the
+    ///     pipeline does while the article file's parse and state are unchanged); nil where unknown. Used only
+    ///     with a `memory`.
     /// - Returns: which files were written, left unchanged and removed, and any validation warnings.
     /// - Throws: `PublishError` for bad input, validation errors (each finding with file, rule and line) or a
     ///   failing file-system call; nothing of this publish is in place then.
-    public func publish(_ entries: [Entry], derived: [DerivedFeed] = []) throws(PublishError) -> PublishReport {
+    public func publish(
+        _ entries: [Entry], derived: [DerivedFeed] = [], bodyHints: [ContentName?]? = nil
+    ) throws(PublishError) -> PublishReport {
         var phases: [PhaseTiming] = []
         let cache = self.cache
         // A memory of another folder's documents has nothing to give here (and must not be updated from here).
@@ -83,7 +90,7 @@ public struct FeedPublisher: Sendable {
         defer { memory?.closeFiles() }
         let takenBefore = memory?.taken ?? 0
         let feed = try PhaseTiming.measure("clean and plan", into: &phases) { () throws(PublishError) in
-            try builder.prepare(entries, derived: derived, cache: cache, memory: memory)
+            try builder.prepare(entries, derived: derived, cache: cache, memory: memory, bodyHints: bodyHints)
         }
         let check = DocumentCheck(validate)
         var stage = try PhaseTiming.measure("stage", into: &phases) { () throws(PublishError) in try self.stage(feed, checkedBy: check) }
@@ -96,6 +103,7 @@ public struct FeedPublisher: Sendable {
         report.fragmentsFromFiles = (memory?.taken ?? 0) - takenBefore
         report.oversized = feed.oversized
         report.feeds = feed.feeds.map(\.published)
+        report.bodyNames = feed.bodyNames
         report.phases = phases
         return report
     }

@@ -1,4 +1,5 @@
 public import FeedModel
+public import Platform
 
 /// What a publish did, by file name (relative to the output folder), each list sorted.
 public struct PublishReport: Sendable, Hashable {
@@ -26,6 +27,11 @@ public struct PublishReport: Sendable, Hashable {
     public var feeds: [PublishedFeed] = []
     /// How long each phase took (cleaning, then rendering and validating each document), in order.
     public var phases: [PhaseTiming] = []
+    /// With a `PublishMemory`: the name of each published entry's body, in the order the entries were given.
+    /// Kept beside the article file an entry came from while that file's parse and state stay the same, and
+    /// given back as a hint (`FeedPublisher.publish(_:derived:bodyHints:)`), it spares the next process hashing
+    /// the body again.
+    public var bodyNames: [ContentName]?
 
     /// Creates a report.
     public init(written: [String] = [], unchanged: [String] = [], removed: [String] = [], warnings: [DocumentFinding] = []) {

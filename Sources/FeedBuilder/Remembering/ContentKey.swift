@@ -1,5 +1,6 @@
 import Crypto
 import FeedModel
+import Platform
 
 /// A name for exact bytes that holds across processes: the first 128 bits of a SHA-256 over them.
 ///
@@ -17,15 +18,28 @@ struct ContentKey: Hashable, Sendable {
         self.low = low
     }
 
+    /// A name handed back by a caller that kept it (`ContentName`).
+    init(_ name: ContentName) {
+        self.init(high: name.high, low: name.low)
+    }
+
     /// The key of a prepared entry: every field of the entry as given, and what cleaning made of it. A fragment
     /// is a pure function of these and its variant (the renderers are part of the executable, which the build
     /// cache's key covers).
     init(_ prepared: PreparedEntry) {
+        self.init(prepared, body: Self.body(of: prepared))
+    }
+
+    /// The key of a prepared entry whose body is named `body`: `body(of:)` of this very entry, or the name an
+    /// earlier process gave the body of the same article file's entry, kept by the build cache while the file's
+    /// parse and state stay the ones it came from (`PublishMemory.contentKeys`). Every other field is hashed here,
+    /// so what the pipeline changes across entries (an `updated` moved past a tie) is always covered.
+    init(_ prepared: PreparedEntry, body: ContentKey) {
         var hasher = KeyHasher()
-        hasher.add("prepared entry 1")
+        hasher.add("prepared entry 2")
         let entry = prepared.entry
-        for text in [entry.id, entry.title, entry.link, entry.contentHTML] { hasher.add(text) }
-        for text in [entry.summary, entry.language, entry.imageURL] { hasher.add(optional: text) }
+        for text in [entry.id, entry.title, entry.link] { hasher.add(text) }
+        for text in [entry.language, entry.imageURL] { hasher.add(optional: text) }
         for time in [entry.published, entry.updated] {
             hasher.add(UInt64(bitPattern: time.secondsSinceEpoch))
             hasher.add(UInt64(bitPattern: Int64(time.utcOffsetSeconds)))
@@ -44,6 +58,22 @@ struct ContentKey: Hashable, Sendable {
             hasher.add(enclosure.mimeType)
             hasher.add(UInt64(bitPattern: Int64(enclosure.length)))
         }
+        hasher.add(body.high)
+        hasher.add(body.low)
+        self = hasher.key
+    }
+
+    /// The name of the bulk of a prepared entry: the body and summary as given, whether the body is taken as it
+    /// is, the link its relative URLs are resolved against, and what cleaning made of them (the cleaned body, the
+    /// RSS description, the summary text). These are a pure function of the article file's parse, its state and
+    /// `crier.yml`, which is what lets the build cache keep the name beside the file.
+    static func body(of prepared: PreparedEntry) -> ContentKey {
+        var hasher = KeyHasher()
+        hasher.add("entry body 1")
+        let entry = prepared.entry
+        hasher.add(entry.link)
+        hasher.add(entry.contentHTML)
+        hasher.add(optional: entry.summary)
         hasher.add(entry.contentIsSelfContained ? 1 : 0)
         // A body taken as it is (`Entry.contentIsSelfContained`) is the entry's own: its bytes are not hashed twice.
         if Entry.same(prepared.contentHTML, entry.contentHTML) {
@@ -53,7 +83,7 @@ struct ContentKey: Hashable, Sendable {
             hasher.add(prepared.contentHTML)
         }
         for text in [prepared.rssDescription, prepared.summaryText] { hasher.add(text) }
-        self = hasher.key
+        return hasher.key
     }
 
     /// The key of a fragment variant (format, content mode, the RSS fallback authors' bytes).
@@ -134,5 +164,12 @@ private struct KeyHasher {
             low = low << 8 | UInt64(digest[8 + index])
         }
         return ContentKey(high: high, low: low)
+    }
+}
+
+extension ContentName {
+    /// The name a caller keeps for a key.
+    init(_ key: ContentKey) {
+        self.init(high: key.high, low: key.low)
     }
 }

@@ -91,7 +91,7 @@ public final class PublishMemory: @unchecked Sendable {
     private var openFiles: [String: SourceFile?] = [:]
     /// The content key of each entry of the latest publish, by its `PreparedEntryCache` identity: the daemon's
     /// next publish hashes only the entries an edit changed. Never saved (identities live in one process).
-    private var keysByIdentity: [UInt64: ContentKey] = [:]
+    private var keysByIdentity: [UInt64: Named] = [:]
     /// True until this process's first publish is remembered: from then on the publisher's own in-memory
     /// caches (`PageHistory`, `CarriedFragments`, `CheckedFragments`) know every page it wrote and every
     /// fragment it rendered or checked, and looking documents, slices and verdicts up again here would rebuild
@@ -128,20 +128,40 @@ public final class PublishMemory: @unchecked Sendable {
         lock.withLock { documents }
     }
 
-    /// The content key of each prepared entry, hashed only for identities (same positions) the latest call did
-    /// not see; nil identities (entries prepared without a cache) hash every entry.
-    func contentKeys(of entries: [PreparedEntry], identities: [UInt64]?) -> [ContentKey] {
+    /// The content key of each prepared entry, and the name of its body (`ContentKey.body(of:)`), hashed only for
+    /// identities (same positions) the latest call did not see; nil identities (entries prepared without a cache)
+    /// hash every entry.
+    ///
+    /// - Parameter bodyHints: per entry (same positions), the name an earlier process gave its body, when the
+    ///   caller vouches that the entry's body fields are those it was given for: the build cache keeps each
+    ///   name beside its article file only while the file's parse and state are the ones the name was made
+    ///   from. Such a body is not hashed again (most of an entry's bytes), only the entry's other fields.
+    func contentKeys(
+        of entries: [PreparedEntry], identities: [UInt64]?, bodyHints: [ContentKey?]? = nil
+    ) -> (keys: [ContentKey], bodies: [ContentKey]) {
+        let hints = bodyHints.flatMap { $0.count == entries.count ? $0 : nil }
+        let name = { @Sendable (index: Int) -> Named in
+            let body = hints?[index] ?? ContentKey.body(of: entries[index])
+            return Named(key: ContentKey(entries[index], body: body), body: body)
+        }
         guard let identities, identities.count == entries.count else {
-            return Parallel.map(entries[...], run: 64) { ContentKey($0) }
+            let named = Parallel.map(count: entries.count, run: 64, name)
+            return (named.map(\.key), named.map(\.body))
         }
         let known = lock.withLock { keysByIdentity }
         let missing = identities.indices.filter { known[identities[$0]] == nil }
-        let hashed = Parallel.map(missing[...], run: 64) { ContentKey(entries[$0]) }
-        var keys = identities.map { known[$0] ?? ContentKey(high: 0, low: 0) }
-        for (index, key) in zip(missing, hashed) { keys[index] = key }
-        let current = Dictionary(zip(identities, keys), uniquingKeysWith: { first, _ in first })
+        let hashed = Parallel.map(count: missing.count, run: 64) { name(missing[$0]) }
+        var named = identities.map { known[$0] ?? Named(key: ContentKey(high: 0, low: 0), body: ContentKey(high: 0, low: 0)) }
+        for (index, value) in zip(missing, hashed) { named[index] = value }
+        let current = Dictionary(zip(identities, named), uniquingKeysWith: { first, _ in first })
         lock.withLock { keysByIdentity = current }
-        return keys
+        return (named.map(\.key), named.map(\.body))
+    }
+
+    /// An entry's content key and its body's name.
+    struct Named: Sendable {
+        var key: ContentKey
+        var body: ContentKey
     }
 
     /// True for each fragment (by content key) that passed in a document making `judgements`.

@@ -111,8 +111,11 @@ extension Ingester {
             case nil: break
             }
             if var file = item.file {
-                // Another state may give another entry: the pipeline screens it again.
-                if state == nil || state != file.state { file.screened = false }
+                // Another state may give another entry: the pipeline screens it again, and the body is named again.
+                if state == nil || state != file.state {
+                    file.screened = false
+                    file.bodyName = nil
+                }
                 file.state = state
                 memory.files[path] = file
                 if let last = sortedPaths.last, !(last < path) { inOrder = false }

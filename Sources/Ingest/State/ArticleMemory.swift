@@ -1,5 +1,5 @@
 public import Foundation
-import Platform
+public import Platform
 
 /// What the build cache remembers about the article files of a source folder: for each path, the stamp the
 /// file had when it was read, the hash of its bytes, and where the result of parsing them is kept.
@@ -23,6 +23,10 @@ public struct ArticleMemory: Sendable {
         /// True when the entry this file gave, with `state`, passed the pipeline's screening of its values with
         /// nothing to say (`markScreened(_:)`): the same parse and state give the same entry and the same verdict.
         var screened = false
+        /// The feed builder's name for the body of the entry this file gave (`setBodyNames(_:for:)`), kept while
+        /// the file's parse and `state` are the ones the entry was made from: the same parse and state give the
+        /// same entry, so the next build hands the name back instead of having the body hashed again. Opaque here.
+        var bodyName: ContentName? = nil
     }
 
     /// Where a file's parse is kept.
@@ -130,7 +134,25 @@ public struct ArticleMemory: Sendable {
     mutating func forgetStates() {
         storeMark = nil
         materialize()
-        for path in decoded.keys { decoded[path]?.state = nil }
+        for path in decoded.keys {
+            decoded[path]?.state = nil
+            decoded[path]?.bodyName = nil
+        }
+    }
+
+    /// The name of the body of the entry each file at `paths` gave, as the feed builder last named it; nil for a
+    /// file not remembered or without one.
+    public func bodyNames(for paths: [String]) -> [ContentName?] {
+        let files = self.files
+        return paths.map { files[$0]?.bodyName }
+    }
+
+    /// Records the names the feed builder gave the bodies of the entries the files at `paths` gave (same
+    /// positions). The caller must pass names made from the entries these very records gave: the ones published
+    /// since the files were last ingested.
+    public mutating func setBodyNames(_ names: [ContentName], for paths: [String]) {
+        materialize()
+        for (path, name) in zip(paths, names) { decoded[path]?.bodyName = name }
     }
 
     /// Records where the file at `path` has its payload now (the cache wrote it), keeping `known`.

@@ -44,7 +44,7 @@ public struct BuildCache: Sendable {
         public var extra: [UInt8]
     }
 
-    private static let manifestMagic = Array("CRIERMF3".utf8)
+    private static let manifestMagic = Array("CRIERMF4".utf8)
     private static let packMagic = Array("CRIERPK1".utf8)
     /// Header of the pack: magic and its number.
     static let packHeaderLength = 16
@@ -97,11 +97,11 @@ public struct BuildCache: Sendable {
                 guard let path = reader.string(), let stamp = reader.stamp(), let isSure = reader.bool(),
                     let hash = reader.string(), let offset = reader.int(), let length = reader.int(), let checksum = reader.word(),
                     offset >= packHeaderLength, length >= 0, let state = reader.state(path: path, contentHash: hash),
-                    let screened = reader.bool()
+                    let screened = reader.bool(), let bodyName = reader.contentName()
                 else { return nil }
                 files[path] = ArticleMemory.File(
                     stamp: stamp, isSure: isSure, contentHash: hash, payload: .stored(offset: offset, length: length, checksum: checksum),
-                    state: state, screened: screened)
+                    state: state, screened: screened, bodyName: bodyName)
             }
             return reader.isAtEnd && files.count == count ? files : nil
         }
@@ -173,6 +173,7 @@ public struct BuildCache: Sendable {
             records.writeWord(checksum)
             records.write(file.state)
             records.write(file.screened)
+            records.write(file.bodyName)
         }
         if let known {
             if count == files.count {
