@@ -423,6 +423,7 @@ public actor Site {
         // beside unchanged article files spare hashing their bodies (`ArticleMemory`). A publisher that has
         // published knows its unchanged entries by identity already.
         let bodyHints = self.publisher == nil ? memory.bodyNames(for: paths) : nil
+        if let bodyHints { logger.debug("body names from the cache: \(bodyHints.count { $0 != nil }) of \(paths.count)") }
         if let existing = self.publisher {
             publisher = existing
         } else {
