@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Ingest", "FeedBuilder", "FeedModel", "Validation", "Platform",
+                "Ingest", "FeedBuilder", "FeedModel", "Validation", "Parallel", "Platform",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -1,5 +1,6 @@
 import FeedBuilder
 import FeedModel
+import Parallel
 
 /// The site's current entries by article path, also kept as one array in feed order, ready to publish.
 ///
@@ -43,12 +44,31 @@ struct EntryTable {
         }
         values = positions.map { entries[$0] }
         orderedPaths = positions.map { paths[$0] }
-        byPath.reserveCapacity(positions.count)
-        claims = EntryClaims(capacity: positions.count)
-        for position in positions {
-            byPath[paths[position]] = entries[position]
-            claims.add(entries[position], path: paths[position])
+        // The two tables side by side: 10,000 and 20,000 insertions by string at 10,000 articles, a warm build's
+        // wait between reading the articles and publishing them.
+        let ordered = positions
+        let tables = Parallel.map(count: 2) { table -> Table in
+            if table == 0 {
+                var byPath = [String: Entry](minimumCapacity: ordered.count)
+                for position in ordered { byPath[paths[position]] = entries[position] }
+                return .byPath(byPath)
+            }
+            var claims = EntryClaims(capacity: ordered.count)
+            for position in ordered { claims.add(entries[position], path: paths[position]) }
+            return .claims(claims)
         }
+        for table in tables {
+            switch table {
+            case .byPath(let table): byPath = table
+            case .claims(let table): claims = table
+            }
+        }
+    }
+
+    /// One of the tables `init(paths:entries:)` builds.
+    private enum Table: Sendable {
+        case byPath([String: Entry])
+        case claims(EntryClaims)
     }
 
     /// How many entries there are.
