@@ -9,6 +9,8 @@ pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core
   || apt_packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 pkg-config --exists sqlite3 2>/dev/null || apt_packages+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || apt_packages+=(pkg-config)
+# libcurl is loaded at run time for WebSub pings (Daemon's FormPoster), not linked: nothing to compile against.
+ldconfig -p 2>/dev/null | grep -qE 'libcurl(-gnutls)?\.so\.4' || apt_packages+=(libcurl4)
 if [ "${1:-}" = "--test" ]; then
   command -v xmllint >/dev/null || apt_packages+=(libxml2-utils)
   command -v newsboat >/dev/null || apt_packages+=(newsboat)

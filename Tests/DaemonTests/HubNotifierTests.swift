@@ -92,6 +92,18 @@ struct HubNotifierTests {
         await notifier.waitUntilIdle()
     }
 
+    @Test("An https hub is spoken to over TLS: a server answering in plain HTTP never sees the form")
+    func httpsMeansTLS() async throws {
+        let plain = try RecordingHub()
+        defer { plain.stop() }
+        let policy = HubNotifier.Policy(
+            maximumAttempts: 2, initialDelay: .milliseconds(50), maximumDelay: .seconds(1), requestTimeout: .seconds(2))
+        let notifier = HubNotifier(policy: policy, logger: quietLogger)
+        notifier.publish(["https://example.org/atom.xml"], to: ["https://127.0.0.1:\(plain.port)/hub"])
+        await notifier.waitUntilIdle()
+        #expect(!plain.requests.contains { $0.body.contains("hub.mode=publish") })
+    }
+
     @Test("A hung request times out and counts as a failed attempt")
     func requestTimeout() async throws {
         let hanging = try RecordingHub(silent: true)

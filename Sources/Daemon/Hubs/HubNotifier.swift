@@ -2,17 +2,14 @@ import Foundation
 public import Logging
 import Synchronization
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// Tells WebSub hubs that feeds changed, in the background, with retries.
 ///
 /// WebSub leaves the publish ping to each hub; the form most hubs accept (Google's, Superfeedr, WebSubHub)
 /// is the PubSubHubbub 0.4 one: `POST` `hub.mode=publish&hub.url=FEED` as
 /// `application/x-www-form-urlencoded`. A hub that is slow or down never delays a regeneration: `publish`
 /// returns at once, and each (hub, feed) pair is retried with exponential backoff up to a bounded number of
-/// attempts. A newer ping for the same pair replaces one still retrying.
+/// attempts. A newer ping for the same pair replaces one still retrying. Requests go through libcurl, loaded at
+/// the first ping (`FormPoster`).
 public final class HubNotifier: Sendable {
     /// Retry and timeout settings.
     public struct Policy: Sendable {
@@ -22,9 +19,8 @@ public final class HubNotifier: Sendable {
         public var initialDelay: Duration
         /// The longest wait between two attempts.
         public var maximumDelay: Duration
-        /// How long one request may take before it counts as failed; at least one second, because
-        /// Foundation's URLSession on Linux (checked with Swift 6.3) fails a request at once when its timeout
-        /// is below a second.
+        /// How long one request may take before it counts as failed; at least one second (no hub answers
+        /// faster than a connection over the internet takes, and a shorter one fails good hubs).
         public var requestTimeout: Duration
 
         /// Creates a policy; the defaults try 5 times over about 15 seconds.
@@ -53,7 +49,6 @@ public final class HubNotifier: Sendable {
 
     private let policy: Policy
     private let logger: Logger
-    private let session: URLSession
     /// The ping running for each (hub, feed) pair, numbered so a finished task removes only itself.
     private let pending = Mutex<(next: UInt64, tasks: [String: (id: UInt64, task: Task<Void, Never>)])>((0, [:]))
 
@@ -64,10 +59,6 @@ public final class HubNotifier: Sendable {
     public init(policy: Policy = Policy(), logger: Logger) {
         self.policy = policy
         self.logger = logger
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Self.seconds(policy.requestTimeout)
-        configuration.timeoutIntervalForResource = Self.seconds(policy.requestTimeout)
-        session = URLSession(configuration: configuration)
     }
 
     /// Starts pinging every hub about every feed and returns at once.
@@ -118,17 +109,20 @@ public final class HubNotifier: Sendable {
     }
 
     private func ping(_ hub: URL, about feed: String) async {
-        var request = URLRequest(url: hub)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(("hub.mode=publish&hub.url=" + Self.formEncoded(feed)).utf8)
+        let body = "hub.mode=publish&hub.url=" + Self.formEncoded(feed)
         let metadata: Logger.Metadata = ["hub": "\(hub.absoluteString)", "feed": "\(feed)"]
+        let poster: FormPoster
+        switch FormPoster.shared {
+        case .success(let loaded): poster = loaded
+        case .failure(let error):
+            logger.warning("WebSub hub not notified: \(error)", metadata: metadata)
+            return
+        }
         for attempt in 1...policy.maximumAttempts {
             if Task.isCancelled { return }
             let outcome: String
-            do {
-                let (_, response) = try await session.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            switch await Self.post(body, to: hub.absoluteString, with: poster, timeout: policy.requestTimeout) {
+            case .status(let status):
                 if (200..<300).contains(status) {
                     logger.info("WebSub hub notified", metadata: metadata.merging(["attempt": "\(attempt)"]) { $1 })
                     return
@@ -139,8 +133,8 @@ public final class HubNotifier: Sendable {
                     return
                 }
                 outcome = "status \(status)"
-            } catch {
-                outcome = "\(error)"
+            case .failed(let reason):
+                outcome = reason
             }
             guard attempt < policy.maximumAttempts else {
                 logger.warning(
@@ -175,8 +169,16 @@ public final class HubNotifier: Sendable {
         return out
     }
 
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        let (seconds, attoseconds) = duration.components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    /// One POST on a thread of its own: libcurl blocks for up to the timeout, which must not hold a thread of
+    /// the cooperative pool the daemon's updates run on.
+    private static func post(_ body: String, to url: String, with poster: FormPoster, timeout: Duration) async -> FormPoster.Outcome {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                continuation.resume(returning: poster.post(body, to: url, userAgent: userAgent, timeout: timeout))
+            }
+        }
     }
+
+    /// What the pings name as their client.
+    static let userAgent = "Crier (WebSub publisher)"
 }
