@@ -185,10 +185,13 @@ public final class PublishMemory: @unchecked Sendable {
         lock.withLock {
             guard consulted else { return }
             let located = lookup()
+            // Each document's file looked up by name once, not once per fragment (30,000 string hashes at 10,000
+            // articles in three formats).
+            var sources = [SourceFile??](repeating: nil, count: documentNames.count)
             for (index, name) in wanted.enumerated() {
-                guard let (document, location) = located[FragmentName(key: name.key, variant: name.variant)],
-                    let source = open(documentNames[document])
-                else { continue }
+                guard let (document, location) = located[FragmentName(key: name.key, variant: name.variant)] else { continue }
+                if sources[document] == nil { sources[document] = .some(open(documentNames[document])) }
+                guard case .some(.some(let source)) = sources[document] else { continue }
                 found.append((source, document, location, index))
             }
         }
