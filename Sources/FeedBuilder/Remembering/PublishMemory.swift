@@ -78,8 +78,11 @@ public final class PublishMemory: @unchecked Sendable {
     private var verdicts: Set<Verdict>?
     /// Files opened to take fragments from in the current publish, nil for one whose stamp no longer matches.
     private var openFiles: [String: SourceFile?] = [:]
-    /// The content key of each entry of the latest publish, by its `PreparedEntryCache` identity: the daemon's
-    /// next publish hashes only the entries an edit changed. Never saved (identities live in one process).
+    /// The content key of each entry of the latest publishes, by its `PreparedEntryCache` identity: the daemon's
+    /// next publish hashes only the entries an edit changed. An identity is never handed out twice in a process
+    /// (`EntryIdentity`) and names one entry as prepared, so its key never changes and a key kept for an identity
+    /// no longer published is only dead weight: those are dropped when they outweigh the live ones
+    /// (`contentKeys(of:identities:)`). Never saved (identities live in one process).
     private var keysByIdentity: [UInt64: ContentKey] = [:]
     /// True until this process's first publish is remembered: from then on the publisher's own in-memory
     /// caches (`PageHistory`, `CarriedFragments`, `CheckedFragments`) know every page it wrote and every
@@ -117,20 +120,43 @@ public final class PublishMemory: @unchecked Sendable {
         lock.withLock { documents }
     }
 
-    /// The content key of each prepared entry, hashed only for identities (same positions) the latest call did
-    /// not see; nil identities (entries prepared without a cache) hash every entry.
+    /// The content key of each prepared entry, hashed only for identities (same positions) no earlier call gave
+    /// a key; nil identities (entries prepared without a cache) hash every entry.
+    ///
+    /// Only the new keys are added to the table: rebuilding it for every publish cost the daemon a 10,000-entry
+    /// dictionary on each save of one article. It is rebuilt from this call's identities alone once the keys of
+    /// identities no longer published outweigh the live ones, so it never holds more than about twice the
+    /// entries of a publish (and the keys of one publish's new entries).
     func contentKeys(of entries: [PreparedEntry], identities: [UInt64]?) -> [ContentKey] {
         guard let identities, identities.count == entries.count else {
             return Parallel.map(entries[...], run: 64) { ContentKey($0) }
         }
-        let known = lock.withLock { keysByIdentity }
-        let missing = identities.indices.filter { known[identities[$0]] == nil }
+        var keys = [ContentKey](repeating: ContentKey(high: 0, low: 0), count: identities.count)
+        var missing: [Int] = []
+        lock.withLock {
+            for (index, identity) in identities.enumerated() {
+                if let key = keysByIdentity[identity] { keys[index] = key } else { missing.append(index) }
+            }
+        }
         let hashed = Parallel.map(missing[...], run: 64) { ContentKey(entries[$0]) }
-        var keys = identities.map { known[$0] ?? ContentKey(high: 0, low: 0) }
         for (index, key) in zip(missing, hashed) { keys[index] = key }
-        let current = Dictionary(zip(identities, keys), uniquingKeysWith: { first, _ in first })
-        lock.withLock { keysByIdentity = current }
+        lock.withLock {
+            // Added first, so a rebuild below is the only way a key leaves: a key kept is always its entry's.
+            for (index, key) in zip(missing, hashed) where keysByIdentity[identities[index]] == nil {
+                keysByIdentity[identities[index]] = key
+            }
+            // More keys than twice this publish's identities: the stale ones (at least the excess over them)
+            // outweigh the live ones.
+            if keysByIdentity.count > 2 * identities.count {
+                keysByIdentity = Dictionary(zip(identities, keys), uniquingKeysWith: { first, _ in first })
+            }
+        }
         return keys
+    }
+
+    /// How many content keys are kept by identity (`contentKeys(of:identities:)`), for tests.
+    var keptContentKeys: Int {
+        lock.withLock { keysByIdentity.count }
     }
 
     /// True for each fragment (by content key) that passed in a document making `judgements`.
