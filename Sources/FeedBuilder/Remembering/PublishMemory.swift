@@ -84,6 +84,9 @@ public final class PublishMemory: @unchecked Sendable {
     /// no longer published is only dead weight: those are dropped when they outweigh the live ones
     /// (`contentKeys(of:identities:)`). Never saved (identities live in one process).
     private var keysByIdentity: [UInt64: ContentKey] = [:]
+    /// The identities and keys the latest `contentKeys(of:identities:)` gave, in their order: an edit leaves
+    /// nearly every entry at its place, and comparing two numbers there costs less than a lookup in the table.
+    private var latestKeys: (identities: [UInt64], keys: [ContentKey]) = ([], [])
     /// True until this process's first publish is remembered: from then on the publisher's own in-memory
     /// caches (`PageHistory`, `CarriedFragments`, `CheckedFragments`) know every page it wrote and every
     /// fragment it rendered or checked, and looking documents, slices and verdicts up again here would rebuild
@@ -134,8 +137,16 @@ public final class PublishMemory: @unchecked Sendable {
         var keys = [ContentKey](repeating: ContentKey(high: 0, low: 0), count: identities.count)
         var missing: [Int] = []
         lock.withLock {
+            let latest = latestKeys
+            let sameUpTo = min(latest.identities.count, identities.count)
             for (index, identity) in identities.enumerated() {
-                if let key = keysByIdentity[identity] { keys[index] = key } else { missing.append(index) }
+                if index < sameUpTo && latest.identities[index] == identity {
+                    keys[index] = latest.keys[index]
+                } else if let key = keysByIdentity[identity] {
+                    keys[index] = key
+                } else {
+                    missing.append(index)
+                }
             }
         }
         let hashed = Parallel.map(missing[...], run: 64) { ContentKey(entries[$0]) }
@@ -150,6 +161,7 @@ public final class PublishMemory: @unchecked Sendable {
             if keysByIdentity.count > 2 * identities.count {
                 keysByIdentity = Dictionary(zip(identities, keys), uniquingKeysWith: { first, _ in first })
             }
+            latestKeys = (identities, keys)
         }
         return keys
     }
