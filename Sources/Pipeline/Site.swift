@@ -59,6 +59,9 @@ public actor Site {
     /// `memory` to keep at its next save (`ArticleMemory.setBodyNames(_:for:)`); nil once `memory` has changed
     /// since (an update read files), so a name is never kept beside a record it was not made from.
     private var publishedBodyNames: (paths: [String], names: [ContentName])?
+    /// The record (`LastBuild`) of this process's last publish, which the next update's record is made from
+    /// (`LastBuild.init(updating:…)`); nil before the first publish and after one that failed.
+    private var lastRecord: LastBuild?
 
     /// Opens a site: reads the configuration and opens the state store.
     ///
@@ -180,6 +183,8 @@ public actor Site {
         // A full build saves what it finds itself; an update's unsaved record would only be older.
         unsaved = nil
         publishedBodyNames = nil
+        // Its record examines every published file (and this build may fail part way through its renames).
+        lastRecord = nil
         let ingester = Ingester(source: source, config: config, store: store)
         // The bytes `config` was read from, not the file now: a daemon keeps its configuration until SIGHUP.
         cacheKey = configBytes.flatMap {
@@ -261,15 +266,23 @@ public actor Site {
 
     /// Saves what this build read and published to the cache, so the next one can skip it.
     private func remember(_ report: BuildReport, refused: [IngestIssue]) {
-        saveCache(extra: record(of: report, refused: refused))
+        saveCache(extra: record(of: report, refused: refused).bytes)
     }
 
     /// The record of the publish that gave `report` (`LastBuild`), for the cache; taken right after that publish,
-    /// so a feed file changed later by someone else does not pass for the one published.
-    private func record(of report: BuildReport, refused: [IngestIssue]) -> [UInt8] {
+    /// so a feed file changed later by someone else does not pass for the one published. A full build examines
+    /// every published file; an update (`updating`) starts from the record of the publish before it.
+    private func record(of report: BuildReport, refused: [IngestIssue], updating: Bool = false) -> LastBuild {
         self.refused = refused
-        return LastBuild(output: outputDirectory, statePath: statePath, report: report, refused: refused, withheld: withheld.map(\.issue))
-            .bytes
+        let withheld = withheld.map(\.issue)
+        let record =
+            if updating, let lastRecord {
+                LastBuild(updating: lastRecord, output: outputDirectory, statePath: statePath, report: report, refused: refused, withheld: withheld)
+            } else {
+                LastBuild(output: outputDirectory, statePath: statePath, report: report, refused: refused, withheld: withheld)
+            }
+        lastRecord = record
+        return record
     }
 
     /// Writes the cache; a failure (a full disk, a read-only folder) costs the next build time, never a feed.
@@ -357,16 +370,20 @@ public actor Site {
         } catch {
             // The articles just read are remembered but not published: a record of the last publish saved beside
             // them would let the next start take feeds without them as current.
-            unsaved?.record = []
+            unsaved?.record = nil
+            // Some of its files may be in place: the next record examines every file again.
+            lastRecord = nil
             throw error
         }
+        // Made whatever is saved, so the next update's record can start from it.
+        let made = record(of: report, refused: refused, updating: true)
         // A failed file keeps its last good entry in the feeds, which a build from the files would not publish:
         // the next start must build, not take these feeds as they are (no record).
-        let lastBuild = failures.keys.contains(where: { entries[$0] != nil }) ? [] : record(of: report, refused: refused)
+        let lastBuild = failures.keys.contains(where: { entries[$0] != nil }) ? nil : made
         if defersSaving {
             unsaved = UnsavedWork(record: lastBuild)
         } else {
-            saveCache(extra: lastBuild)
+            saveCache(extra: lastBuild?.bytes ?? [])
         }
         return report
     }
@@ -377,7 +394,7 @@ public actor Site {
         guard let work = unsaved else { return }
         unsaved = nil
         if let publisher { savePublishMemory(of: publisher, fragmentsFromFiles: nil) }
-        saveCache(extra: work.record)
+        saveCache(extra: work.record?.bytes ?? [])
     }
 
     /// Reads the configuration again (SIGHUP) and rebuilds everything.
@@ -511,8 +528,8 @@ public actor Site {
 
 /// What `Site.update(changedPaths:defersSaving:)` left for `Site.saveDeferred()`, besides the publisher's memory.
 private struct UnsavedWork {
-    /// The record of the last publish (`LastBuild`, taken right after it) to save with the cache; empty when that
+    /// The record of the last publish (`LastBuild`, taken right after it) to save with the cache; nil when that
     /// publish kept a failed file's last good entry, which a build from the files would not publish, or when the
-    /// articles in memory are no longer those published.
-    var record: [UInt8]
+    /// articles in memory are no longer those published. Turned into bytes only when saved.
+    var record: LastBuild?
 }

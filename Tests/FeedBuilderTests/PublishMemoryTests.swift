@@ -1,3 +1,4 @@
+import CrierTestHelpers
 import FeedModel
 import Foundation
 import Platform
@@ -239,5 +240,46 @@ import Testing
         #expect(second.bodyNames == names)
         #expect(second.fragmentsRendered > 0, "the entry whose updated moved is rendered again")
         #expect(try Self.contents(of: output) == Self.cold(entries, site: site, root: root))
+    }
+
+    @Test func contentKeysKeptAcrossPublishesAreThoseOfAFullRecomputationAndStayBounded() throws {
+        // As the daemon calls it: entries prepared by one cache (real identities), one publish after another, with
+        // entries edited, added and removed; every key must be the one hashing the entry afresh gives.
+        let cleaner = ContentCleaner()
+        let cache = PreparedEntryCache()
+        let memory = PublishMemory(outputDirectory: FileManager.default.temporaryDirectory)
+        var random = SeededGenerator(seed: 7)
+        var entries = Fixtures.entries(40)
+        var next = 41
+        var largest = 0
+        var rebuilt = false
+        for round in 0..<300 {
+            switch round % 10 {
+            case 0:
+                entries.append(Fixtures.entry(next))
+                next += 1
+            case 1 where entries.count > 30:
+                entries.remove(at: Int.random(in: 0..<entries.count, using: &random))
+            default:
+                let index = Int.random(in: 0..<entries.count, using: &random)
+                entries[index].title += " (edit \(round))"
+            }
+            let ordered = FeedBuilder.newestFirst(entries)
+            let prepared = try #require(cache.prepare(ordered, cleaner: cleaner))
+            let keys = memory.contentKeys(of: prepared.entries, identities: prepared.identities)
+            #expect(keys.keys == prepared.entries.map { ContentKey($0) }, "round \(round)")
+            #expect(keys.bodies == prepared.entries.map { ContentKey.body(of: $0) }, "round \(round)")
+            rebuilt = rebuilt || memory.keptContentKeys < largest
+            largest = max(largest, memory.keptContentKeys)
+            // Stale keys are dropped once they outweigh the live ones: never more than twice the entries kept.
+            #expect(memory.keptContentKeys <= 2 * prepared.entries.count, "round \(round)")
+        }
+        // Keys of identities gone are kept for a while (no rebuild per publish), then dropped: 300 publishes each
+        // brought a new identity, far more than twice the entries.
+        #expect(largest > entries.count + 10)
+        #expect(rebuilt)
+        // Without identities (no cache), every entry is hashed and nothing is kept.
+        let plain = entries.map { PreparedEntry($0, cleaner: cleaner) }
+        #expect(memory.contentKeys(of: plain, identities: nil).keys == plain.map { ContentKey($0) })
     }
 }

@@ -75,7 +75,8 @@ public final class PreparedEntryCache: @unchecked Sendable {
             contents = Contents(textLimit: cleaner.textLimit)
         }
         let changes = CacheChanges(from: contents.prepared, to: entries)
-        guard let ids = changes.ids(after: contents.ids, entries: entries, remembered: contents.prepared) else {
+        // Changed in place: `contents` holds the only reference to the set.
+        guard changes.update(&contents.ids, entries: entries, remembered: contents.prepared) else {
             let untouched = contents
             lock.withLock { self.contents = untouched }
             return nil
@@ -87,7 +88,6 @@ public final class PreparedEntryCache: @unchecked Sendable {
         let toClean = changes.added + changes.replaced.map(\.new)
         let cleaned = Parallel.map(count: toClean.count) { PreparedEntry(entries[toClean[$0]], cleaner: cleaner) }
         let first = EntryIdentity.reserve(cleaned.count)
-        contents.ids = ids
         changes.apply(cleaned: cleaned, firstIdentity: first, to: &contents)
         let result = (contents.prepared, contents.identities, cleaned.count)
         let committed = contents

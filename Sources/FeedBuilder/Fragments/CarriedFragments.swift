@@ -25,6 +25,9 @@ final class CarriedFragments: @unchecked Sendable {
     private let lock = NSLock()
     private var fragments: [Key: [UInt8]] = [:]
     private var bytes = 0
+    /// Every variant a fragment was kept in (a few: formats times content modes), so `forget(_:)` removes the
+    /// fragments of retired identities by their keys instead of filtering every kept fragment.
+    private var variants: Set<FragmentVariant> = []
 
     /// How many fragments are kept.
     var count: Int {
@@ -44,19 +47,22 @@ final class CarriedFragments: @unchecked Sendable {
                 guard fragments[key] == nil, bytes + fragment.bytes.count <= Self.byteBudget else { continue }
                 fragments[key] = fragment.bytes
                 bytes += fragment.bytes.count
+                variants.insert(fragment.variant)
             }
         }
     }
 
     /// Forgets the fragments of entries that left the cache.
+    ///
+    /// By key, identity by variant: an edit retires one identity, and filtering the thousands of fragments kept
+    /// made a new table of them on each of the daemon's updates.
     func forget(_ identities: [UInt64]) {
         guard !identities.isEmpty else { return }
-        let gone = Set(identities)
         lock.withLock {
-            fragments = fragments.filter { key, value in
-                guard gone.contains(key.identity) else { return true }
-                bytes -= value.count
-                return false
+            for identity in identities {
+                for variant in variants {
+                    if let gone = fragments.removeValue(forKey: Key(identity: identity, variant: variant)) { bytes -= gone.count }
+                }
             }
         }
     }

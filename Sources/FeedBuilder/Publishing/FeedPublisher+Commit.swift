@@ -47,7 +47,11 @@ extension FeedPublisher {
             }
         }
         let published = feed.feeds.map(\.published)
-        let producedPages = Set(feed.allPages.map(\.fileName))
+        // The names alone: `allPages` would copy every page (six strings each) to take one of them.
+        var producedPages = Set<String>(minimumCapacity: feed.feeds.reduce(0) { $0 + $1.pages.count })
+        for planned in feed.feeds {
+            for page in planned.pages { producedPages.insert(page.fileName) }
+        }
         let list = writesCatalogue ? FeedCatalogue.list(published) : []
         // The same pages and feeds as this publisher's last publish: nothing to remove, no list to rewrite.
         let sameLayout = history.hasLayout(pages: producedPages, list: list)

@@ -60,8 +60,13 @@ extension FeedPublisher {
                     description: planned.description, generator: feed.generator, for: planned.description.outputs.first?.fileName ?? "")
                 : nil
         }
+        // Each page by its place (feed, page) with its folder and name, not a copy of the page: the pages are
+        // read where they are, since copying 2,400 of them (six strings each) into this list and out of it on two
+        // threads cost more than deciding which of them to render.
         let pages = feed.feeds.indices.flatMap { feedIndex in
-            feed.feeds[feedIndex].pages.map { page in (feedIndex: feedIndex, page: page, parts: AtomicFile.split(page.fileName)) }
+            feed.feeds[feedIndex].pages.indices.map { pageIndex in
+                (feedIndex: feedIndex, pageIndex: pageIndex, parts: AtomicFile.split(feed.feeds[feedIndex].pages[pageIndex].fileName))
+            }
         }
         // Whether each page's inputs and file are those last published, on all cores: at 2,400 pages this was
         // most of a `crier watch` update's staging. A file in a folder the observer saw quiet is the one last
@@ -85,34 +90,40 @@ extension FeedPublisher {
         defer { for descriptor in folders.values { try? descriptor.close() } }
         let (opened, trusted) = (folders, quiet)
         let unchanged: [Bool] = Parallel.map(count: pages.count, run: 64) { index in
-            let item = pages[index]
-            guard let context = contexts[item.feedIndex],
-                let inputs = feed.inputs(of: item.page, in: feed.feeds[item.feedIndex], context: context)
+            let (feedIndex, pageIndex) = (pages[index].feedIndex, pages[index].pageIndex)
+            guard let context = contexts[feedIndex],
+                let inputs = feed.inputs(of: feed.feeds[feedIndex].pages[pageIndex], in: feed.feeds[feedIndex], context: context)
             else { return false }
-            if let touched = trusted[item.parts.directory], !touched.contains(item.parts.name) {
+            if let touched = trusted[pages[index].parts.directory], !touched.contains(pages[index].parts.name) {
                 return history.isUnchanged(inputs)
             }
-            guard let descriptor = opened[item.parts.directory] else { return false }
-            return history.isUnchanged(inputs, stamp: FileStamp(regularFileAt: item.parts.name, in: descriptor))
+            guard let descriptor = opened[pages[index].parts.directory] else { return false }
+            return history.isUnchanged(inputs, stamp: FileStamp(regularFileAt: pages[index].parts.name, in: descriptor))
         }
         // Pages another process (or an earlier publisher) left as they would be now (`PublishMemory`).
         let remembered: [Bool] =
             feed.store.remembered == nil || !check.allowsSkippingUnchangedPages
             ? unchanged.map { _ in false }
             : Parallel.map(count: pages.count, run: 16) { index in
-                !unchanged[index] && feed.isAsRemembered(pages[index].page, in: feed.feeds[pages[index].feedIndex])
+                let feedIndex = pages[index].feedIndex
+                return !unchanged[index] && feed.isAsRemembered(feed.feeds[feedIndex].pages[pages[index].pageIndex], in: feed.feeds[feedIndex])
             }
         do {
-            for ((item, unchanged), remembered) in zip(zip(pages, unchanged), remembered) {
-                let (feedIndex, page) = (item.feedIndex, item.page)
+            for index in pages.indices {
+                let (unchanged, remembered) = (unchanged[index], remembered[index])
+                let (feedIndex, pageIndex) = (pages[index].feedIndex, pages[index].pageIndex)
                 if unchanged || remembered {
-                    stage.skipped.append(page.fileName)
-                    if remembered, let inputs = contexts[feedIndex].flatMap({ feed.inputs(of: page, in: feed.feeds[feedIndex], context: $0) }) {
-                        // Its file is validated and in place: later publishes of this publisher skip it cheaply.
-                        history.remember(inputs, target: directory + "/" + page.fileName)
+                    stage.skipped.append(feed.feeds[feedIndex].pages[pageIndex].fileName)
+                    if remembered, let context = contexts[feedIndex] {
+                        let page = feed.feeds[feedIndex].pages[pageIndex]
+                        if let inputs = feed.inputs(of: page, in: feed.feeds[feedIndex], context: context) {
+                            // Its file is validated and in place: later publishes of this publisher skip it cheaply.
+                            history.remember(inputs, target: directory + "/" + page.fileName)
+                        }
                     }
                     continue
                 }
+                let page = feed.feeds[feedIndex].pages[pageIndex]
                 let target = directory + "/" + page.fileName
                 let inputs = contexts[feedIndex].flatMap { feed.inputs(of: page, in: feed.feeds[feedIndex], context: $0) }
                 // Forgotten before rendering, so a publish that fails halfway leaves no stale record.

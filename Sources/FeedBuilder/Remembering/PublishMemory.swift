@@ -89,9 +89,15 @@ public final class PublishMemory: @unchecked Sendable {
     private var verdicts: Set<Verdict>?
     /// Files opened to take fragments from in the current publish, nil for one whose stamp no longer matches.
     private var openFiles: [String: SourceFile?] = [:]
-    /// The content key of each entry of the latest publish, by its `PreparedEntryCache` identity: the daemon's
-    /// next publish hashes only the entries an edit changed. Never saved (identities live in one process).
+    /// The content key and body name of each entry of the latest publishes, by its `PreparedEntryCache` identity:
+    /// the daemon's next publish hashes only the entries an edit changed. An identity is never handed out twice in
+    /// a process (`EntryIdentity`) and names one entry as prepared, so its key never changes and a key kept for an
+    /// identity no longer published is only dead weight: those are dropped when they outweigh the live ones
+    /// (`contentKeys(of:identities:bodyHints:)`). Never saved (identities live in one process).
     private var keysByIdentity: [UInt64: Named] = [:]
+    /// The identities and keys the latest `contentKeys(of:identities:bodyHints:)` gave, in their order: an edit
+    /// leaves nearly every entry at its place, and comparing two numbers there costs less than a lookup in the table.
+    private var latestKeys: (identities: [UInt64], named: [Named]) = ([], [])
     /// True until this process's first publish is remembered: from then on the publisher's own in-memory
     /// caches (`PageHistory`, `CarriedFragments`, `CheckedFragments`) know every page it wrote and every
     /// fragment it rendered or checked, and looking documents, slices and verdicts up again here would rebuild
@@ -129,8 +135,13 @@ public final class PublishMemory: @unchecked Sendable {
     }
 
     /// The content key of each prepared entry, and the name of its body (`ContentKey.body(of:)`), hashed only for
-    /// identities (same positions) the latest call did not see; nil identities (entries prepared without a cache)
+    /// identities (same positions) no earlier call gave a key; nil identities (entries prepared without a cache)
     /// hash every entry.
+    ///
+    /// Only the new keys are added to the table: rebuilding it for every publish cost the daemon a 10,000-entry
+    /// dictionary on each save of one article. It is rebuilt from this call's identities alone once the keys of
+    /// identities no longer published outweigh the live ones, so it never holds more than about twice the
+    /// entries of a publish (and the keys of one publish's new entries).
     ///
     /// - Parameter bodyHints: per entry (same positions), the name an earlier process gave its body, when the
     ///   caller vouches that the entry's body fields are those it was given for: the build cache keeps each
@@ -148,13 +159,36 @@ public final class PublishMemory: @unchecked Sendable {
             let named = Parallel.map(count: entries.count, run: 64, name)
             return (named.map(\.key), named.map(\.body))
         }
-        let known = lock.withLock { keysByIdentity }
-        let missing = identities.indices.filter { known[identities[$0]] == nil }
-        let hashed = Parallel.map(count: missing.count, run: 64) { name(missing[$0]) }
-        var named = identities.map { known[$0] ?? Named(key: ContentKey(high: 0, low: 0), body: ContentKey(high: 0, low: 0)) }
+        let unknown = Named(key: ContentKey(high: 0, low: 0), body: ContentKey(high: 0, low: 0))
+        var named = [Named](repeating: unknown, count: identities.count)
+        var missing: [Int] = []
+        lock.withLock {
+            let latest = latestKeys
+            let sameUpTo = min(latest.identities.count, identities.count)
+            for (index, identity) in identities.enumerated() {
+                if index < sameUpTo && latest.identities[index] == identity {
+                    named[index] = latest.named[index]
+                } else if let known = keysByIdentity[identity] {
+                    named[index] = known
+                } else {
+                    missing.append(index)
+                }
+            }
+        }
+        let hashed = Parallel.map(missing[...], run: 64, name)
         for (index, value) in zip(missing, hashed) { named[index] = value }
-        let current = Dictionary(zip(identities, named), uniquingKeysWith: { first, _ in first })
-        lock.withLock { keysByIdentity = current }
+        lock.withLock {
+            // Added first, so a rebuild below is the only way a key leaves: a key kept is always its entry's.
+            for (index, value) in zip(missing, hashed) where keysByIdentity[identities[index]] == nil {
+                keysByIdentity[identities[index]] = value
+            }
+            // More keys than twice this publish's identities: the stale ones (at least the excess over them)
+            // outweigh the live ones.
+            if keysByIdentity.count > 2 * identities.count {
+                keysByIdentity = Dictionary(zip(identities, named), uniquingKeysWith: { first, _ in first })
+            }
+            latestKeys = (identities, named)
+        }
         return (named.map(\.key), named.map(\.body))
     }
 
@@ -162,6 +196,11 @@ public final class PublishMemory: @unchecked Sendable {
     struct Named: Sendable {
         var key: ContentKey
         var body: ContentKey
+    }
+
+    /// How many content keys are kept by identity (`contentKeys(of:identities:bodyHints:)`), for tests.
+    var keptContentKeys: Int {
+        lock.withLock { keysByIdentity.count }
     }
 
     /// True for each fragment (by content key) that passed in a document making `judgements`.
@@ -291,7 +330,9 @@ public final class PublishMemory: @unchecked Sendable {
         lock.withLock {
             for name in rendered { documents[name] = nil }
             for document in published { documents[document.fileName] = document }
-            documents = documents.filter { produced.contains($0.key) }
+            // Nearly always every document is still produced: looking that up costs far less than copying the
+            // 2,400 records of a site with sections into a new table on each of the daemon's updates.
+            if !documents.keys.allSatisfy(produced.contains) { documents = documents.filter { produced.contains($0.key) } }
             locations = nil
             verdicts = nil
             consulted = false
