@@ -66,7 +66,7 @@ public struct FeedBuilder: Sendable {
         }
         let fragmentKeys = identities ?? Self.freshKeys(prepared.count)
         let hints = bodyHints.flatMap { hints in
-            hints.count == entries.count ? (order.map { $0.map { hints[$0] } } ?? hints).map { $0.map(ContentKey.init) } : nil
+            hints.count == entries.count ? order.map { $0.map { hints[$0] } } ?? hints : nil
         }
         let named = memory.map { $0.contentKeys(of: prepared, identities: identities, bodyHints: hints) }
         let store = FragmentStore(
@@ -93,7 +93,7 @@ public struct FeedBuilder: Sendable {
         cache?.keepPlans(for: Set(feeds.compactMap { $0.description.outputs.first?.fileName }))
         // Each body's name by input position, for the caller to keep (`PublishReport.bodyNames`).
         let bodyNames = named.map { named in
-            (0..<entries.count).map { ContentName(named.bodies[preparedPosition?[$0] ?? $0]) }
+            (0..<entries.count).map { named.bodies[preparedPosition?[$0] ?? $0] }
         }
         return PreparedFeed(
             generator: generator, entries: prepared, feeds: feeds, store: store, entryIdentities: identities,

@@ -9,20 +9,12 @@ import Platform
 /// fast checksum because two different entries sharing a key would put one article's text under the other's
 /// title: with a cryptographic hash that takes a deliberate 2^64 effort, not bad luck or a crafted article.
 /// Every field is written with its length, so no two different inputs run together into the same bytes.
-struct ContentKey: Hashable, Sendable {
-    let high: UInt64
-    let low: UInt64
+///
+/// Platform's `ContentName` under the feed builder's name for it: what the builder reports (`PublishReport.bodyNames`)
+/// and is handed back (`bodyHints`) is the key itself, with no conversion either way.
+typealias ContentKey = ContentName
 
-    init(high: UInt64, low: UInt64) {
-        self.high = high
-        self.low = low
-    }
-
-    /// A name handed back by a caller that kept it (`ContentName`).
-    init(_ name: ContentName) {
-        self.init(high: name.high, low: name.low)
-    }
-
+extension ContentKey {
     /// The key of a prepared entry: every field of the entry as given, and what cleaning made of it. A fragment
     /// is a pure function of these and its variant (the renderers are part of the executable, which the build
     /// cache's key covers).
@@ -200,12 +192,5 @@ private struct KeyHasher {
             }
             return ContentKey(high: high, low: low)
         }
-    }
-}
-
-extension ContentName {
-    /// The name a caller keeps for a key.
-    init(_ key: ContentKey) {
-        self.init(high: key.high, low: key.low)
     }
 }
