@@ -471,8 +471,9 @@ public actor Site {
         }
         // An article that failed keeps its last good entry in the feeds, which its record no longer gave.
         if let names = published.bodyNames, names.count == paths.count {
-            let kept = failures.isEmpty ? Array(paths.indices) : paths.indices.filter { failures[paths[$0]] == nil }
-            publishedBodyNames = kept.count == paths.count ? (paths, names) : (kept.map { paths[$0] }, kept.map { names[$0] })
+            // Nearly always no failure: the arrays as they are, not a list of every position first (each update).
+            let kept = failures.isEmpty ? nil : paths.indices.filter { failures[paths[$0]] == nil }
+            publishedBodyNames = kept.map { kept in (kept.map { paths[$0] }, kept.map { names[$0] }) } ?? (paths, names)
         }
         catalogue = published.feeds
         for phase in published.phases {
